@@ -1,0 +1,82 @@
+"""Command-line layer: the argument parser and the dispatch to each command."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+
+from cli import office_commands, plan_commands
+from cli.common import (
+    EXIT_ERROR,
+    EXIT_OK,
+    EXIT_USAGE,
+    CommandError,
+    add_db_option,
+    configure_output,
+)
+from runtime.version import __version__
+
+COMMAND_MODULES = (plan_commands, office_commands)
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        sys.stderr.write(f"用法错误：{message}\n")
+        raise SystemExit(EXIT_USAGE)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="duban", description="督办：重点任务分工方案的分工、进展与督办工具")
+    parser.add_argument("--version", action="version", version=f"Duban {__version__}")
+    add_db_option(parser)
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
+    for module in COMMAND_MODULES:
+        module.register(sub)
+    return parser
+
+
+def run(argv: Sequence[str]) -> int:
+    """Run a command; no command opens the window."""
+    configure_output()
+    parser = build_parser()
+    args = parser.parse_args(list(argv))
+    if args.command is None:
+        return _run_gui(args)
+    try:
+        return int(args.handler(args))
+    except CommandError as exc:
+        sys.stderr.write(f"错误：{exc}\n")
+        return EXIT_ERROR
+    except _store_errors() as exc:
+        sys.stderr.write(f"错误：{exc.message_zh}\n")  # type: ignore[attr-defined]
+        return EXIT_ERROR
+    except BrokenPipeError:
+        # The reader (e.g. `| head`) went away; that is not a failure of ours.
+        sys.stderr.close()
+        return EXIT_OK
+    except Exception as exc:  # the last guard: one Chinese line, never a traceback
+        if os.environ.get("DUBAN_DEBUG"):
+            raise
+        sys.stderr.write(f"错误：操作未能完成（{type(exc).__name__}：{exc}）\n")
+        return EXIT_ERROR
+
+
+def _store_errors() -> tuple[type[Exception], ...]:
+    from models.errors import StoreError
+    from plan_parser import PlanParseError
+
+    return (StoreError, PlanParseError)
+
+
+def _run_gui(args: argparse.Namespace) -> int:
+    from cli.common import database_path
+
+    try:
+        from ui.app import run_gui
+    except ImportError as exc:
+        sys.stderr.write(f"错误：无法启动窗口界面（{exc}）。命令行用法见 --help。\n")
+        return EXIT_ERROR
+    return run_gui(database_path(args))

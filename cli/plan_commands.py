@@ -1,0 +1,104 @@
+"""Command-line layer: parse, plan, import-plan."""
+
+from __future__ import annotations
+
+import argparse
+from typing import TYPE_CHECKING
+
+from cli.common import (
+    EXIT_OK,
+    CommandError,
+    add_db_option,
+    open_store,
+    print_json,
+    say,
+)
+
+if TYPE_CHECKING:
+    from domain.records import PlanView
+    from plan_parser import ParsedPlan
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser("parse", help="只解析方案文本，不写数据库")
+    p.add_argument("file", help="方案文本文件（UTF-8 或 GB18030/GBK）")
+    p.add_argument("--json", action="store_true", help="以 JSON 输出")
+    p.set_defaults(handler=cmd_parse)
+
+    p = sub.add_parser("plan", help="列出数据库中的方案、任务、分工和进展")
+    add_db_option(p)
+    p.add_argument("--json", action="store_true", help="以 JSON 输出")
+    p.set_defaults(handler=cmd_plan)
+
+    p = sub.add_parser("import-plan", help="向数据库导入另一份方案")
+    p.add_argument("file")
+    add_db_option(p)
+    p.set_defaults(handler=cmd_import_plan)
+
+
+def _parse(path: str) -> ParsedPlan:
+    from plan_parser import PlanParseError, parse_plan_file
+
+    try:
+        parsed = parse_plan_file(path)
+    except PlanParseError as exc:
+        raise CommandError(exc.message_zh) from None
+    if parsed.problems:
+        lines = "\n".join(p.message_zh for p in parsed.problems)
+        raise CommandError(f"方案中有 {len(parsed.problems)} 处无法识别，未作处理：\n{lines}")
+    return parsed
+
+
+def cmd_parse(args: argparse.Namespace) -> int:
+    from domain.plan_json import plan_json
+    from plan_parser.to_view import plan_view_of
+
+    parsed = _parse(args.file)
+    view = plan_view_of(parsed)
+    if args.json:
+        data = plan_json(view, with_progress=False)
+        data["non_task_items"] = [
+            {"line": item.line_no, "label": item.label, "text": item.text}
+            for item in parsed.non_task_items
+        ]
+        print_json({"plans": [data]})
+    else:
+        _print_summary(view)
+    return EXIT_OK
+
+
+def cmd_plan(args: argparse.Namespace) -> int:
+    from domain.plan_json import plan_json
+
+    with open_store(args) as store:
+        views = store.plan_views()
+    if args.json:
+        print_json({"plans": [plan_json(v, with_progress=True) for v in views]})
+    else:
+        for view in views:
+            _print_summary(view)
+    return EXIT_OK
+
+
+def cmd_import_plan(args: argparse.Namespace) -> int:
+    from models.errors import StoreError
+
+    parsed = _parse(args.file)
+    with open_store(args) as store:
+        try:
+            summary = store.import_plan(parsed)
+        except StoreError as exc:
+            raise CommandError(exc.message_zh) from None
+    say(f"已导入方案：{summary.title}（{summary.task_count} 项任务，ID {summary.id}）")
+    return EXIT_OK
+
+
+def _print_summary(view: PlanView) -> None:
+    tasks = view.all_tasks()
+    say(f"{view.title}")
+    say(f"  发文机关：{view.issuer or '—'}  成文日期：{view.issued_on or '—'}  ID：{view.id}")
+    say(
+        f"  {len(view.sections)} 个部分，"
+        f"{sum(len(s.subsections) for s in view.sections)} 个方面，"
+        f"{len(tasks)} 项任务，{len(view.units())} 个单位"
+    )

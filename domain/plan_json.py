@@ -1,0 +1,70 @@
+"""Domain layer: the JSON shape shared by ``parse --json`` and ``plan --json``."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from domain.records import PlanView, ProgressRevision, TaskView
+
+
+def progress_json(rev: ProgressRevision) -> dict[str, Any]:
+    return {
+        "unit": rev.unit_name,
+        "status": rev.status.value,
+        "status_label": rev.status.label_zh,
+        "percent": rev.percent,
+        "date": rev.report_date.isoformat(),
+        "work_done": rev.work_done,
+        "problems": rev.problems,
+        "next_steps": rev.next_steps,
+        "reporter": rev.reporter,
+        "phone": rev.phone,
+        "revision_id": rev.revision_id,
+        "report_id": rev.report_id,
+        "on_behalf": rev.on_behalf,
+        "in_conflict": rev.in_conflict,
+    }
+
+
+def task_json(task: TaskView, *, with_progress: bool) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "number": task.number,
+        "path": task.path,
+        "id": task.id,
+        "text": task.text,
+        "assignment": task.assignment_text,
+        "units": [
+            {"name": a.unit_name, "role": a.role.value, "wording": a.wording, "group": a.is_group}
+            for a in task.assignments
+        ],
+    }
+    if with_progress:
+        out["progress"] = [progress_json(p) for p in task.current_progress]
+    return out
+
+
+def plan_json(plan: PlanView, *, with_progress: bool) -> dict[str, Any]:
+    return {
+        "id": plan.id,
+        "title": plan.title,
+        "issuer": plan.issuer,
+        "issued_on": plan.issued_on.isoformat() if plan.issued_on else None,
+        "addressees": plan.addressees,
+        "fingerprint": plan.fingerprint,
+        "sections": [
+            {
+                "number": section.number,
+                "title": section.title,
+                "subsections": [
+                    {
+                        "number": sub.number,
+                        "title": sub.title,
+                        "tasks": [task_json(t, with_progress=with_progress) for t in sub.tasks],
+                    }
+                    for sub in section.subsections
+                ],
+                "tasks": [task_json(t, with_progress=with_progress) for t in section.tasks],
+            }
+            for section in plan.sections
+        ],
+    }

@@ -1,0 +1,189 @@
+"""Domain layer: frozen records that cross layers (store → window, sheets, exchange).
+
+The store returns these, never live ORM objects, so the window can keep them for as
+long as it likes and no query runs inside a Qt ``data()`` call.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from domain.enums import ProgressStatus, Role
+
+
+@dataclass(frozen=True, slots=True)
+class AssignmentView:
+    """分工: one unit's role in one task, with the document's own wording."""
+
+    unit_id: str
+    unit_name: str
+    role: Role
+    wording: str
+    is_group: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class ProgressRevision:
+    """进展情况: one revision of a unit's progress report on a task (append-only)."""
+
+    revision_id: str
+    report_id: str
+    parent_revision_id: str | None
+    task_id: str
+    unit_id: str
+    unit_name: str
+    author_installation_id: str
+    author_seq: int
+    lamport: int
+    authored_at: str
+    status: ProgressStatus
+    percent: int
+    report_date: dt.date
+    work_done: str
+    problems: str = ""
+    next_steps: str = ""
+    reporter: str = ""
+    phone: str = ""
+    withdrawn: bool = False
+    on_behalf: bool = False
+    #: True when a sibling head exists (two PCs edited the same parent).
+    in_conflict: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class TaskView:
+    """任务: a numbered task with its assignment and current progress per unit."""
+
+    id: str
+    plan_id: str
+    number: int
+    text: str
+    assignment_text: str
+    path: str
+    section_number: int
+    section_title: str
+    subsection_number: int | None
+    subsection_title: str | None
+    assignments: tuple[AssignmentView, ...]
+    #: Current (head) revision per unit that has reported, newest first.
+    current_progress: tuple[ProgressRevision, ...] = ()
+    #: The numbering as printed ("20.", "（三）").
+    label: str = ""
+
+    @property
+    def first_line(self) -> str:
+        head = self.text.split("。", 1)[0]
+        return head if len(head) <= 60 else head[:59] + "…"
+
+    def units_with(self, role: Role) -> tuple[AssignmentView, ...]:
+        return tuple(a for a in self.assignments if a.role is role)
+
+    def has_unit(self, unit_id: str) -> bool:
+        return any(a.unit_id == unit_id for a in self.assignments)
+
+
+@dataclass(frozen=True, slots=True)
+class SubsectionView:
+    """方面 （一）: second-level heading."""
+
+    id: str
+    number: int
+    title: str
+    tasks: tuple[TaskView, ...]
+    label: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class SectionView:
+    """部分 一、: top-level part. Tasks without a subsection sit in ``tasks``."""
+
+    id: str
+    number: int
+    title: str
+    subsections: tuple[SubsectionView, ...]
+    tasks: tuple[TaskView, ...]
+    label: str = ""
+
+    def all_tasks(self) -> tuple[TaskView, ...]:
+        out = list(self.tasks)
+        for sub in self.subsections:
+            out.extend(sub.tasks)
+        return tuple(sorted(out, key=lambda t: t.number))
+
+
+@dataclass(frozen=True, slots=True)
+class PlanView:
+    """分工方案: the whole plan as stored, ready to show or print."""
+
+    id: str
+    title: str
+    issuer: str
+    issued_on: dt.date | None
+    addressees: str
+    fingerprint: str
+    sections: tuple[SectionView, ...]
+
+    def all_tasks(self) -> tuple[TaskView, ...]:
+        out: list[TaskView] = []
+        for section in self.sections:
+            out.extend(section.all_tasks())
+        return tuple(sorted(out, key=lambda t: t.number))
+
+    def task_by_number(self, number: int) -> TaskView | None:
+        return next((t for t in self.all_tasks() if t.number == number), None)
+
+    def units(self) -> tuple[AssignmentView, ...]:
+        """Every unit named in the plan once, in order of first appearance."""
+        seen: dict[str, AssignmentView] = {}
+        for task in self.all_tasks():
+            for a in task.assignments:
+                seen.setdefault(a.unit_id, a)
+        return tuple(seen.values())
+
+
+@dataclass(frozen=True, slots=True)
+class PlanSummary:
+    id: str
+    title: str
+    issuer: str
+    issued_on: dt.date | None
+    fingerprint: str
+    task_count: int
+
+
+@dataclass(frozen=True, slots=True)
+class ProgressInput:
+    """What a clerk types in the progress dialog (填报进展); the store adds identity."""
+
+    task_id: str
+    unit_id: str
+    status: ProgressStatus
+    percent: int
+    report_date: dt.date
+    work_done: str
+    problems: str = ""
+    next_steps: str = ""
+    reporter: str = ""
+    phone: str = ""
+    #: The revision this one edits; None starts a new report.
+    parent_revision_id: str | None = None
+    withdrawn: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Installation:
+    """This PC's installation: random id, a human name and the unit it serves."""
+
+    id: str
+    name: str
+    unit_id: str | None
+    unit_name: str | None
+    is_coordinating_office: bool
+    lamport: int = 0
+    next_seq: int = 1
+    extra: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def configured(self) -> bool:
+        return self.is_coordinating_office or self.unit_id is not None

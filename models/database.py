@@ -1,0 +1,127 @@
+"""Storage layer: open the SQLite file safely (pragmas, version check, backup, migrate)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine, event
+
+from models.errors import StoreError
+
+#: Every schema revision this build knows, oldest first. A test keeps it equal to the
+#: Alembic scripts; checking it with plain sqlite3 keeps Alembic off the start-up path.
+KNOWN_REVISIONS: tuple[str, ...] = ("0001",)
+SCHEMA_HEAD = KNOWN_REVISIONS[-1]
+BACKUPS_KEPT = 5
+MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+
+
+def create_sqlite_engine(path: Path) -> Engine:
+    engine = create_engine(f"sqlite:///{path}", future=True)
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn: sqlite3.Connection, _record: object) -> None:
+        # Let SQLAlchemy own transactions (BEGIN IMMEDIATE below): an import is one
+        # real transaction and a second window cannot interleave a write.
+        dbapi_conn.isolation_level = None
+        cursor = dbapi_conn.cursor()
+        for pragma in (
+            "PRAGMA foreign_keys=ON",
+            "PRAGMA journal_mode=WAL",
+            "PRAGMA synchronous=FULL",
+            "PRAGMA busy_timeout=5000",
+            "PRAGMA trusted_schema=OFF",
+        ):
+            cursor.execute(pragma)
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: object) -> None:
+        conn.exec_driver_sql("BEGIN IMMEDIATE")  # type: ignore[attr-defined]
+
+    return engine
+
+
+def schema_revision(path: Path) -> str | None:
+    """The file's Alembic revision, None for a new/empty file. Raises StoreError if unreadable."""
+    if not path.exists() or path.stat().st_size == 0:
+        return None
+    try:
+        with open(path, "rb") as fh:
+            if fh.read(16) != b"SQLite format 3\x00":
+                raise StoreError("not_a_database", str(path))
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            has_table = conn.execute(
+                "SELECT 1 FROM sqlite_master WHERE type='table' AND name='alembic_version'"
+            ).fetchone()
+            if not has_table:
+                other = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+                if other:
+                    raise StoreError("not_a_duban_database", str(path))
+                return None
+            row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+            return row[0] if row else None
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        raise StoreError("not_a_database", f"{path}: {exc}") from None
+
+
+def prepare_database(path: Path) -> None:
+    """Create or upgrade the file to SCHEMA_HEAD; refuse one written by a newer Duban."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    current = schema_revision(path)
+    if current == SCHEMA_HEAD:
+        return
+    if current is not None and current not in KNOWN_REVISIONS:
+        raise StoreError("database_too_new", str(path))
+    if current is not None:
+        backup_database(path, reason="before-migration")
+    _run_migrations(path)
+
+
+def _run_migrations(path: Path) -> None:
+    from alembic import command  # heavy: imported only when a migration is due
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    engine = create_sqlite_engine(path)
+    try:
+        with engine.begin() as connection:
+            config.attributes["connection"] = connection
+            command.upgrade(config, "head")
+    finally:
+        engine.dispose()
+
+
+def backups_dir(path: Path) -> Path:
+    return path.with_name(path.name + ".backups")
+
+
+def backup_database(path: Path, *, reason: str) -> Path | None:
+    """Consistent copy with sqlite3's online backup; keeps the newest BACKUPS_KEPT copies."""
+    if not path.exists() or path.stat().st_size == 0:
+        return None
+    folder = backups_dir(path)
+    folder.mkdir(parents=True, exist_ok=True)
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+    target = folder / f"{path.stem}-{stamp}-{reason}.sqlite"
+    source = sqlite3.connect(str(path))
+    dest = sqlite3.connect(str(target))
+    try:
+        source.backup(dest)
+    finally:
+        dest.close()
+        source.close()
+    for old in sorted(folder.glob(f"{path.stem}-*.sqlite"))[:-BACKUPS_KEPT]:
+        old.unlink(missing_ok=True)
+    return target
+
+
+def list_backups(path: Path) -> list[Path]:
+    folder = backups_dir(path)
+    return sorted(folder.glob(f"{path.stem}-*.sqlite"), reverse=True) if folder.exists() else []

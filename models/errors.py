@@ -1,0 +1,43 @@
+"""Storage layer: errors the store raises, as codes; callers turn them into words."""
+
+from __future__ import annotations
+
+from domain.validation import ProgressProblem
+
+#: Chinese messages for the command line; the window has its own translated words.
+STORE_MESSAGES_ZH: dict[str, str] = {
+    "not_a_database": "这不是 Duban 数据库文件，或文件已损坏：{detail}",
+    "not_a_duban_database": "这个 SQLite 文件不是 Duban 的数据库，未作任何改动：{detail}",
+    "database_too_new": (
+        "数据库由更新版本的 Duban 创建，请升级 Duban 后再打开（文件未作改动）：{detail}"
+    ),
+    "unknown_unit": "方案中没有这个单位：{detail}",
+    "unknown_task": "方案中没有这项任务：{detail}",
+    "ambiguous_task": "任务编号不唯一，请用“部分.方面.序号”形式指定：{detail}",
+    "unknown_plan": "没有这个方案：{detail}",
+    "plan_exists": "这份方案已经导入过了：{detail}",
+    "not_coordinating_office": "只有协调办公室可以进行此项操作：{detail}",
+    "not_configured": "本机尚未设置所属单位，请先运行 office --unit 单位名称：{detail}",
+    "unit_not_allowed": "本机属于{detail}，不能为其他单位填报进展。",
+}
+
+
+class StoreError(Exception):
+    """A refused store action; ``code`` is a key of STORE_MESSAGES_ZH."""
+
+    def __init__(self, code: str, detail: str = "") -> None:
+        super().__init__(f"{code}: {detail}")
+        self.code = code
+        self.detail = detail
+
+    @property
+    def message_zh(self) -> str:
+        return STORE_MESSAGES_ZH.get(self.code, "{detail}").format(detail=self.detail)
+
+
+class ProgressRejected(Exception):
+    """The entry breaks a rule of domain.validation; nothing was written."""
+
+    def __init__(self, problems: list[ProgressProblem]) -> None:
+        super().__init__(", ".join(p.value for p in problems))
+        self.problems = problems

@@ -1,0 +1,162 @@
+"""Storage layer: the SQLAlchemy typed mapping of Duban's tables (see DESIGN.md)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import (
+    Boolean,
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+UUID_LEN = 36
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+class InstallationRow(Base):
+    """This PC's installation (one row): random id, name, the unit it serves."""
+
+    __tablename__ = "installation"
+    id: Mapped[str] = mapped_column(String(UUID_LEN), primary_key=True)
+    name: Mapped[str] = mapped_column(String(100))
+    unit_id: Mapped[str | None] = mapped_column(ForeignKey("units.id"), nullable=True)
+    is_coordinating_office: Mapped[bool] = mapped_column(Boolean, default=False)
+    lamport: Mapped[int] = mapped_column(Integer, default=0)
+    next_seq: Mapped[int] = mapped_column(Integer, default=1)
+    created_at: Mapped[str] = mapped_column(String(40))
+
+
+class PlanRow(Base):
+    """分工方案."""
+
+    __tablename__ = "plans"
+    id: Mapped[str] = mapped_column(String(UUID_LEN), primary_key=True)
+    title: Mapped[str] = mapped_column(Text)
+    issuer: Mapped[str] = mapped_column(Text, default="")
+    issued_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    addressees: Mapped[str] = mapped_column(Text, default="")
+    fingerprint: Mapped[str] = mapped_column(String(64), unique=True)
+    source_text: Mapped[str] = mapped_column(Text)
+    position: Mapped[int] = mapped_column(Integer)
+    imported_at: Mapped[str] = mapped_column(String(40))
+
+
+class SectionRow(Base):
+    """部分 一、."""
+
+    __tablename__ = "sections"
+    id: Mapped[str] = mapped_column(String(UUID_LEN), primary_key=True)
+    plan_id: Mapped[str] = mapped_column(ForeignKey("plans.id"), index=True)
+    number: Mapped[int] = mapped_column(Integer)
+    label: Mapped[str] = mapped_column(String(20))
+    title: Mapped[str] = mapped_column(Text)
+    position: Mapped[int] = mapped_column(Integer)
+
+
+class SubsectionRow(Base):
+    """方面 （一）."""
+
+    __tablename__ = "subsections"
+    id: Mapped[str] = mapped_column(String(UUID_LEN), primary_key=True)
+    section_id: Mapped[str] = mapped_column(ForeignKey("sections.id"), index=True)
+    number: Mapped[int] = mapped_column(Integer)
+    label: Mapped[str] = mapped_column(String(20))
+    title: Mapped[str] = mapped_column(Text)
+    position: Mapped[int] = mapped_column(Integer)
+
+
+class TaskRow(Base):
+    """任务."""
+
+    __tablename__ = "tasks"
+    id: Mapped[str] = mapped_column(String(UUID_LEN), primary_key=True)
+    plan_id: Mapped[str] = mapped_column(ForeignKey("plans.id"), index=True)
+    section_id: Mapped[str] = mapped_column(ForeignKey("sections.id"))
+    subsection_id: Mapped[str | None] = mapped_column(ForeignKey("subsections.id"), nullable=True)
+    number: Mapped[int] = mapped_column(Integer)
+    label: Mapped[str] = mapped_column(String(20))
+    path: Mapped[str] = mapped_column(String(40))
+    text: Mapped[str] = mapped_column(Text)
+    assignment_text: Mapped[str] = mapped_column(Text)
+    position: Mapped[int] = mapped_column(Integer)
+
+
+class UnitRow(Base):
+    """单位: an office named in assignments; a collective reference is a group."""
+
+    __tablename__ = "units"
+    id: Mapped[str] = mapped_column(String(UUID_LEN), primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    is_group: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class AssignmentRow(Base):
+    """分工: task × unit × role, with the document's wording."""
+
+    __tablename__ = "assignments"
+    task_id: Mapped[str] = mapped_column(ForeignKey("tasks.id"), primary_key=True)
+    unit_id: Mapped[str] = mapped_column(ForeignKey("units.id"), primary_key=True, index=True)
+    role: Mapped[str] = mapped_column(String(10))
+    wording: Mapped[str] = mapped_column(String(100), default="")
+    position: Mapped[int] = mapped_column(Integer)
+
+
+class ProgressRevisionRow(Base):
+    """进展情况: one append-only revision of a progress report. Never updated or deleted."""
+
+    __tablename__ = "progress_revisions"
+    __table_args__ = (
+        Index("ix_progress_revisions_task_unit", "task_id", "unit_id"),
+        Index("ix_progress_revisions_author_seq", "author_installation_id", "author_seq"),
+    )
+    revision_id: Mapped[str] = mapped_column(String(UUID_LEN), primary_key=True)
+    report_id: Mapped[str] = mapped_column(String(UUID_LEN), index=True)
+    # No foreign key: a revision may arrive before the revision it edits.
+    parent_revision_id: Mapped[str | None] = mapped_column(String(UUID_LEN), nullable=True)
+    task_id: Mapped[str] = mapped_column(ForeignKey("tasks.id"))
+    unit_id: Mapped[str] = mapped_column(ForeignKey("units.id"))
+    author_installation_id: Mapped[str] = mapped_column(String(UUID_LEN))
+    author_seq: Mapped[int] = mapped_column(Integer)
+    lamport: Mapped[int] = mapped_column(Integer)
+    authored_at: Mapped[str] = mapped_column(String(40))
+    status: Mapped[str] = mapped_column(String(20))
+    percent: Mapped[int] = mapped_column(Integer)
+    report_date: Mapped[dt.date] = mapped_column(Date)
+    work_done: Mapped[str] = mapped_column(Text, default="")
+    problems: Mapped[str] = mapped_column(Text, default="")
+    next_steps: Mapped[str] = mapped_column(Text, default="")
+    reporter: Mapped[str] = mapped_column(String(100), default="")
+    phone: Mapped[str] = mapped_column(String(100), default="")
+    withdrawn: Mapped[bool] = mapped_column(Boolean, default=False)
+    on_behalf: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+__all__ = [
+    "AssignmentRow",
+    "Base",
+    "InstallationRow",
+    "PlanRow",
+    "ProgressRevisionRow",
+    "SectionRow",
+    "SubsectionRow",
+    "TaskRow",
+    "UnitRow",
+]

@@ -1,0 +1,327 @@
+"""Plan parsing layer: the numbered-item tree of a plan and which items are tasks.
+
+What makes an item a task is that it carries an assignment, whatever its numbering
+level; numbered lines inside a task (steps, schedules) stay part of its text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from domain.ids import plan_fingerprint
+from plan_parser.assignment import (
+    DECLARATION_RE,
+    bracket_groups,
+    find_label,
+    mentions_roles,
+    parse_assignment,
+)
+from plan_parser.decoding import decode_plan_bytes
+from plan_parser.errors import ParseProblem, PlanParseError, clip
+from plan_parser.header import parse_header
+from plan_parser.model import (
+    NonTaskItem,
+    ParsedPlan,
+    ParsedSection,
+    ParsedSubsection,
+    ParsedTask,
+    ParsedUnit,
+)
+from plan_parser.numbering import Numbered, Style, match_numbering
+
+MAX_PLAN_BYTES = 20 * 1024 * 1024
+_STOP_LINE = re.compile(r"^(抄送|附件[：:]|印发|（此件|\(此件)")
+_LABEL_LINE = re.compile(
+    r"^(责任单位|牵头单位|配合单位|责任部门|牵头部门|配合部门|负责单位|负责部门|参与单位|"
+    r"协办单位|主办单位|承办单位|责任主体)\s*[：:]"
+)
+_SENTENCE_END = ("。", "；", "：", "！", "？", "）", ")")
+
+
+@dataclass
+class _Item:
+    numbered: Numbered
+    line_no: int
+    rank: int
+    lines: list[str]
+    labels: list[tuple[int, str]] = field(default_factory=list)
+    children: list[_Item] = field(default_factory=list)
+    units: list[ParsedUnit] = field(default_factory=list)
+    assignment: str = ""
+    text: str = ""
+    problem: ParseProblem | None = None
+
+    def walk(self) -> list[_Item]:
+        out = [self]
+        for child in self.children:
+            out.extend(child.walk())
+        return out
+
+
+def parse_plan_file(path: Path | str) -> ParsedPlan:
+    path = Path(path)
+    try:
+        if path.stat().st_size > MAX_PLAN_BYTES:
+            raise PlanParseError("too_large", "文件过大（超过 20 MB），不像是一份分工方案。")
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise PlanParseError("missing", f"找不到文件：{path}") from None
+    except IsADirectoryError:
+        raise PlanParseError("missing", f"这是一个文件夹，不是方案文件：{path}") from None
+    except OSError as exc:
+        raise PlanParseError("unreadable", f"无法读取文件：{path}（{exc.strerror}）") from None
+    return parse_plan_bytes(data)
+
+
+def parse_plan_bytes(data: bytes) -> ParsedPlan:
+    return parse_plan_text(decode_plan_bytes(data))
+
+
+def parse_plan_text(text: str) -> ParsedPlan:
+    if not text.strip():
+        raise PlanParseError("empty", "文件为空，没有可导入的方案内容。")
+    lines = [_clean(line) for line in text.split("\n")]
+    first_numbered = next((i for i, x in enumerate(lines) if match_numbering(x)), None)
+    if first_numbered is None:
+        raise PlanParseError("no_tasks", "未找到编号的任务条目，这不像是一份重点任务分工方案。")
+    title, issuer, issued_on, addressees = parse_header(lines[:first_numbered])
+    declaration_line = next((i + 1 for i, x in enumerate(lines) if DECLARATION_RE.search(x)), None)
+    roots = _build_tree(lines, first_numbered, task_style=None)
+    _read_assignments(roots, declaration_line)
+    task_style = _dominant_task_style(roots)
+    if task_style is not None:
+        roots = _build_tree(lines, first_numbered, task_style=task_style)
+        _read_assignments(roots, declaration_line)
+    plan = ParsedPlan(
+        title=title,
+        issuer=issuer,
+        issued_on=issued_on,
+        addressees=addressees,
+        text=text,
+        fingerprint=plan_fingerprint(text),
+        sections=[],
+    )
+    _assemble(roots, plan)
+    if not plan.all_tasks():
+        if plan.problems:
+            raise PlanParseError("no_tasks", plan.problems[0].message_zh, plan.problems[0].line_no)
+        raise PlanParseError(
+            "no_tasks",
+            "未找到带有分工单位（牵头、配合、负责）的编号任务，这不像是一份重点任务分工方案。",
+        )
+    return plan
+
+
+def _clean(line: str) -> str:
+    return line.replace("\u3000", " ").replace("\ufeff", "").strip()
+
+
+def _build_tree(lines: list[str], start: int, task_style: Style | None) -> list[_Item]:
+    """Nest numbered items by style, ranking styles in order of first appearance."""
+    ranks: dict[Style, int] = {}
+    roots: list[_Item] = []
+    stack: list[_Item] = []
+    for index in range(start, len(lines)):
+        line, line_no = lines[index], index + 1
+        if not line:
+            continue
+        if _STOP_LINE.match(line):
+            break
+        numbered = match_numbering(line)
+        if numbered is None:
+            if stack:
+                _attach_plain_line(stack, line_no, line, task_style)
+            continue
+        rank = ranks.setdefault(numbered.style, len(ranks))
+        while stack and stack[-1].rank >= rank:
+            stack.pop()
+        item = _Item(numbered, line_no, rank, [numbered.rest])
+        (stack[-1].children if stack else roots).append(item)
+        stack.append(item)
+    return roots
+
+
+def _attach_plain_line(
+    stack: list[_Item], line_no: int, line: str, task_style: Style | None
+) -> None:
+    if not _LABEL_LINE.match(line):
+        stack[-1].lines.append(line)
+        return
+    # A "责任单位：…" line after a task's numbered steps belongs to the task, not the last step.
+    target = stack[-1]
+    if task_style is not None:
+        target = next((it for it in reversed(stack) if it.numbered.style == task_style), target)
+    elif len(stack) > 1:
+        siblings = stack[-2].children[:-1]
+        if siblings and not any(_looks_assigned(s) for s in siblings):
+            target = stack[-2]
+    target.labels.append((line_no, line))
+
+
+def _looks_assigned(item: _Item) -> bool:
+    return bool(item.labels) or any(
+        mentions_roles(inner) for _, _, inner in bracket_groups("".join(item.lines))
+    )
+
+
+def _read_assignments(roots: list[_Item], declaration_line: int | None) -> None:
+    for root in roots:
+        for item in root.walk():
+            first_leads = declaration_line is not None and item.line_no >= declaration_line - 1
+            _read_own_assignment(item, first_leads)
+
+
+def _read_own_assignment(item: _Item, first_leads: bool) -> None:
+    text = _join(item.lines)
+    units: list[ParsedUnit] = []
+    parts: list[str] = []
+    item.units, item.assignment, item.problem = [], "", None
+    label = find_label(text)
+    if label is not None:
+        item.labels.insert(0, (item.line_no, text[label.start() :]))
+        text = text[: label.start()].rstrip()
+    for line_no, label_line in item.labels:
+        try:
+            parsed = parse_assignment(label_line, first_leads=first_leads)
+        except ValueError:
+            parsed = None
+        if parsed is None:
+            item.problem = _unreadable(line_no, label_line)
+            continue
+        units.extend(parsed.units)
+        parts.append(parsed.text)
+    groups = bracket_groups(text)
+    tail_start = len(text)
+    for start, end, inner in groups:
+        is_tail = not text[end:].strip(" 。；;.，,")
+        if not is_tail and not mentions_roles(inner):
+            continue
+        try:
+            parsed = parse_assignment(inner, first_leads=first_leads)
+        except ValueError:
+            parsed = None
+        if parsed is None:
+            if is_tail and mentions_roles(inner) and not units:
+                item.problem = _unreadable(item.line_no, item.numbered.label + text)
+            continue
+        units.extend(parsed.units)
+        parts.append(parsed.text)
+        if is_tail:
+            tail_start = start
+    item.text = text[:tail_start].rstrip()
+    first_named: dict[str, ParsedUnit] = {}
+    for unit in units:
+        first_named.setdefault(unit.name, unit)  # a unit named twice is kept once, first role
+    item.units = list(first_named.values())
+    item.assignment = "；".join(parts)
+    if item.units:
+        item.problem = None
+
+
+def _unreadable(line_no: int, text: str) -> ParseProblem:
+    return ParseProblem(
+        "unreadable_assignment",
+        line_no,
+        text,
+        f"第 {line_no} 行：无法识别这项任务的分工单位：“{clip(text)}”",
+    )
+
+
+def _join(lines: list[str]) -> str:
+    out = ""
+    for line in lines:
+        if out and (out.endswith(_SENTENCE_END) or match_numbering(line)):
+            out += "\n"
+        out += line
+    return out
+
+
+def _dominant_task_style(roots: list[_Item]) -> Style | None:
+    """The numbering style most tasks use; on a tie the shallower one (steps nest deeper)."""
+    counts = Counter(it.numbered.style for r in roots for it in r.walk() if it.units)
+    if not counts:
+        return None
+    ranks = {it.numbered.style: it.rank for r in roots for it in r.walk()}
+    return max(counts, key=lambda style: (counts[style], -ranks[style]))
+
+
+def _has_tasks(item: _Item) -> bool:
+    return any(it.units for it in item.walk())
+
+
+def _is_task(item: _Item) -> bool:
+    if not item.units:
+        return False
+    # A heading that names a lead for its whole group is still a heading when its
+    # children carry assignments of their own.
+    return sum(1 for child in item.children if _has_tasks(child)) < 2
+
+
+def _to_task(item: _Item) -> ParsedTask:
+    units = list(item.units)
+    texts = [item.text]
+    assignments = [item.assignment]
+    for child in item.walk()[1:]:
+        texts.append(child.numbered.label + (child.text or _join(child.lines)))
+        assignments.extend([child.assignment] if child.assignment else [])
+        names = {u.name for u in units}
+        units.extend(u for u in child.units if u.name not in names)
+    return ParsedTask(
+        number=item.numbered.number,
+        label=item.numbered.label,
+        text="\n".join(t for t in texts if t),
+        assignment="；".join(a for a in assignments if a),
+        units=units,
+        line_no=item.line_no,
+    )
+
+
+def _title(item: _Item) -> str:
+    return _join(item.lines).rstrip("。.；;")
+
+
+def _assemble(roots: list[_Item], plan: ParsedPlan) -> None:
+    implicit: ParsedSection | None = None
+    for root in roots:
+        if _is_task(root):
+            if implicit is None:
+                implicit = ParsedSection(len(plan.sections) + 1, "", "")
+                plan.sections.append(implicit)
+            implicit.tasks.append(_to_task(root))
+            continue
+        implicit = None
+        if not _has_tasks(root):
+            _list_apart(root, plan)
+            continue
+        section = ParsedSection(root.numbered.number, root.numbered.label, _title(root))
+        plan.sections.append(section)
+        for child in root.children:
+            if _is_task(child):
+                section.tasks.append(_to_task(child))
+            elif _has_tasks(child):
+                sub = ParsedSubsection(child.numbered.number, child.numbered.label, _title(child))
+                section.subsections.append(sub)
+                _collect_tasks(child, sub.tasks, plan)
+            else:
+                _list_apart(child, plan)
+
+
+def _collect_tasks(heading: _Item, out: list[ParsedTask], plan: ParsedPlan) -> None:
+    for child in heading.children:
+        if _is_task(child):
+            out.append(_to_task(child))
+        elif _has_tasks(child):
+            _collect_tasks(child, out, plan)
+        else:
+            _list_apart(child, plan)
+
+
+def _list_apart(item: _Item, plan: ParsedPlan) -> None:
+    for it in item.walk():
+        if it.problem is not None:
+            plan.problems.append(it.problem)
+        elif not it.children:
+            plan.non_task_items.append(NonTaskItem(it.line_no, it.numbered.label, _join(it.lines)))

@@ -1,0 +1,78 @@
+"""The dependency rule, enforced: ui/ → domain packages → (stdlib, SQLAlchemy, ReportLab).
+
+Nothing outside ui/ imports Qt; ui/ never imports SQLAlchemy; domain/ and plan_parser/
+import only the standard library and each other.
+"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import REPO_ROOT
+
+PACKAGES = [
+    "domain",
+    "plan_parser",
+    "models",
+    "sheets",
+    "exchange",
+    "cli",
+    "runtime",
+    "ui",
+    "supervision",
+    "signing",
+    "bench",
+]
+PURE = {"domain", "plan_parser", "runtime"}
+PURE_ALLOWED = {"domain", "plan_parser", "runtime"}
+
+
+def imported_modules(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    names: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names.add(node.module)
+    return {name.split(".")[0] for name in names}
+
+
+def files_of(package: str) -> list[Path]:
+    folder = REPO_ROOT / package
+    return sorted(folder.rglob("*.py")) if folder.exists() else []
+
+
+@pytest.mark.parametrize("package", [p for p in PACKAGES if p != "ui"])
+def test_nothing_outside_ui_imports_qt(package: str) -> None:
+    offenders = [f for f in files_of(package) if "PySide6" in imported_modules(f)]
+    assert offenders == []
+
+
+def test_ui_never_imports_sqlalchemy() -> None:
+    offenders = [f for f in files_of("ui") if imported_modules(f) & {"sqlalchemy", "alembic"}]
+    assert offenders == []
+
+
+@pytest.mark.parametrize("package", sorted(PURE))
+def test_pure_packages_use_only_the_standard_library(package: str) -> None:
+    import sys
+
+    for path in files_of(package):
+        foreign = {
+            m
+            for m in imported_modules(path)
+            if m not in sys.stdlib_module_names and m not in PURE_ALLOWED and m != "__future__"
+        }
+        assert foreign == set(), f"{path.relative_to(REPO_ROOT)} imports {foreign}"
+
+
+def test_every_package_states_its_layer() -> None:
+    for package in PACKAGES:
+        init = REPO_ROOT / package / "__init__.py"
+        if init.exists():
+            doc = ast.get_docstring(ast.parse(init.read_text(encoding="utf-8")))
+            assert doc and ("layer" in doc.lower() or "Layer" in doc), package
