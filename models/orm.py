@@ -160,3 +160,73 @@ __all__ = [
     "TaskRow",
     "UnitRow",
 ]
+
+
+class KnownInstallationRow(Base):
+    """Another office's installation, learnt from its exchange files."""
+
+    __tablename__ = "known_installations"
+    id: Mapped[str] = mapped_column(String(UUID_LEN), primary_key=True)
+    name: Mapped[str] = mapped_column(String(100))
+    unit_id: Mapped[str | None] = mapped_column(String(UUID_LEN), nullable=True)
+    unit_name: Mapped[str] = mapped_column(String(200), default="")
+    is_coordinating_office: Mapped[bool] = mapped_column(Boolean, default=False)
+    first_seen_at: Mapped[str] = mapped_column(String(40))
+
+
+class ImportedFileRow(Base):
+    """An exchange file already merged (by SHA-256): importing it again is a no-op."""
+
+    __tablename__ = "imported_files"
+    file_sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    export_id: Mapped[str] = mapped_column(String(UUID_LEN), index=True)
+    imported_at: Mapped[str] = mapped_column(String(40))
+
+
+class ImportLogRow(Base):
+    """导入日志: when, which file, from whom, what changed (or why it was refused)."""
+
+    __tablename__ = "import_log"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    imported_at: Mapped[str] = mapped_column(String(40))
+    file_name: Mapped[str] = mapped_column(Text)
+    file_sha256: Mapped[str] = mapped_column(String(64), default="")
+    export_id: Mapped[str] = mapped_column(String(UUID_LEN), default="")
+    sender_installation_id: Mapped[str] = mapped_column(String(UUID_LEN), default="")
+    sender_name: Mapped[str] = mapped_column(String(100), default="")
+    sender_unit: Mapped[str] = mapped_column(String(200), default="")
+    outcome: Mapped[str] = mapped_column(String(20))
+    new_count: Mapped[int] = mapped_column(Integer, default=0)
+    present_count: Mapped[int] = mapped_column(Integer, default=0)
+    conflict_count: Mapped[int] = mapped_column(Integer, default=0)
+    rejected_count: Mapped[int] = mapped_column(Integer, default=0)
+    details: Mapped[str] = mapped_column(Text, default="")
+
+
+class AnomalyRow(Base):
+    """Something a person must look at (same id different content, a reused sequence
+    number, a record its sender did not own). Kept, never resolved silently."""
+
+    __tablename__ = "anomalies"
+    kind: Mapped[str] = mapped_column(String(40), primary_key=True)
+    record_id: Mapped[str] = mapped_column(String(UUID_LEN), primary_key=True)
+    content_sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    detail: Mapped[str] = mapped_column(Text)
+    first_seen_at: Mapped[str] = mapped_column(String(40))
+
+
+class PlanChangeRow(Base):
+    """计划修订: a numbered change to plan content by the coordinating office (留痕)."""
+
+    __tablename__ = "plan_changes"
+    __table_args__ = (Index("ix_plan_changes_plan", "plan_id", "lamport"),)
+    change_id: Mapped[str] = mapped_column(String(UUID_LEN), primary_key=True)
+    plan_id: Mapped[str] = mapped_column(ForeignKey("plans.id"))
+    author_installation_id: Mapped[str] = mapped_column(String(UUID_LEN))
+    author_seq: Mapped[int] = mapped_column(Integer)
+    lamport: Mapped[int] = mapped_column(Integer)
+    authored_at: Mapped[str] = mapped_column(String(40))
+    kind: Mapped[str] = mapped_column(String(40))
+    task_id: Mapped[str | None] = mapped_column(String(UUID_LEN), nullable=True)
+    payload: Mapped[str] = mapped_column(Text)
+    reason: Mapped[str] = mapped_column(Text, default="")

@@ -115,3 +115,26 @@ def test_migrations_build_exactly_the_mapped_schema(db_path: Path) -> None:
         diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
     engine.dispose()
     assert diff == []
+
+
+def test_saved_0001_file_upgrades_in_place_after_a_backup(tmp_path: Path) -> None:
+    """tests/data/schema-0001.sqlite was written by the first schema, with one report."""
+    import shutil
+
+    from models.database import SCHEMA_HEAD, schema_revision
+    from tests.conftest import REPO_ROOT
+
+    old = tmp_path / "old.sqlite"
+    shutil.copy(REPO_ROOT / "tests" / "data" / "schema-0001.sqlite", old)
+    assert schema_revision(old) == "0001"
+    with Store.open(old) as store:
+        task = store.plan_view().task_by_number(23)
+        assert task is not None
+        assert [(p.unit_name, p.percent, p.reporter) for p in task.current_progress] == [
+            ("省公安厅", 30, "王喆")
+        ]
+        assert store.installation().unit_name == "省公安厅"
+        assert len(store.plans()) == 1
+    assert schema_revision(old) == SCHEMA_HEAD
+    (backup,) = list_backups(old)
+    assert schema_revision(backup) == "0001"
