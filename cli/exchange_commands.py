@@ -1,0 +1,96 @@
+"""Command-line layer: exchange export / import (USB exchange files)."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from cli.common import (
+    EXIT_ERROR,
+    EXIT_OK,
+    CommandError,
+    add_db_option,
+    add_plan_option,
+    open_store,
+    say,
+)
+from cli.exchange_words import FILE_REJECTIONS_ZH, report_lines
+
+WRITE_ERRORS_ZH = {
+    "missing_folder": "目标文件夹不存在（U 盘是否已拔出？）",
+    "read_only": "目标位置只读或没有写入权限",
+    "disk_full": "目标磁盘已满",
+    "exists": "目标文件已存在；导出从不覆盖已有文件",
+    "bad_name": "文件名不被目标磁盘接受",
+    "verify_failed": "导出文件自检未通过，未写入",
+    "readback_mismatch": "写入后读回的内容与原文件不符（U 盘可能有问题），请换一个 U 盘",
+    "io_error": "写入时发生错误",
+}
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser("exchange", help="导出、导入交换文件（U 盘传递）")
+    ex = p.add_subparsers(dest="exchange_command", required=True)
+    export = ex.add_parser("export", help="导出交换文件")
+    add_db_option(export)
+    add_plan_option(export)
+    scope = export.add_mutually_exclusive_group()
+    scope.add_argument("--unit", help="导出某单位的记录（协调办公室可用）")
+    scope.add_argument("--all", action="store_true", help="导出全部记录和方案内容（协调办公室）")
+    scope.add_argument("--plan-only", action="store_true", help="只导出方案内容（协调办公室）")
+    export.add_argument("-o", "--output", required=True, type=Path, help="目标文件夹或文件名")
+    export.set_defaults(handler=cmd_export)
+
+    imp = ex.add_parser("import", help="导入一个或多个交换文件")
+    add_db_option(imp)
+    imp.add_argument("--dry-run", action="store_true", help="只预览，不改动数据库")
+    imp.add_argument("files", nargs="+", type=Path)
+    imp.set_defaults(handler=cmd_import)
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from domain.exchange_records import ExportScope
+    from exchange.errors import ExportWriteError
+    from exchange.service import export_to
+
+    scope = ExportScope.ALL if args.all else ExportScope.UNIT
+    if args.plan_only:
+        scope = ExportScope.PLAN_ONLY
+    with open_store(args) as store:
+        if (
+            scope is ExportScope.UNIT
+            and not args.unit
+            and store.installation().is_coordinating_office
+        ):
+            scope = ExportScope.ALL
+        try:
+            path = export_to(store, args.output, scope, unit_name=args.unit, plan_id=args.plan)
+        except ExportWriteError as exc:
+            raise CommandError(
+                f"{WRITE_ERRORS_ZH.get(str(exc.code), exc.code)}：{args.output}"
+            ) from None
+    say(f"已导出：{path}")
+    say("文件已写入并核对无误，可以安全拔出 U 盘。")
+    return EXIT_OK
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from exchange.service import import_file
+
+    status = EXIT_OK
+    with open_store(args) as store:
+        for path in args.files:
+            outcome = import_file(store, path, dry_run=args.dry_run)
+            if outcome.rejected_code is not None:
+                reason = FILE_REJECTIONS_ZH.get(outcome.rejected_code, outcome.rejected_code)
+                say(f"拒收 {path.name}：{reason}。数据库未作改动。")
+                status = EXIT_ERROR
+                continue
+            assert outcome.report is not None
+            verb = "预览" if args.dry_run else "已导入"
+            say(f"{verb} {path.name}：")
+            for line in report_lines(outcome.report):
+                say(line)
+            if outcome.report.rejected:
+                status = EXIT_ERROR
+    return status

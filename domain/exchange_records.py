@@ -1,0 +1,140 @@
+"""Domain layer: what an exchange file (交换文件) carries, and what merging it would do.
+
+Plain records shared by the exchange reader/writer, the store's merge and the window's
+preview. Codes, not words: ``ui/`` and ``cli/`` turn reason codes into sentences.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from domain.records import ProgressRevision
+
+
+class ExportScope(StrEnum):
+    UNIT = "unit"  # this unit's own records (the default for a unit's PC)
+    ALL = "all"  # coordinating office: every record it holds, and plan content
+    PLAN_ONLY = "plan_only"  # coordinating office: plan content only
+
+
+@dataclass(frozen=True, slots=True)
+class Sender:
+    """An installation as a file describes it: id, name, the unit it serves."""
+
+    installation_id: str
+    name: str
+    unit_id: str | None
+    unit_name: str
+    is_coordinating_office: bool
+
+
+@dataclass(frozen=True, slots=True)
+class PlanChange:
+    """计划修订: one change to plan content by the coordinating office (留痕)."""
+
+    change_id: str
+    plan_id: str
+    author_installation_id: str
+    author_seq: int
+    lamport: int
+    authored_at: str
+    kind: str
+    task_id: str | None
+    payload: str
+    reason: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Manifest:
+    format_version: int
+    app_version: str
+    export_id: str
+    sender: Sender
+    plan_id: str
+    plan_fingerprint: str
+    plan_title: str
+    created_at: str
+    scope: ExportScope
+    counts: dict[str, int]
+    records_sha256: str
+
+
+@dataclass(frozen=True, slots=True)
+class ExchangeBundle:
+    """Validated content of one exchange file (or what an export will write)."""
+
+    manifest: Manifest
+    installations: tuple[Sender, ...]
+    revisions: tuple[ProgressRevision, ...]
+    plan_changes: tuple[PlanChange, ...] = ()
+
+
+class RecordProblem(StrEnum):
+    NOT_SENDERS_UNIT = "not_senders_unit"  # a unit's file carries another unit's progress
+    AUTHOR_NOT_SENDER = "author_not_sender"  # a unit's file relays someone else's revision
+    AUTHOR_WRONG_UNIT = "author_wrong_unit"  # the author serves a different unit
+    PLAN_CONTENT_NOT_FROM_OFFICE = "plan_content_not_from_office"
+    UNKNOWN_TASK = "unknown_task"  # not a task of this plan on this PC
+    UNIT_NOT_IN_TASK = "unit_not_in_task"
+    WRONG_PLAN = "wrong_plan"
+
+
+class AnomalyKind(StrEnum):
+    SAME_ID_DIFFERENT_CONTENT = "same_id_different_content"
+    REPEATED_SEQUENCE = "repeated_sequence"  # a restored backup or a copied installation
+
+
+@dataclass(frozen=True, slots=True)
+class RejectedRecord:
+    record_id: str
+    problem: RecordProblem
+    detail: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Anomaly:
+    kind: AnomalyKind
+    record_id: str
+    detail: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class MergeReport:
+    """The preview of an import, and after applying it, what it did."""
+
+    file_name: str
+    file_sha256: str
+    sender: Sender
+    plan_title: str
+    already_imported: bool
+    new_revisions: int
+    present_revisions: int
+    conflicts: int
+    new_plan_changes: int
+    present_plan_changes: int
+    rejected: tuple[RejectedRecord, ...] = ()
+    anomalies: tuple[Anomaly, ...] = ()
+    applied: bool = False
+    backup_path: str | None = None
+    extra: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def changes_anything(self) -> bool:
+        return not self.already_imported and (
+            self.new_revisions > 0 or self.new_plan_changes > 0 or bool(self.anomalies)
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class ImportLogEntry:
+    imported_at: str
+    file_name: str
+    sender_name: str
+    sender_unit: str
+    outcome: str
+    new_count: int
+    present_count: int
+    conflict_count: int
+    rejected_count: int
+    details: str

@@ -1,0 +1,121 @@
+"""Exchange layer: the Duban exchange file format (version, schema, per-column checks).
+
+An exchange file is a plain SQLite database (``.duban``), readable in any SQLite tool.
+``PRAGMA application_id`` marks it as Duban's; ``PRAGMA user_version`` is the format
+version. Tables are STRICT so a wrong type fails the integrity check. Documented in the
+README ("Exchange files").
+"""
+
+from __future__ import annotations
+
+from exchange.safe_rows import Integer, Text, ValueCheck
+
+APPLICATION_ID = 0x44554241  # "DUBA"
+FORMAT_VERSION = 1
+SUPPORTED_VERSIONS = range(1, FORMAT_VERSION + 1)
+EXTENSION = ".duban"
+MAX_FILE_BYTES = 64 * 1024 * 1024
+MAX_ROWS = 500_000
+
+SCHEMA_V1: dict[str, str] = {
+    "manifest": "CREATE TABLE manifest (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT",
+    "installations": (
+        "CREATE TABLE installations (id TEXT PRIMARY KEY, name TEXT NOT NULL, unit_id TEXT, "
+        "unit_name TEXT NOT NULL, is_coordinating_office INTEGER NOT NULL) STRICT"
+    ),
+    "progress_revisions": (
+        "CREATE TABLE progress_revisions (revision_id TEXT PRIMARY KEY, report_id TEXT NOT NULL, "
+        "parent_revision_id TEXT, task_id TEXT NOT NULL, unit_id TEXT NOT NULL, "
+        "author_installation_id TEXT NOT NULL, author_seq INTEGER NOT NULL, "
+        "lamport INTEGER NOT NULL, authored_at TEXT NOT NULL, status TEXT NOT NULL, "
+        "percent INTEGER NOT NULL, report_date TEXT NOT NULL, work_done TEXT NOT NULL, "
+        "problems TEXT NOT NULL, next_steps TEXT NOT NULL, reporter TEXT NOT NULL, "
+        "phone TEXT NOT NULL, withdrawn INTEGER NOT NULL, on_behalf INTEGER NOT NULL) STRICT"
+    ),
+    "plan_changes": (
+        "CREATE TABLE plan_changes (change_id TEXT PRIMARY KEY, plan_id TEXT NOT NULL, "
+        "author_installation_id TEXT NOT NULL, author_seq INTEGER NOT NULL, "
+        "lamport INTEGER NOT NULL, authored_at TEXT NOT NULL, kind TEXT NOT NULL, task_id TEXT, "
+        "payload TEXT NOT NULL, reason TEXT NOT NULL) STRICT"
+    ),
+}
+
+
+def schema_for(version: int) -> dict[str, str]:
+    """The expected schema of a file of ``version`` (older versions are upgraded on read)."""
+    return SCHEMA_V1
+
+
+UUID = r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
+_uuid = Text(max_len=36, min_len=36, pattern=UUID)
+_uuid_or_null = Text(max_len=36, min_len=36, pattern=UUID, nullable=True)
+_bool = Integer(0, 1)
+_count = Integer(0, 2**31 - 1)
+_timestamp = Text(max_len=40, min_len=10)
+_date = Text(max_len=10, min_len=10, pattern=r"\d{4}-\d{2}-\d{2}")
+
+COLUMNS: dict[str, dict[str, ValueCheck]] = {
+    "manifest": {"key": Text(max_len=64, min_len=1), "value": Text(max_len=20_000)},
+    "installations": {
+        "id": _uuid,
+        "name": Text(max_len=100),
+        "unit_id": _uuid_or_null,
+        "unit_name": Text(max_len=200),
+        "is_coordinating_office": _bool,
+    },
+    "progress_revisions": {
+        "revision_id": _uuid,
+        "report_id": _uuid,
+        "parent_revision_id": _uuid_or_null,
+        "task_id": _uuid,
+        "unit_id": _uuid,
+        "author_installation_id": _uuid,
+        "author_seq": _count,
+        "lamport": _count,
+        "authored_at": _timestamp,
+        "status": Text(
+            max_len=20, choices=frozenset({"not_started", "in_progress", "done", "blocked"})
+        ),
+        "percent": Integer(0, 100),
+        "report_date": _date,
+        "work_done": Text(max_len=4000, multiline=True),
+        "problems": Text(max_len=4000, multiline=True),
+        "next_steps": Text(max_len=4000, multiline=True),
+        "reporter": Text(max_len=100),
+        "phone": Text(max_len=100),
+        "withdrawn": _bool,
+        "on_behalf": _bool,
+    },
+    "plan_changes": {
+        "change_id": _uuid,
+        "plan_id": _uuid,
+        "author_installation_id": _uuid,
+        "author_seq": _count,
+        "lamport": _count,
+        "authored_at": _timestamp,
+        "kind": Text(max_len=40, min_len=1, pattern=r"[a-z_]+"),
+        "task_id": _uuid_or_null,
+        "payload": Text(max_len=20_000, multiline=True),
+        "reason": Text(max_len=2000, multiline=True),
+    },
+}
+
+RECORD_TABLES = ("installations", "progress_revisions", "plan_changes")
+
+MANIFEST_KEYS = (
+    "format_version",
+    "app_version",
+    "export_id",
+    "installation_id",
+    "installation_name",
+    "unit_id",
+    "unit_name",
+    "is_coordinating_office",
+    "plan_id",
+    "plan_fingerprint",
+    "plan_title",
+    "created_at",
+    "scope",
+    "counts",
+    "records_sha256",
+)

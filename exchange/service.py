@@ -1,0 +1,91 @@
+"""Exchange layer: export to a folder (a USB stick) and import files, through the Store."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from domain.exchange_records import ExportScope, MergeReport
+from exchange.errors import ExportWriteError, RejectedFile, WriteCode
+from exchange.format import EXTENSION
+from exchange.reader import read_exchange_file
+from exchange.safe_write import safe_file_stem, unique_export_name, write_export_atomically
+from exchange.writer import write_bundle
+
+if TYPE_CHECKING:
+    from models.store import Store
+
+
+def export_file_stem(unit_label: str, today: dt.date | None = None) -> str:
+    """省公安厅-20261126: the unit and the date, as the issue of the file says."""
+    day = (today or dt.date.today()).strftime("%Y%m%d")
+    return safe_file_stem(f"{unit_label}-{day}")
+
+
+def export_to(
+    store: Store,
+    target: Path,
+    scope: ExportScope = ExportScope.UNIT,
+    *,
+    unit_name: str | None = None,
+    plan_id: str | None = None,
+) -> Path:
+    """Write an export safely; ``target`` is a folder (a new name is chosen) or a file name
+    that must not exist yet (exports never overwrite)."""
+    bundle = store.export_bundle(scope, unit_name=unit_name, plan_id=plan_id)
+    sender = bundle.manifest.sender
+    target = Path(target)
+    if target.is_dir():
+        label = unit_name or sender.unit_name or "协调办公室"
+        if scope is ExportScope.PLAN_ONLY:
+            label += "-方案更新"
+        folder = target
+        name = unique_export_name(folder, export_file_stem(label), EXTENSION)
+    else:
+        folder, name = target.parent, target.name
+        if not folder.is_dir():
+            raise ExportWriteError(WriteCode.MISSING_FOLDER, str(folder))
+
+    def build(path: Path) -> None:
+        write_bundle(bundle, path)
+
+    def verify(path: Path) -> None:
+        read_exchange_file(path)  # the importer's own reader must accept what we wrote
+
+    return write_export_atomically(build, folder, name, verify=verify)
+
+
+@dataclass(frozen=True, slots=True)
+class ImportOutcome:
+    """One file's result: a report, or the reason the whole file was refused."""
+
+    path: Path
+    report: MergeReport | None = None
+    rejected_code: str | None = None
+    rejected_detail: str = ""
+
+    @property
+    def refused(self) -> bool:
+        return self.report is None or "refused" in self.report.extra
+
+    @property
+    def has_problems(self) -> bool:
+        return self.refused or bool(self.report and self.report.rejected)
+
+
+def import_file(store: Store, path: Path, *, dry_run: bool = False) -> ImportOutcome:
+    """Open the file as untrusted input, then preview or merge it in one transaction."""
+    try:
+        read = read_exchange_file(Path(path))
+    except RejectedFile as exc:
+        return ImportOutcome(Path(path), rejected_code=str(exc.code), rejected_detail=exc.detail)
+    name = Path(path).name
+    if dry_run:
+        report = store.preview_import(read.bundle, name, read.file_sha256)
+    else:
+        report = store.apply_import(read.bundle, name, read.file_sha256)
+    if "refused" in report.extra:
+        return ImportOutcome(Path(path), report, report.extra["refused"])
+    return ImportOutcome(Path(path), report)

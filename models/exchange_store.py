@@ -1,0 +1,364 @@
+"""Storage layer: what an export carries, and merging a validated exchange bundle.
+
+Merge rules (DESIGN.md): idempotent, order-independent, append-only, ownership-checked.
+The result depends only on the set of records ever imported: a revision id seen with two
+different contents keeps the variant with the smaller content hash and records both as an
+anomaly, so every PC ends in the same state whatever order files arrive in.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from sqlalchemy import func, insert, select
+from sqlalchemy.orm import Session
+
+from domain.exchange_records import (
+    Anomaly,
+    AnomalyKind,
+    ExchangeBundle,
+    ExportScope,
+    MergeReport,
+    PlanChange,
+    RecordProblem,
+    RejectedRecord,
+    Sender,
+)
+from domain.records import ProgressRevision
+from models.orm import (
+    AnomalyRow,
+    AssignmentRow,
+    ImportLogRow,
+    InstallationRow,
+    KnownInstallationRow,
+    PlanChangeRow,
+    ProgressRevisionRow,
+    TaskRow,
+    UnitRow,
+)
+from models.views import revision_record
+
+
+def content_hash(rev: ProgressRevision) -> str:
+    data = [
+        rev.revision_id, rev.report_id, rev.parent_revision_id, rev.task_id, rev.unit_id,
+        rev.author_installation_id, rev.author_seq, rev.lamport, rev.authored_at,
+        rev.status.value, rev.percent, rev.report_date.isoformat(), rev.work_done,
+        rev.problems, rev.next_steps, rev.reporter, rev.phone, rev.withdrawn, rev.on_behalf,
+    ]  # fmt: skip
+    return hashlib.sha256(json.dumps(data, ensure_ascii=False).encode()).hexdigest()
+
+
+def sender_of(session: Session, inst: InstallationRow) -> Sender:
+    unit = session.get(UnitRow, inst.unit_id) if inst.unit_id else None
+    return Sender(
+        inst.id, inst.name, inst.unit_id, unit.name if unit else "", inst.is_coordinating_office
+    )
+
+
+def exportable(
+    session: Session, plan_id: str, scope: ExportScope, unit_id: str | None
+) -> tuple[list[ProgressRevision], list[PlanChange], list[Sender]]:
+    """The complete history the scope covers (files are small; a lost stick loses nothing)."""
+    revisions: list[ProgressRevision] = []
+    if scope is not ExportScope.PLAN_ONLY:
+        query = (
+            select(ProgressRevisionRow)
+            .join(TaskRow, TaskRow.id == ProgressRevisionRow.task_id)
+            .where(TaskRow.plan_id == plan_id)
+        )
+        if unit_id is not None:
+            query = query.where(ProgressRevisionRow.unit_id == unit_id)
+        revisions = [revision_record(r, "") for r in session.scalars(query)]
+    changes: list[PlanChange] = []
+    if scope is not ExportScope.UNIT:
+        changes = [
+            PlanChange(
+                c.change_id,
+                c.plan_id,
+                c.author_installation_id,
+                c.author_seq,
+                c.lamport,
+                c.authored_at,
+                c.kind,
+                c.task_id,
+                c.payload,
+                c.reason,
+            )  # fmt: skip
+            for c in session.scalars(select(PlanChangeRow).where(PlanChangeRow.plan_id == plan_id))
+        ]
+    authors = {r.author_installation_id for r in revisions} | {
+        c.author_installation_id for c in changes
+    }
+    own = session.scalars(select(InstallationRow)).one()
+    senders = [sender_of(session, own)]
+    for known in session.scalars(
+        select(KnownInstallationRow).where(KnownInstallationRow.id.in_(authors - {own.id}))
+    ):
+        senders.append(
+            Sender(
+                known.id, known.name, known.unit_id, known.unit_name, known.is_coordinating_office
+            )  # fmt: skip
+        )
+    return revisions, changes, senders
+
+
+@dataclass
+class MergePlan:
+    """What applying a bundle would do; built without writing anything."""
+
+    new: list[ProgressRevision] = field(default_factory=list)
+    present: int = 0
+    conflicts: int = 0
+    new_changes: list[PlanChange] = field(default_factory=list)
+    present_changes: int = 0
+    rejected: list[RejectedRecord] = field(default_factory=list)
+    anomalies: list[tuple[Anomaly, str, str]] = field(default_factory=list)  # + hash, detail
+    replacements: list[ProgressRevision] = field(default_factory=list)
+    installations: list[Sender] = field(default_factory=list)
+
+
+def plan_merge(session: Session, bundle: ExchangeBundle) -> MergePlan:
+    plan = MergePlan()
+    manifest = bundle.manifest
+    sender = manifest.sender
+    listed = {s.installation_id: s for s in bundle.installations}
+    listed[sender.installation_id] = sender
+    plan.installations = list(listed.values())
+    roles = _task_units(session, manifest.plan_id)
+    held_by_id = _existing_revisions(session, [r.revision_id for r in bundle.revisions])
+    for rev in sorted(bundle.revisions, key=lambda r: r.revision_id):
+        problem = _ownership_problem(rev, sender, listed, roles)
+        if problem is not None:
+            plan.rejected.append(RejectedRecord(rev.revision_id, problem, rev.unit_id))
+            continue
+        held = held_by_id.get(rev.revision_id)
+        if held is None:
+            plan.new.append(rev)
+            continue
+        if content_hash(held) == content_hash(rev):
+            plan.present += 1
+            continue
+        for variant in (held, rev):
+            plan.anomalies.append(
+                (
+                    Anomaly(AnomalyKind.SAME_ID_DIFFERENT_CONTENT, rev.revision_id),
+                    content_hash(variant),
+                    _describe(variant),
+                )  # fmt: skip
+            )
+        if content_hash(rev) < content_hash(held):
+            plan.replacements.append(rev)
+    _find_repeated_sequences(session, plan)
+    plan.conflicts = _count_forks(session, plan.new)
+    for change in sorted(bundle.plan_changes, key=lambda c: c.change_id):
+        if not sender.is_coordinating_office or change.author_installation_id != (
+            sender.installation_id
+        ):
+            plan.rejected.append(
+                RejectedRecord(change.change_id, RecordProblem.PLAN_CONTENT_NOT_FROM_OFFICE)
+            )
+        elif change.plan_id != manifest.plan_id:
+            plan.rejected.append(RejectedRecord(change.change_id, RecordProblem.WRONG_PLAN))
+        elif session.get(PlanChangeRow, change.change_id) is not None:
+            plan.present_changes += 1
+        else:
+            plan.new_changes.append(change)
+    return plan
+
+
+def _task_units(session: Session, plan_id: str) -> dict[str, set[str]]:
+    roles: dict[str, set[str]] = defaultdict(set)
+    query = (
+        select(AssignmentRow.task_id, AssignmentRow.unit_id)
+        .join(TaskRow, TaskRow.id == AssignmentRow.task_id)
+        .where(TaskRow.plan_id == plan_id)
+    )
+    for task_id, unit_id in session.execute(query):
+        roles[task_id].add(unit_id)
+    return roles
+
+
+def _ownership_problem(
+    rev: ProgressRevision,
+    sender: Sender,
+    listed: dict[str, Sender],
+    roles: dict[str, set[str]],
+) -> RecordProblem | None:
+    if rev.task_id not in roles:
+        return RecordProblem.UNKNOWN_TASK
+    if rev.unit_id not in roles[rev.task_id]:
+        return RecordProblem.UNIT_NOT_IN_TASK
+    if not sender.is_coordinating_office:
+        # A unit's file carries only its own unit's progress, written by this installation.
+        if rev.unit_id != sender.unit_id:
+            return RecordProblem.NOT_SENDERS_UNIT
+        if rev.author_installation_id != sender.installation_id:
+            return RecordProblem.AUTHOR_NOT_SENDER
+        return None
+    author = listed.get(rev.author_installation_id)
+    if author is None:
+        return RecordProblem.AUTHOR_NOT_SENDER
+    if author.is_coordinating_office or author.unit_id == rev.unit_id:
+        return None
+    return RecordProblem.AUTHOR_WRONG_UNIT
+
+
+def _chunks(items: list[str], size: int = 500) -> list[list[str]]:
+    return [items[i : i + size] for i in range(0, len(items), size)]
+
+
+def _existing_revisions(session: Session, ids: list[str]) -> dict[str, ProgressRevision]:
+    found: dict[str, ProgressRevision] = {}
+    for chunk in _chunks(ids):
+        query = select(ProgressRevisionRow).where(ProgressRevisionRow.revision_id.in_(chunk))
+        for row in session.scalars(query):
+            found[row.revision_id] = revision_record(row, "")
+    return found
+
+
+def _find_repeated_sequences(session: Session, plan: MergePlan) -> None:
+    """The same (installation, sequence) on two different revisions: a restored backup or a
+    copied installation. Both are kept; the pair is flagged for a person."""
+    by_slot: dict[tuple[str, int], dict[str, ProgressRevision]] = defaultdict(dict)
+    for rev in plan.new:
+        by_slot[(rev.author_installation_id, rev.author_seq)][rev.revision_id] = rev
+    authors = sorted({author for author, _ in by_slot})
+    for chunk in _chunks(authors):
+        query = select(ProgressRevisionRow.author_installation_id, ProgressRevisionRow.author_seq,
+                       ProgressRevisionRow.revision_id).where(
+            ProgressRevisionRow.author_installation_id.in_(chunk))  # fmt: skip
+        clashing = [
+            (a, q, r) for a, q, r in session.execute(query) if (a, q) in by_slot
+            and r not in by_slot[(a, q)]
+        ]  # fmt: skip
+        held = _existing_revisions(session, [r for _, _, r in clashing])
+        for author, seq, rid in clashing:
+            by_slot[(author, seq)][rid] = held[rid]
+    for (author, seq), revs in by_slot.items():
+        if len(revs) < 2:
+            continue
+        for rev in revs.values():
+            plan.anomalies.append(
+                (
+                    Anomaly(AnomalyKind.REPEATED_SEQUENCE, rev.revision_id, f"{author}#{seq}"),
+                    content_hash(rev),
+                    _describe(rev),
+                )  # fmt: skip
+            )
+
+
+def _count_forks(session: Session, new: list[ProgressRevision]) -> int:
+    """New revisions editing a parent that already has (or gets) another child."""
+    children: dict[str, set[str]] = defaultdict(set)
+    parents = {r.parent_revision_id for r in new if r.parent_revision_id}
+    if parents:
+        rows = session.execute(
+            select(ProgressRevisionRow.parent_revision_id, ProgressRevisionRow.revision_id).where(
+                ProgressRevisionRow.parent_revision_id.in_(parents)
+            )
+        )
+        for parent, child in rows:
+            children[str(parent)].add(child)
+    for rev in new:
+        if rev.parent_revision_id:
+            children[rev.parent_revision_id].add(rev.revision_id)
+    return sum(1 for r in new if r.parent_revision_id and len(children[r.parent_revision_id]) > 1)
+
+
+def _describe(rev: ProgressRevision) -> str:
+    """The whole revision, so a variant set aside as an anomaly is never lost."""
+    return json.dumps(dataclasses.asdict(rev), ensure_ascii=False, default=str, sort_keys=True)
+
+
+def apply_merge(session: Session, plan: MergePlan, now: str) -> None:
+    for rev in plan.replacements:
+        # Same id, other content: the deterministic winner (smaller hash) is stored; both
+        # variants are kept whole in the anomalies table.
+        existing = session.get(ProgressRevisionRow, rev.revision_id)
+        if existing is not None:
+            session.delete(existing)
+    session.flush()
+    rows = [_revision_values(rev) for rev in plan.new + plan.replacements]
+    if rows:
+        session.execute(insert(ProgressRevisionRow), rows)
+    for change in plan.new_changes:
+        session.add(
+            PlanChangeRow(
+                change_id=change.change_id,
+                plan_id=change.plan_id,
+                author_installation_id=change.author_installation_id,
+                author_seq=change.author_seq,
+                lamport=change.lamport,
+                authored_at=change.authored_at,
+                kind=change.kind,
+                task_id=change.task_id,
+                payload=change.payload,
+                reason=change.reason,
+            )  # fmt: skip
+        )
+    for anomaly, digest, detail in plan.anomalies:
+        key = (anomaly.kind.value, anomaly.record_id, digest)
+        if session.get(AnomalyRow, key) is None:
+            session.add(
+                AnomalyRow(
+                    kind=key[0],
+                    record_id=key[1],
+                    content_sha256=digest,
+                    detail=detail,
+                    first_seen_at=now,
+                )  # fmt: skip
+            )
+    own = session.scalars(select(InstallationRow)).one()
+    for inst in plan.installations:
+        if inst.installation_id == own.id:
+            continue
+        known = session.get(KnownInstallationRow, inst.installation_id)
+        if known is None:
+            session.add(
+                KnownInstallationRow(
+                    id=inst.installation_id,
+                    name=inst.name,
+                    unit_id=inst.unit_id,
+                    unit_name=inst.unit_name,
+                    is_coordinating_office=inst.is_coordinating_office,
+                    first_seen_at=now,
+                )  # fmt: skip
+            )
+    highest = session.scalar(select(func.max(ProgressRevisionRow.lamport))) or 0
+    highest_change = session.scalar(select(func.max(PlanChangeRow.lamport))) or 0
+    own.lamport = max(own.lamport, highest, highest_change)
+
+
+def _revision_values(rev: ProgressRevision) -> dict[str, object]:
+    return {
+        "revision_id": rev.revision_id, "report_id": rev.report_id,
+        "parent_revision_id": rev.parent_revision_id, "task_id": rev.task_id,
+        "unit_id": rev.unit_id, "author_installation_id": rev.author_installation_id,
+        "author_seq": rev.author_seq, "lamport": rev.lamport, "authored_at": rev.authored_at,
+        "status": rev.status.value, "percent": rev.percent, "report_date": rev.report_date,
+        "work_done": rev.work_done, "problems": rev.problems, "next_steps": rev.next_steps,
+        "reporter": rev.reporter, "phone": rev.phone, "withdrawn": rev.withdrawn,
+        "on_behalf": rev.on_behalf,
+    }  # fmt: skip
+
+
+def import_log_row(report: MergeReport, export_id: str, now: str) -> ImportLogRow:
+    details = {
+        "rejected": [[r.record_id, r.problem.value, r.detail] for r in report.rejected],
+        "anomalies": [[a.kind.value, a.record_id, a.detail] for a in report.anomalies],
+        "new_plan_changes": report.new_plan_changes,
+    }
+    return ImportLogRow(
+        imported_at=now, file_name=report.file_name[:500], file_sha256=report.file_sha256,
+        export_id=export_id, sender_installation_id=report.sender.installation_id,
+        sender_name=report.sender.name, sender_unit=report.sender.unit_name
+        or ("协调办公室" if report.sender.is_coordinating_office else ""),
+        outcome="merged", new_count=report.new_revisions, present_count=report.present_revisions,
+        conflict_count=report.conflicts, rejected_count=len(report.rejected),
+        details=json.dumps(details, ensure_ascii=False),
+    )  # fmt: skip

@@ -1,0 +1,1 @@
+"""Tests of the exchange layer (no Qt): untrusted reading, safe writing, fuzzing, kills."""

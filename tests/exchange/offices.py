@@ -1,0 +1,75 @@
+"""Helpers that play several offices, each with its own real database and USB folder."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sqlite3
+from pathlib import Path
+
+from domain.enums import ProgressStatus
+from domain.exchange_records import ExportScope
+from domain.plan_json import plan_json
+from domain.records import ProgressInput, ProgressRevision
+from exchange.service import export_to, import_file
+from models.store import Store
+
+
+def office(tmp: Path, name: str, unit: str | None) -> Store:
+    store = Store.open(tmp / f"{name}.sqlite")
+    if unit is None:
+        store.set_office(None, coordinating_office=True)
+    else:
+        store.set_office(unit)
+    return store
+
+
+def report(
+    store: Store,
+    task: int,
+    unit: str,
+    percent: int,
+    parent: ProgressRevision | None = None,
+    text: str = "工作推进中",
+) -> ProgressRevision:
+    return store.record_progress(
+        ProgressInput(
+            task_id=store.find_task_id(None, task),
+            unit_id=store.find_unit_id(unit),
+            status=ProgressStatus.DONE if percent == 100 else ProgressStatus.IN_PROGRESS,
+            percent=percent,
+            report_date=dt.date(2026, 3, 1) + dt.timedelta(days=percent),
+            work_done=text,
+            parent_revision_id=parent.revision_id if parent else None,
+        )
+    )
+
+
+def export(store: Store, folder: Path, scope: ExportScope = ExportScope.UNIT) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    return export_to(store, folder, scope)
+
+
+def import_all(store: Store, *paths: Path) -> None:
+    for path in paths:
+        outcome = import_file(store, path)
+        assert outcome.rejected_code is None, outcome
+
+
+def state(store: Store) -> str:
+    """Everything that must agree across PCs: the plan as shown, every revision, anomalies."""
+    plans = [plan_json(v, with_progress=True) for v in store.plan_views()]
+    conn = sqlite3.connect(store.path)
+    try:
+        revisions = conn.execute(
+            "SELECT revision_id, report_id, parent_revision_id, task_id, unit_id, "
+            "author_installation_id, author_seq, lamport, status, percent, report_date, work_done, "
+            "withdrawn, on_behalf FROM progress_revisions ORDER BY revision_id"
+        ).fetchall()
+        anomalies = conn.execute(
+            "SELECT kind, record_id, content_sha256 FROM anomalies ORDER BY 1, 2, 3"
+        ).fetchall()
+        changes = conn.execute("SELECT change_id FROM plan_changes ORDER BY 1").fetchall()
+    finally:
+        conn.close()
+    return json.dumps([plans, revisions, anomalies, changes], ensure_ascii=False, sort_keys=True)
