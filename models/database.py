@@ -12,7 +12,7 @@ from models.errors import StoreError
 
 #: Every schema revision this build knows, oldest first. A test keeps it equal to the
 #: Alembic scripts; checking it with plain sqlite3 keeps Alembic off the start-up path.
-KNOWN_REVISIONS: tuple[str, ...] = ("0001", "0002")
+KNOWN_REVISIONS: tuple[str, ...] = ("0001", "0002", "0003")
 SCHEMA_HEAD = KNOWN_REVISIONS[-1]
 BACKUPS_KEPT = 5
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"

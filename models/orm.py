@@ -230,3 +230,11 @@ class PlanChangeRow(Base):
     task_id: Mapped[str | None] = mapped_column(String(UUID_LEN), nullable=True)
     payload: Mapped[str] = mapped_column(Text)
     reason: Mapped[str] = mapped_column(Text, default="")
+
+
+class SettingRow(Base):
+    """A local setting of this installation (e.g. the 临期 warning window); never travels."""
+
+    __tablename__ = "settings"
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
