@@ -1,0 +1,81 @@
+"""Storage layer: what every part of the ``Store`` shares (engine, sessions, look-ups)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, sessionmaker
+
+from domain.records import Installation
+from models.database import create_sqlite_engine
+from models.errors import StoreError
+from models.orm import InstallationRow, PlanRow, UnitRow
+
+
+def utc_now_text() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+
+class StoreBase:
+    """Engine and session factory of one database file. Sessions never cross threads."""
+
+    def __init__(self, path: Path) -> None:
+        self._path = path
+        self._engine = create_sqlite_engine(path)
+        self._sessions = sessionmaker(self._engine, expire_on_commit=False)
+
+    @property
+    def path(self) -> Path:
+        return self._path
+
+    def close(self) -> None:
+        self._engine.dispose()
+
+
+def installation_row(s: Session) -> InstallationRow:
+    row = s.scalars(select(InstallationRow)).first()
+    assert row is not None, "Store.open creates the installation row"
+    return row
+
+
+def installation_record(s: Session, row: InstallationRow) -> Installation:
+    unit = s.get(UnitRow, row.unit_id) if row.unit_id else None
+    return Installation(
+        id=row.id,
+        name=row.name,
+        unit_id=row.unit_id,
+        unit_name=unit.name if unit else None,
+        is_coordinating_office=row.is_coordinating_office,
+        lamport=row.lamport,
+        next_seq=row.next_seq,
+    )
+
+
+def unit_name_of(s: Session, unit_id: str) -> str:
+    unit = s.get(UnitRow, unit_id)
+    return unit.name if unit else unit_id
+
+
+def plan_row(s: Session, plan_id: str | None) -> PlanRow:
+    if plan_id is None:
+        row = s.scalars(select(PlanRow).order_by(PlanRow.position)).first()
+    else:
+        row = (
+            s.get(PlanRow, plan_id)
+            or s.scalars(select(PlanRow).where(PlanRow.id.startswith(plan_id))).first()
+        )
+    if row is None:
+        raise StoreError("unknown_plan", plan_id or "（数据库中没有方案）")
+    return row
+
+
+def unit_by_name(s: Session, name: str) -> UnitRow:
+    wanted = "".join(name.split())
+    row = s.scalar(select(UnitRow).where(UnitRow.name == wanted))
+    if row is None and wanted and not wanted.startswith("省"):
+        row = s.scalar(select(UnitRow).where(UnitRow.name == "省" + wanted))
+    if row is None:
+        raise StoreError("unknown_unit", name)
+    return row

@@ -1,0 +1,140 @@
+"""Storage layer: the exchange half of the ``Store`` (export bundles, import, import log)."""
+
+from __future__ import annotations
+
+import dataclasses
+import uuid
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from domain.exchange_records import (
+    ExchangeBundle,
+    ExportScope,
+    ImportLogEntry,
+    Manifest,
+    MergeReport,
+)
+from models.database import backup_database
+from models.errors import StoreError
+from models.merge import apply_merge, exportable, import_log_row, plan_merge
+from models.orm import ImportedFileRow, ImportLogRow, PlanRow
+from models.store_base import (
+    StoreBase,
+    installation_row,
+    plan_row,
+    unit_by_name,
+    unit_name_of,
+    utc_now_text,
+)
+from runtime.version import __version__
+
+
+class ExchangeStore(StoreBase):
+    """交换文件: what an export carries; preview and merge of an imported file."""
+
+    def export_bundle(
+        self, scope: ExportScope, *, unit_name: str | None = None, plan_id: str | None = None
+    ) -> ExchangeBundle:
+        """The records an export of ``scope`` carries, with its manifest (digest filled in
+        by the writer). A unit's PC exports its own unit; the coordinating office may export
+        everything, the plan content only, or one unit's records."""
+        with self._sessions.begin() as s:
+            inst = installation_row(s)
+            plan = plan_row(s, plan_id)
+            if not inst.is_coordinating_office and inst.unit_id is None:
+                raise StoreError("not_configured", "")
+            if not inst.is_coordinating_office and scope is not ExportScope.UNIT:
+                raise StoreError("not_coordinating_office", scope.value)
+            unit_id = inst.unit_id
+            if inst.is_coordinating_office:
+                unit_id = unit_by_name(s, unit_name).id if unit_name else None
+            elif unit_name and unit_by_name(s, unit_name).id != inst.unit_id:
+                raise StoreError("unit_not_allowed", unit_name_of(s, inst.unit_id or ""))
+            revisions, changes, senders = exportable(s, plan.id, scope, unit_id)
+            manifest = Manifest(
+                format_version=0,
+                app_version=__version__,
+                export_id=str(uuid.uuid4()),
+                sender=senders[0],
+                plan_id=plan.id,
+                plan_fingerprint=plan.fingerprint,
+                plan_title=plan.title,
+                created_at=utc_now_text(),
+                scope=scope,
+                counts={},
+                records_sha256="",
+            )
+            return ExchangeBundle(manifest, tuple(senders), tuple(revisions), tuple(changes))
+
+    def preview_import(
+        self, bundle: ExchangeBundle, file_name: str, file_sha256: str
+    ) -> MergeReport:
+        """What importing would do; writes nothing."""
+        with self._sessions.begin() as s:
+            return self._merge(s, bundle, file_name, file_sha256, apply=False)
+
+    def apply_import(self, bundle: ExchangeBundle, file_name: str, file_sha256: str) -> MergeReport:
+        """Merge one file in one transaction, after a backup copy; a repeat is a no-op."""
+        with self._sessions.begin() as s:
+            preview = self._merge(s, bundle, file_name, file_sha256, apply=False)
+        if preview.already_imported or preview.extra.get("refused"):
+            return preview
+        backup = backup_database(self._path, reason="before-import")
+        with self._sessions.begin() as s:
+            report = self._merge(s, bundle, file_name, file_sha256, apply=True)
+        return dataclasses.replace(report, backup_path=str(backup) if backup else None)
+
+    def _merge(
+        self, s: Session, bundle: ExchangeBundle, file_name: str, sha: str, *, apply: bool
+    ) -> MergeReport:
+        manifest = bundle.manifest
+        already = s.get(ImportedFileRow, sha) is not None or (
+            s.scalar(select(ImportedFileRow).where(ImportedFileRow.export_id == manifest.export_id))
+            is not None
+        )
+        base = MergeReport(
+            file_name=file_name, file_sha256=sha, sender=manifest.sender,
+            plan_title=manifest.plan_title, already_imported=already, new_revisions=0,
+            present_revisions=len(bundle.revisions) if already else 0, conflicts=0,
+            new_plan_changes=0, present_plan_changes=0,
+        )  # fmt: skip
+        if already:
+            return base
+        plan_row = s.get(PlanRow, manifest.plan_id)
+        if plan_row is None or plan_row.fingerprint != manifest.plan_fingerprint:
+            return dataclasses.replace(base, extra={"refused": "other_plan"})
+        merge = plan_merge(s, bundle)
+        report = dataclasses.replace(
+            base,
+            new_revisions=len(merge.new), present_revisions=merge.present,
+            conflicts=merge.conflicts, new_plan_changes=len(merge.new_changes),
+            present_plan_changes=merge.present_changes, rejected=tuple(merge.rejected),
+            anomalies=tuple(a for a, _, _ in merge.anomalies), applied=apply,
+        )  # fmt: skip
+        if apply:
+            now = utc_now_text()
+            apply_merge(s, merge, now)
+            s.add(ImportedFileRow(file_sha256=sha, export_id=manifest.export_id, imported_at=now))
+            s.add(import_log_row(report, manifest.export_id, now))
+        return report
+
+    def import_log(self) -> list[ImportLogEntry]:
+        """导入日志, newest first."""
+        with self._sessions.begin() as s:
+            rows = s.scalars(select(ImportLogRow).order_by(ImportLogRow.id.desc()))
+            return [
+                ImportLogEntry(
+                    r.imported_at,
+                    r.file_name,
+                    r.sender_name,
+                    r.sender_unit,
+                    r.outcome,
+                    r.new_count,
+                    r.present_count,
+                    r.conflict_count,
+                    r.rejected_count,
+                    r.details,
+                )  # fmt: skip
+                for r in rows
+            ]
