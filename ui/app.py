@@ -1,0 +1,129 @@
+"""Window layer: start the desktop application (``run_gui``) and keep it alive.
+
+Start-up order: QApplication, fonts, translators, the (empty) main window shown at once,
+then the database opened on a pool thread (the first open creates it and seeds the plan),
+then the first-run question: which unit this PC serves.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QObject, QSettings, Signal, Slot
+from PySide6.QtWidgets import QApplication
+
+from models.errors import StoreError
+from ui import messages, words
+from ui.fonts import apply_ui_font
+from ui.i18n import install_translators
+from ui.main_window import MainWindow
+from ui.settings import APPLICATION, ORGANIZATION, app_settings, language
+from ui.worker import run_in_pool
+
+if TYPE_CHECKING:
+    from models.store import Store
+
+log = logging.getLogger(__name__)
+
+
+def prepare_database(db_path: Path) -> None:
+    """Create, migrate and seed the file (pool thread; its own short-lived ``Store``)."""
+    from models.store import Store
+
+    Store.open(db_path).close()
+
+
+def make_application(argv: list[str] | None = None) -> QApplication:
+    """The one QApplication, named so QSettings and the window title agree."""
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(argv or sys.argv)
+    app.setOrganizationName(ORGANIZATION)
+    app.setApplicationName(APPLICATION)
+    apply_ui_font(app)
+    return app
+
+
+class GuiSession(QObject):
+    """Owns the store and the main window for the life of the application."""
+
+    #: The database could not be opened (the clerk has been told); the app should end.
+    database_failed = Signal(str)
+
+    def __init__(self, app: QApplication, db_path: Path, settings: QSettings) -> None:
+        super().__init__(app)
+        self._app = app
+        self._db_path = db_path
+        self._settings = settings
+        self._store: Store | None = None
+        self.window: MainWindow | None = None
+        app.aboutToQuit.connect(self._on_quit)
+
+    def start(self) -> None:
+        install_translators(self._app, language(self._settings))
+        self._build_window()
+        run_in_pool(
+            self._on_database_ready, self._on_database_failed, prepare_database, self._db_path
+        )
+
+    def _build_window(self) -> None:
+        self.window = MainWindow(self._settings)
+        self.window.language_change_requested.connect(self.set_language)
+        self.window.show()
+
+    @Slot(object)
+    def _on_database_ready(self, _result: object) -> None:
+        from models.store import Store
+
+        try:
+            self._store = Store.open(self._db_path)
+        except StoreError as exc:
+            self._on_database_failed(exc)
+            return
+        assert self.window is not None
+        self.window.set_store(self._store)
+        if not self._store.installation().configured:
+            self.window.commands.choose_office()
+
+    @Slot(object)
+    def _on_database_failed(self, error: Exception) -> None:
+        log.error("cannot open %s: %s", self._db_path, error)
+        if isinstance(error, StoreError):
+            text = words.store_error_text(error.code, error.detail)
+        else:
+            text = QCoreApplication.translate("GuiSession", "无法打开数据库：{reason}").format(
+                reason=error
+            )
+        messages.error(self.window, QCoreApplication.translate("GuiSession", "督办"), text)
+        self.database_failed.emit(text)
+
+    @Slot(str)
+    def set_language(self, code: str) -> None:
+        """Switch language: new catalogues, then a new window built in that language."""
+        old = self.window
+        if old is not None:
+            old.save_layout()
+        install_translators(self._app, code)
+        self._build_window()
+        if self._store is not None and self.window is not None:
+            self.window.set_store(self._store)
+        if old is not None:
+            old.hide()
+            old.deleteLater()
+
+    @Slot()
+    def _on_quit(self) -> None:
+        if self._store is not None:
+            self._store.close()
+            self._store = None
+
+
+def run_gui(db_path: Path) -> int:
+    """Open the main window on ``db_path``; returns the process exit code."""
+    app = make_application()
+    session = GuiSession(app, Path(db_path), app_settings())
+    session.database_failed.connect(lambda _text: app.exit(1))
+    session.start()
+    return app.exec()

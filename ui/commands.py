@@ -1,0 +1,191 @@
+"""Window layer: the window's user actions that write: 填报进展, 修改进展, 导入方案, 本机单位.
+
+Each runs a dialog that returns data, hands the data to the ``Store`` and turns the
+store's refusal codes into words. A refused entry reopens the dialog with what was typed.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Slot
+
+from domain.records import ProgressInput, TaskView
+from domain.validation import ProgressProblem
+from models.errors import ProgressRejected, StoreError
+from plan_parser import ParsedPlan
+from ui import messages, words
+from ui.office_dialog import OfficeDialog
+from ui.plan_import_dialog import PlanImportDialog
+from ui.progress_dialog import ProgressDialog, new_entry, revision_entry
+from ui.worker import run_in_pool
+
+if TYPE_CHECKING:
+    from domain.records import PlanSummary
+    from ui.main_window import MainWindow
+
+
+def import_plan_file(db_path: Path, parsed: ParsedPlan) -> PlanSummary:
+    """Runs on a pool thread with its own ``Store`` (sessions never cross threads)."""
+    from models.store import Store
+
+    store = Store(db_path)
+    try:
+        return store.import_plan(parsed)
+    finally:
+        store.close()
+
+
+class Commands(QObject):
+    """Writes on behalf of the main window; owns no data of its own."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self._window = window
+        self._importing = False
+
+    # --- 填报进展 / 修改进展 ---------------------------------------------------------------
+    @Slot(str)
+    def report(self, task_id: str) -> None:
+        task = self._task(task_id)
+        if task is None or not self._ensure_office():
+            return
+        inst = self._window.installation
+        assert inst is not None
+        if inst.is_coordinating_office:
+            units = [(a.unit_id, a.unit_name) for a in task.assignments]
+            chosen = self._window.detail.selected_unit_id()
+            unit_id = chosen if chosen in dict(units) else units[0][0]
+            self._edit_and_save(task, new_entry(task, unit_id), units, unit_fixed=False)
+        else:
+            assert inst.unit_id is not None
+            if not task.has_unit(inst.unit_id):
+                # Said before any typing; the dialog and the store refuse it as well.
+                messages.information(
+                    self._window,
+                    self.tr("不能填报"),
+                    words.problem_text(ProgressProblem.UNIT_NOT_IN_TASK),
+                )
+                return
+            units = [(inst.unit_id, inst.unit_name or "")]
+            self._edit_and_save(task, new_entry(task, inst.unit_id), units, unit_fixed=True)
+
+    @Slot(str, str)
+    def edit(self, task_id: str, revision_id: str) -> None:
+        task = self._task(task_id)
+        store = self._window.store
+        if task is None or store is None or not self._ensure_office():
+            return
+        revision = next(
+            (r for r in store.progress_history(task_id) if r.revision_id == revision_id), None
+        )
+        if revision is None:
+            return
+        inst = self._window.installation
+        if inst is not None and inst.unit_id is not None and inst.unit_id != revision.unit_id:
+            # The store refuses it too; saying so first spares the clerk typing in vain.
+            messages.information(
+                self._window,
+                self.tr("不能修改"),
+                words.store_error_text("unit_not_allowed", inst.unit_name or ""),
+            )
+            return
+        units = [(revision.unit_id, revision.unit_name)]
+        self._edit_and_save(task, revision_entry(revision), units, unit_fixed=True)
+
+    def _edit_and_save(
+        self,
+        task: TaskView,
+        entry: ProgressInput,
+        units: list[tuple[str, str]],
+        *,
+        unit_fixed: bool,
+    ) -> None:
+        store = self._window.store
+        assert store is not None
+        while True:
+            typed = ProgressDialog.edit(self._window, task, entry, units, unit_fixed=unit_fixed)
+            if typed is None:
+                return
+            entry = typed  # a refused entry reopens with what was typed
+            try:
+                store.record_progress(entry)
+            except ProgressRejected as exc:
+                text = "\n".join(words.problem_text(p) for p in exc.problems)
+            except StoreError as exc:
+                text = words.store_error_text(exc.code, exc.detail)
+            else:
+                self._window.refresh_task(task)
+                self._window.statusBar().showMessage(self.tr("进展已保存。"), 5000)
+                return
+            messages.error(self._window, self.tr("未能保存"), text)
+
+    def _task(self, task_id: str) -> TaskView | None:
+        node = self._window.model.node_by_id(task_id)
+        return node.task if node is not None else None
+
+    # --- 本机单位 --------------------------------------------------------------------------
+    def _ensure_office(self) -> bool:
+        inst = self._window.installation
+        return (inst is not None and inst.configured) or self.choose_office()
+
+    @Slot()
+    def choose_office(self) -> bool:
+        """Ask which unit this PC serves and remember it; False if the clerk cancels."""
+        store = self._window.store
+        if store is None:
+            return False
+        # In the order the plan names them, as the clerk knows them from the document.
+        names = list(dict.fromkeys(u.unit_name for p in store.plan_views() for u in p.units()))
+        choice = OfficeDialog.edit(self._window, names, store.installation())
+        if choice is None:
+            return False
+        try:
+            inst = store.set_office(
+                choice.unit_name, coordinating_office=choice.coordinating_office
+            )
+        except StoreError as exc:
+            messages.error(
+                self._window, self.tr("未能保存"), words.store_error_text(exc.code, exc.detail)
+            )
+            return False
+        self._window.set_installation(inst)
+        return True
+
+    # --- 导入方案 --------------------------------------------------------------------------
+    @Slot()
+    def import_plan(self, path: Path | None = None) -> None:
+        store = self._window.store
+        if store is None or self._importing:
+            return
+        parsed = PlanImportDialog.edit(self._window, path)
+        if parsed is None:
+            return
+        self._window.statusBar().showMessage(self.tr("正在导入方案…"))
+        self._importing = True
+        self._window.menu_actions.import_plan.setEnabled(False)
+        run_in_pool(self._on_imported, self._on_import_failed, import_plan_file, store.path, parsed)
+
+    @Slot(object)
+    def _on_imported(self, summary: PlanSummary) -> None:
+        self._importing = False
+        self._window.menu_actions.import_plan.setEnabled(True)
+        self._window.reload(select_id=summary.id)
+        self._window.statusBar().showMessage(
+            self.tr("已导入方案：{title}（{count} 项任务）").format(
+                title=summary.title, count=summary.task_count
+            ),
+            8000,
+        )
+
+    @Slot(object)
+    def _on_import_failed(self, error: Exception) -> None:
+        self._importing = False
+        self._window.menu_actions.import_plan.setEnabled(True)
+        self._window.statusBar().clearMessage()
+        if isinstance(error, StoreError):
+            text = words.store_error_text(error.code, error.detail)
+        else:
+            text = self.tr("导入失败：{reason}").format(reason=error)
+        messages.error(self._window, self.tr("未能导入方案"), text)

@@ -1,0 +1,382 @@
+"""Window layer: the main window: plan tree or units on the left, task details on the right.
+
+The window only calls ``Store`` methods and turns their codes into words; every rule lives
+below ``ui/``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QByteArray, QItemSelection, QSettings, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QCloseEvent, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QHeaderView,
+    QLabel,
+    QMainWindow,
+    QSplitter,
+    QTabWidget,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from domain.records import Installation, PlanView, TaskView
+from ui import about, words
+from ui import settings as keys
+from ui.actions import WindowActions
+from ui.commands import Commands
+from ui.detail_pane import DetailPane
+from ui.filter_bar import FilterBar
+from ui.filter_proxy import FilterCriteria, PlanFilterProxy
+from ui.plan_tree_model import (
+    COL_COUNT,
+    COL_NAME,
+    COL_STATUS,
+    Node,
+    NodeKind,
+    PlanTreeModel,
+)
+from ui.unit_view import UnitView
+
+if TYPE_CHECKING:
+    from models.store import Store
+
+TAB_TREE, TAB_UNITS = 0, 1
+#: Pixels of the plan title in the status bar (titles run to 60 characters).
+PLAN_LABEL_WIDTH = 360
+
+
+class MainWindow(QMainWindow):
+    """The window a clerk lives in all day (督办 主窗口)."""
+
+    language_change_requested = Signal(str)
+    plans_reloaded = Signal()
+
+    def __init__(self, settings: QSettings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("main_window")
+        self.setWindowTitle(self.tr("督办 — 重点任务分工方案"))
+        self._settings = settings
+        self._store: Store | None = None
+        self._installation: Installation | None = None
+        self._plans: dict[str, PlanView] = {}
+        self._current_plan_id: str | None = None
+        #: Last row the clerk selected; a filter may hide it, clearing the filter brings it back.
+        self._last_selected_id: str | None = None
+        self._init_widgets()
+        self._init_layout()
+        self.menu_actions = WindowActions(self)
+        self.menus = self.menu_actions.build_menus()
+        self._init_status_bar()
+        self.commands = Commands(self)
+        self._connect()
+        self.menu_actions.languages[keys.language(settings)].setChecked(True)
+        self._set_enabled(False)
+        self.statusBar().showMessage(self.tr("正在打开数据库…"))
+        self.resize(1280, 800)
+        self._restore_layout()
+
+    # --- construction --------------------------------------------------------------------
+    def _init_widgets(self) -> None:
+        self.model = PlanTreeModel(self)
+        self.proxy = PlanFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.filter_bar = FilterBar(self)
+        self.tree = QTreeView(self)
+        self.tree.setObjectName("plan_tree")
+        self.tree.setModel(self.proxy)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(COL_COUNT, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(COL_STATUS, QHeaderView.ResizeMode.ResizeToContents)
+        self.unit_view = UnitView(self)
+        self.detail = DetailPane(self)
+
+    def _init_layout(self) -> None:
+        tree_page = QWidget(self)
+        tree_layout = QVBoxLayout(tree_page)
+        tree_layout.setContentsMargins(4, 4, 4, 4)
+        tree_layout.addWidget(self.filter_bar)
+        tree_layout.addWidget(self.tree, 1)
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("left_tabs")
+        self.tabs.addTab(tree_page, self.tr("按方案"))
+        self.tabs.addTab(self.unit_view, self.tr("按单位"))
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("main_splitter")
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(self.tabs)
+        self.splitter.addWidget(self.detail)
+        self.splitter.setSizes([700, 580])
+        self.setCentralWidget(self.splitter)
+
+    def _init_status_bar(self) -> None:
+        bar = self.statusBar()
+        self.plan_label = QLabel(self)
+        self.count_label = QLabel(self)
+        self.office_label = QLabel(self)
+        self.db_label = QLabel(self)
+        for label in (self.plan_label, self.count_label, self.office_label, self.db_label):
+            label.setContentsMargins(6, 0, 6, 0)
+            bar.addPermanentWidget(label)
+
+    def _connect(self) -> None:
+        a = self.menu_actions
+        a.import_plan.triggered.connect(self.commands.import_plan)
+        a.reload.triggered.connect(self.reload)
+        a.quit.triggered.connect(self.close)
+        a.report.triggered.connect(self._report_current)
+        a.edit_revision.triggered.connect(self._edit_current)
+        a.find.triggered.connect(self._focus_search)
+        a.clear_filter.triggered.connect(self.filter_bar.clear)
+        a.show_tree.triggered.connect(lambda: self.tabs.setCurrentIndex(TAB_TREE))
+        a.show_units.triggered.connect(lambda: self.tabs.setCurrentIndex(TAB_UNITS))
+        a.my_unit.triggered.connect(self.show_my_unit)
+        a.expand_all.triggered.connect(self.tree.expandAll)
+        a.collapse_all.triggered.connect(self.tree.collapseAll)
+        a.language_group.triggered.connect(self._on_language)
+        a.set_office.triggered.connect(self.commands.choose_office)
+        a.about.triggered.connect(lambda: about.show_about(self))
+        a.about_qt.triggered.connect(QApplication.aboutQt)
+        self.filter_bar.criteria_changed.connect(self._on_criteria)
+        self.tree.selectionModel().selectionChanged.connect(self._on_tree_selection)
+        self.unit_view.task_selected.connect(self.show_task)
+        self.detail.report_requested.connect(self.commands.report)
+        self.detail.edit_requested.connect(self.commands.edit)
+
+    # --- data ----------------------------------------------------------------------------
+    @property
+    def store(self) -> Store | None:
+        return self._store
+
+    @property
+    def installation(self) -> Installation | None:
+        return self._installation
+
+    def set_store(self, store: Store) -> None:
+        """Show ``store``'s plans; the window does nothing with data before this."""
+        self._store = store
+        self._installation = store.installation()
+        self._set_enabled(True)
+        self.statusBar().clearMessage()
+        self.reload()
+        last = self._settings.value(keys.KEY_LAST_TASK)
+        if not (last and self.select_node(str(last))):
+            self.select_node(self._current_plan_id or "")
+
+    @Slot()
+    def reload(self, select_id: str | None = None) -> None:
+        if self._store is None:
+            return
+        keep = select_id or self.selected_node_id()
+        plans = self._store.plan_views()
+        self._plans = {p.id: p for p in plans}
+        if self._current_plan_id not in self._plans:
+            self._current_plan_id = plans[0].id if plans else None
+        self.model.set_plans(plans)
+        units = {u.unit_id: u for p in plans for u in p.units()}
+        self.filter_bar.set_units(list(units.values()))
+        self.tree.expandAll()
+        self._refresh_plan_views()
+        if keep:
+            self.select_node(keep)
+        self.plans_reloaded.emit()
+
+    def set_installation(self, installation: Installation) -> None:
+        self._installation = installation
+        self._refresh_plan_views()
+
+    def refresh_task(self, task: TaskView) -> None:
+        """A task's progress changed: refresh its row, the detail pane and the unit view."""
+        assert self._store is not None
+        plan = self._store.plan_view(task.plan_id)
+        self._plans[plan.id] = plan
+        fresh = next(t for t in plan.all_tasks() if t.id == task.id)
+        self.model.update_task(fresh)
+        if plan.id == self._current_plan_id:
+            self.unit_view.set_plan(plan, self._my_unit_id())  # keeps the chosen unit
+        self.show_task(fresh.id)
+
+    def _refresh_plan_views(self) -> None:
+        plan = self._plans.get(self._current_plan_id or "")
+        self.unit_view.set_plan(plan, self._my_unit_id())
+        self.menu_actions.my_unit.setEnabled(self._my_unit_id() is not None)
+        self._update_status_bar()
+
+    def _my_unit_id(self) -> str | None:
+        return self._installation.unit_id if self._installation else None
+
+    def _set_enabled(self, enabled: bool) -> None:
+        for action in (
+            self.menu_actions.import_plan,
+            self.menu_actions.reload,
+            self.menu_actions.report,
+            self.menu_actions.edit_revision,
+            self.menu_actions.set_office,
+        ):
+            action.setEnabled(enabled)
+        self.splitter.setEnabled(enabled)
+
+    # --- selection -----------------------------------------------------------------------
+    def selected_node(self) -> Node | None:
+        rows = self.tree.selectionModel().selectedRows()
+        return self.model.node(self.proxy.mapToSource(rows[0])) if rows else None
+
+    def selected_node_id(self) -> str | None:
+        node = self.selected_node()
+        return node.id if node else None
+
+    def select_node(self, node_id: str) -> bool:
+        """Select a plan, heading or task in the tree (switching to it); False if hidden."""
+        index = self.proxy.mapFromSource(self.model.index_of(node_id))
+        if not index.isValid():
+            return False
+        self.tree.setCurrentIndex(index)
+        self.tree.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
+        return True
+
+    def select_task_number(self, number: int, plan_id: str | None = None) -> bool:
+        plan = self._plans.get(plan_id or self._current_plan_id or "")
+        task = plan.task_by_number(number) if plan else None
+        return task is not None and self.select_node(task.id)
+
+    @Slot(str)
+    def show_task(self, task_id: str) -> None:
+        node = self.model.node_by_id(task_id)
+        if node is None or node.task is None or self._store is None:
+            return
+        self.detail.show_task(node.task, self._store.progress_history(task_id))
+
+    @Slot(QItemSelection, QItemSelection)
+    def _on_tree_selection(self, _new: QItemSelection, _old: QItemSelection) -> None:
+        node = self.selected_node()
+        if node is None:
+            return
+        self._last_selected_id = node.id
+        if node.plan_id != self._current_plan_id:
+            self._current_plan_id = node.plan_id
+            self._refresh_plan_views()
+        if node.kind is NodeKind.TASK:
+            self._settings.setValue(keys.KEY_LAST_TASK, node.id)
+            self.show_task(node.id)
+            return
+        path: list[str] = []
+        parent = node.parent
+        while parent is not None and parent.kind is not NodeKind.ROOT:
+            path.insert(0, parent.label)
+            parent = parent.parent
+        self.detail.show_heading(node.label, " › ".join(path), node.task_count, node.done_count)
+
+    @Slot(object)
+    def _on_criteria(self, criteria: FilterCriteria) -> None:
+        keep = self._last_selected_id
+        self.proxy.set_criteria(criteria)
+        self.tree.expandAll()
+        if keep:
+            self.select_node(keep)
+        self._update_status_bar()
+
+    @Slot()
+    def show_my_unit(self) -> None:
+        self.tabs.setCurrentIndex(TAB_UNITS)
+        self.unit_view.select_my_unit()
+
+    @Slot()
+    def _focus_search(self) -> None:
+        self.tabs.setCurrentIndex(TAB_TREE)
+        self.filter_bar.search.setFocus()
+        self.filter_bar.search.selectAll()
+
+    @Slot()
+    def _report_current(self) -> None:
+        task = self.detail.current_task()
+        if task is not None:
+            self.commands.report(task.id)
+
+    @Slot()
+    def _edit_current(self) -> None:
+        task, rev = self.detail.current_task(), self.detail.selected_revision()
+        if task is not None and rev is not None:
+            self.commands.edit(task.id, rev.revision_id)
+
+    @Slot()
+    def _on_language(self) -> None:
+        action = self.menu_actions.language_group.checkedAction()
+        code = str(action.data()) if action else keys.DEFAULT_LANGUAGE
+        if code != keys.language(self._settings):
+            keys.set_language(self._settings, code)
+            self.language_change_requested.emit(code)
+
+    # --- status bar and settings ---------------------------------------------------------
+    def _update_status_bar(self) -> None:
+        plan = self._plans.get(self._current_plan_id or "")
+        title = plan.title if plan else "—"
+        elided = self.plan_label.fontMetrics().elidedText(
+            title, Qt.TextElideMode.ElideMiddle, PLAN_LABEL_WIDTH
+        )
+        self.plan_label.setText(self.tr("方案：{title}").format(title=elided))
+        self.plan_label.setToolTip(title)
+        self.count_label.setText(
+            self.tr("显示任务：{shown}/{total}").format(
+                shown=self.proxy.visible_task_count(),
+                total=sum(p.task_count for p in self.model.plan_nodes()),
+            )
+        )
+        inst = self._installation
+        if inst is None or not inst.configured:
+            office = self.tr("未设置")
+        elif inst.is_coordinating_office:
+            office = words.coordinating_office_text()
+        else:
+            office = inst.unit_name or ""
+        self.office_label.setText(self.tr("本机：{office}").format(office=office))
+        path = self._store.path if self._store else None
+        self.db_label.setText(self.tr("数据：{name}").format(name=path.name if path else "—"))
+        self.db_label.setToolTip(str(path) if path else "")
+
+    def database_path(self) -> Path | None:
+        return self._store.path if self._store else None
+
+    def _restore_layout(self) -> None:
+        s = self._settings
+        for key, restore in (
+            (keys.KEY_GEOMETRY, self.restoreGeometry),
+            (keys.KEY_STATE, self.restoreState),
+            (keys.KEY_SPLITTER, self.splitter.restoreState),
+        ):
+            value = s.value(key)
+            if isinstance(value, QByteArray):
+                restore(value)
+        tab = str(s.value(keys.KEY_TAB, TAB_TREE))
+        self.tabs.setCurrentIndex(int(tab) if tab.isdigit() else TAB_TREE)
+
+    def save_layout(self) -> None:
+        s = self._settings
+        s.setValue(keys.KEY_GEOMETRY, self.saveGeometry())
+        s.setValue(keys.KEY_STATE, self.saveState())
+        s.setValue(keys.KEY_SPLITTER, self.splitter.saveState())
+        s.setValue(keys.KEY_TAB, self.tabs.currentIndex())
+        s.sync()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        # Rows scrolled to before the first layout land at the top; centre them once shown.
+        QTimer.singleShot(0, self._scroll_to_current)
+
+    @Slot()
+    def _scroll_to_current(self) -> None:
+        current = self.tree.currentIndex()
+        if current.isValid():
+            self.tree.scrollTo(current, QAbstractItemView.ScrollHint.PositionAtCenter)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_layout()
+        super().closeEvent(event)

@@ -1,0 +1,39 @@
+"""Window layer: the window's own preferences (QSettings): language, geometry, last selection.
+
+Office data never lives here; only how the window looks. An INI file is used on every
+platform so a clerk's settings can be read and reset by hand.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings
+
+ORGANIZATION = "Duban"
+APPLICATION = "Duban"
+
+KEY_LANGUAGE = "ui/language"
+KEY_GEOMETRY = "main_window/geometry"
+KEY_STATE = "main_window/state"
+KEY_SPLITTER = "main_window/splitter"
+KEY_TAB = "main_window/tab"
+KEY_LAST_TASK = "main_window/last_task"
+KEY_LAST_UNIT = "main_window/last_unit"
+
+DEFAULT_LANGUAGE = "zh_CN"
+LANGUAGES = ("zh_CN", "en")
+
+
+def app_settings() -> QSettings:
+    """The per-user settings file of the window."""
+    return QSettings(
+        QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORGANIZATION, APPLICATION
+    )
+
+
+def language(settings: QSettings) -> str:
+    value = str(settings.value(KEY_LANGUAGE, DEFAULT_LANGUAGE))
+    return value if value in LANGUAGES else DEFAULT_LANGUAGE
+
+
+def set_language(settings: QSettings, value: str) -> None:
+    settings.setValue(KEY_LANGUAGE, value if value in LANGUAGES else DEFAULT_LANGUAGE)
