@@ -10,6 +10,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from domain.enums import ProgressStatus, Role
+from domain.schedule import Deadline, RoundRule
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +71,12 @@ class TaskView:
     current_progress: tuple[ProgressRevision, ...] = ()
     #: The numbering as printed ("20.", "（三）").
     label: str = ""
+    #: 完成时限: the task's own, else the plan's (set by the coordinating office).
+    deadline: Deadline | None = None
+    #: 办结/销号: closed by the coordinating office after reviewing the final report.
+    closed: bool = False
+    #: Added by a plan change (not in the original document).
+    added: bool = False
 
     @property
     def first_line(self) -> str:
@@ -123,6 +130,8 @@ class PlanView:
     addressees: str
     fingerprint: str
     sections: tuple[SectionView, ...]
+    plan_deadline: Deadline | None = None
+    rounds: RoundRule | None = None
 
     def all_tasks(self) -> tuple[TaskView, ...]:
         out: list[TaskView] = []

@@ -53,12 +53,13 @@ def read_exchange_file(path: Path) -> ReadFile:
         sha, size = conn.source_sha256, conn.source_size
     finally:
         conn.close()
-    manifest_map = {str(k): str(v) for k, v in rows.pop("manifest")}
-    manifest = _manifest(manifest_map)
-    counts = {t: len(r) for t, r in rows.items()}
+    manifest_rows = rows["manifest"]
+    manifest = _manifest({str(k): str(v) for k, v in manifest_rows})
+    counts = {t: len(rows[t]) for t in RECORD_TABLES}
     if manifest.counts != counts:
         raise RejectedFile(RejectCode.COUNT_MISMATCH, f"{manifest.counts} != {counts}")
-    if canonical_digest(rows) != manifest.records_sha256:
+    covered = dict(rows, manifest=[r for r in manifest_rows if r[0] != "records_sha256"])
+    if canonical_digest(covered) != manifest.records_sha256:
         raise RejectedFile(RejectCode.DIGEST_MISMATCH, "records changed after export")
     try:
         bundle = ExchangeBundle(

@@ -16,9 +16,15 @@ STORE_MESSAGES_ZH: dict[str, str] = {
     "ambiguous_task": "任务编号不唯一，请用“部分.方面.序号”形式指定：{detail}",
     "unknown_plan": "没有这个方案：{detail}",
     "plan_exists": "这份方案已经导入过了：{detail}",
-    "not_coordinating_office": "只有协调办公室可以进行此项操作：{detail}",
+    "not_coordinating_office": (
+        "只有协调办公室可以修改方案内容（完成时限、报送节点、任务调整）；"
+        "本机不是协调办公室：{detail}"
+    ),
     "not_configured": "本机尚未设置所属单位，请先运行 office --unit 单位名称：{detail}",
     "unit_not_allowed": "本机属于{detail}，不能为其他单位填报进展。",
+    "empty_text": "任务内容不能为空：{detail}",
+    "no_units": "任务至少要有一个责任单位：{detail}",
+    "bad_warning_days": "临期提醒天数应在 0 到 365 之间：{detail}",
 }
 
 

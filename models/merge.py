@@ -28,6 +28,7 @@ from domain.exchange_records import (
     RejectedRecord,
     Sender,
 )
+from domain.plan_changes import apply_changes
 from domain.records import ProgressRevision
 from models.orm import (
     AnomalyRow,
@@ -36,11 +37,13 @@ from models.orm import (
     InstallationRow,
     KnownInstallationRow,
     PlanChangeRow,
+    PlanRow,
     ProgressRevisionRow,
     TaskRow,
     UnitRow,
 )
-from models.views import revision_record
+from models.plan_change_rows import materialize
+from models.views import build_plan_view, revision_record
 
 
 def content_hash(rev: ProgressRevision) -> str:
@@ -129,7 +132,8 @@ def plan_merge(session: Session, bundle: ExchangeBundle) -> MergePlan:
     listed = {s.installation_id: s for s in bundle.installations}
     listed[sender.installation_id] = sender
     plan.installations = list(listed.values())
-    roles = _task_units(session, manifest.plan_id)
+    _plan_changes_of(session, bundle, plan)
+    roles = _task_units(session, manifest.plan_id, plan.new_changes)
     held_by_id = _existing_revisions(session, [r.revision_id for r in bundle.revisions])
     for rev in sorted(bundle.revisions, key=lambda r: r.revision_id):
         problem = _ownership_problem(rev, sender, listed, roles)
@@ -155,6 +159,11 @@ def plan_merge(session: Session, bundle: ExchangeBundle) -> MergePlan:
             plan.replacements.append(rev)
     _find_repeated_sequences(session, plan)
     plan.conflicts = _count_forks(session, plan.new)
+    return plan
+
+
+def _plan_changes_of(session: Session, bundle: ExchangeBundle, plan: MergePlan) -> None:
+    sender = bundle.manifest.sender
     for change in sorted(bundle.plan_changes, key=lambda c: c.change_id):
         if not sender.is_coordinating_office or change.author_installation_id != (
             sender.installation_id
@@ -162,16 +171,17 @@ def plan_merge(session: Session, bundle: ExchangeBundle) -> MergePlan:
             plan.rejected.append(
                 RejectedRecord(change.change_id, RecordProblem.PLAN_CONTENT_NOT_FROM_OFFICE)
             )
-        elif change.plan_id != manifest.plan_id:
+        elif change.plan_id != bundle.manifest.plan_id:
             plan.rejected.append(RejectedRecord(change.change_id, RecordProblem.WRONG_PLAN))
         elif session.get(PlanChangeRow, change.change_id) is not None:
             plan.present_changes += 1
         else:
             plan.new_changes.append(change)
-    return plan
 
 
-def _task_units(session: Session, plan_id: str) -> dict[str, set[str]]:
+def _task_units(session: Session, plan_id: str, incoming: list[PlanChange]) -> dict[str, set[str]]:
+    """Units that may report on each task: as first assigned, or as the plan now stands
+    after every change (a unit removed by a correction keeps its reports)."""
     roles: dict[str, set[str]] = defaultdict(set)
     query = (
         select(AssignmentRow.task_id, AssignmentRow.unit_id)
@@ -180,6 +190,11 @@ def _task_units(session: Session, plan_id: str) -> dict[str, set[str]]:
     )
     for task_id, unit_id in session.execute(query):
         roles[task_id].add(unit_id)
+    row = session.get(PlanRow, plan_id)
+    if row is not None:
+        view = apply_changes(build_plan_view(session, row), incoming)
+        for task in view.all_tasks():
+            roles[task.id].update(a.unit_id for a in task.assignments)
     return roles
 
 
@@ -276,6 +291,8 @@ def _describe(rev: ProgressRevision) -> str:
 
 
 def apply_merge(session: Session, plan: MergePlan, now: str) -> None:
+    for change in plan.new_changes:
+        materialize(session, change)  # an added task must exist before progress on it
     for rev in plan.replacements:
         # Same id, other content: the deterministic winner (smaller hash) is stored; both
         # variants are kept whole in the anomalies table.

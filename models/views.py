@@ -8,6 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from domain.enums import ProgressStatus, Role
+from domain.plan_changes import apply_changes
 from domain.progress_rules import latest_per_unit
 from domain.records import (
     AssignmentView,
@@ -26,6 +27,7 @@ from models.orm import (
     TaskRow,
     UnitRow,
 )
+from models.plan_change_rows import plan_changes
 
 
 def revision_record(row: ProgressRevisionRow, unit_name: str) -> ProgressRevision:
@@ -81,7 +83,7 @@ def build_plan_view(session: Session, plan: PlanRow) -> PlanView:
         .order_by(SubsectionRow.position)
     ).all()
     tasks = session.scalars(
-        select(TaskRow).where(TaskRow.plan_id == plan.id).order_by(TaskRow.position)
+        select(TaskRow).where(TaskRow.plan_id == plan.id).order_by(TaskRow.position, TaskRow.id)
     ).all()
     assignments: dict[str, list[AssignmentView]] = defaultdict(list)
     rows = session.execute(
@@ -145,7 +147,7 @@ def build_plan_view(session: Session, plan: PlanRow) -> PlanView:
         )
         for s in sections
     )
-    return PlanView(
+    base = PlanView(
         id=plan.id,
         title=plan.title,
         issuer=plan.issuer,
@@ -154,3 +156,4 @@ def build_plan_view(session: Session, plan: PlanRow) -> PlanView:
         fingerprint=plan.fingerprint,
         sections=section_views,
     )
+    return apply_changes(base, plan_changes(session, plan.id))

@@ -1,0 +1,188 @@
+"""Domain layer: plan changes (计划修订) by the coordinating office, folded into a plan.
+
+Changes form an append-only log. The plan a clerk sees is the document as parsed with
+every change applied in causal order (Lamport counter, author, change id): the same on
+every PC whatever order the files arrived in. Progress is never touched by a change: a
+task whose wording changed keeps its reports.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+from collections.abc import Iterable
+from enum import StrEnum
+from typing import Any
+
+from domain import ids
+from domain.enums import Role
+from domain.exchange_records import PlanChange
+from domain.records import AssignmentView, PlanView, SectionView, TaskView
+from domain.schedule import Deadline, RoundKind, RoundRule
+
+
+class ChangeKind(StrEnum):
+    DEADLINE = "deadline"  # payload {"date": "YYYY-MM-DD"} | {"long_term": true}
+    ROUNDS = "rounds"  # payload {"kind", "day", "dates", "start"}
+    EDIT_TASK = "edit_task"  # payload {"text"?, "units"?: [{"name", "role", "wording"}]}
+    ADD_TASK = "add_task"  # payload {"number", "section_id", "subsection_id"?, "text", "units"}
+    CLOSE_TASK = "close_task"  # payload {"closed": bool}
+
+
+def change_order(change: PlanChange) -> tuple[int, str, str]:
+    return (change.lamport, change.author_installation_id, change.change_id)
+
+
+def deadline_payload(deadline: Deadline) -> str:
+    if deadline.long_term:
+        return json.dumps({"long_term": True})
+    assert deadline.date is not None
+    return json.dumps({"date": deadline.date.isoformat()})
+
+
+def rounds_payload(rule: RoundRule) -> str:
+    return json.dumps(
+        {
+            "kind": rule.kind.value,
+            "day": rule.day,
+            "dates": [d.isoformat() for d in rule.dates],
+            "start": rule.start.isoformat() if rule.start else None,
+        }
+    )
+
+
+def units_payload(units: Iterable[tuple[str, Role, str]]) -> list[dict[str, str]]:
+    return [{"name": n, "role": r.value, "wording": w} for n, r, w in units]
+
+
+def parse_payload(change: PlanChange) -> dict[str, Any]:
+    """Raises ValueError for a payload this kind cannot use (the change is then ignored)."""
+    data = json.loads(change.payload)
+    if not isinstance(data, dict):
+        raise ValueError("payload is not an object")
+    return data
+
+
+def apply_changes(view: PlanView, changes: Iterable[PlanChange]) -> PlanView:
+    tasks: dict[str, TaskView] = {t.id: t for t in view.all_tasks()}
+    added: list[tuple[TaskView, str, str | None]] = []
+    plan_deadline = view.plan_deadline
+    rounds = view.rounds
+    own_deadline: dict[str, Deadline] = {}
+    for change in sorted((c for c in changes if c.plan_id == view.id), key=change_order):
+        try:
+            data = parse_payload(change)
+            kind = ChangeKind(change.kind)
+            if kind is ChangeKind.DEADLINE:
+                deadline = _deadline(data)
+                if change.task_id is None:
+                    plan_deadline = deadline
+                elif change.task_id in tasks:
+                    own_deadline[change.task_id] = deadline
+            elif kind is ChangeKind.ROUNDS:
+                rounds = _rounds(data)
+            elif kind is ChangeKind.ADD_TASK and change.task_id in tasks:
+                # The store keeps added tasks as rows (progress refers to them).
+                tasks[change.task_id] = dataclasses.replace(tasks[change.task_id], added=True)
+            elif kind is ChangeKind.ADD_TASK and change.task_id:
+                task = _new_task(view, change.task_id, data)
+                tasks[task.id] = task
+                added.append((task, str(data["section_id"]), data.get("subsection_id")))
+            elif kind is ChangeKind.EDIT_TASK and change.task_id in tasks:
+                tasks[change.task_id] = _edited(tasks[change.task_id], data)
+            elif kind is ChangeKind.CLOSE_TASK and change.task_id in tasks:
+                tasks[change.task_id] = dataclasses.replace(
+                    tasks[change.task_id], closed=bool(data.get("closed", True))
+                )
+        except (ValueError, KeyError, TypeError):
+            continue  # a change this version cannot read is kept in the log, not applied
+    for task_id, task in tasks.items():
+        tasks[task_id] = dataclasses.replace(
+            task, deadline=own_deadline.get(task_id, plan_deadline)
+        )
+    return _rebuild(view, tasks, added, plan_deadline, rounds)
+
+
+def _deadline(data: dict[str, Any]) -> Deadline:
+    if data.get("long_term"):
+        return Deadline(long_term=True)
+    return Deadline(date=dt.date.fromisoformat(str(data["date"])))
+
+
+def _rounds(data: dict[str, Any]) -> RoundRule:
+    return RoundRule(
+        kind=RoundKind(str(data["kind"])),
+        day=int(data.get("day") or 0),
+        dates=tuple(dt.date.fromisoformat(str(d)) for d in data.get("dates") or ()),
+        start=dt.date.fromisoformat(str(data["start"])) if data.get("start") else None,
+    )
+
+
+def _assignments(units: list[dict[str, Any]]) -> tuple[AssignmentView, ...]:
+    out: dict[str, AssignmentView] = {}
+    for unit in units:
+        name = str(unit["name"]).strip()
+        if name:
+            uid = str(ids.unit_id(name))
+            out.setdefault(
+                uid, AssignmentView(uid, name, Role(unit["role"]), str(unit.get("wording", "")))
+            )
+    return tuple(out.values())
+
+
+def _edited(task: TaskView, data: dict[str, Any]) -> TaskView:
+    changes: dict[str, Any] = {}
+    if "text" in data:
+        changes["text"] = str(data["text"])
+    if "units" in data:
+        changes["assignments"] = _assignments(list(data["units"]))
+    return dataclasses.replace(task, **changes)
+
+
+def _new_task(view: PlanView, task_id: str, data: dict[str, Any]) -> TaskView:
+    section = next(s for s in view.sections if s.id == data["section_id"])
+    sub = next((x for x in section.subsections if x.id == data.get("subsection_id")), None)
+    return TaskView(
+        id=task_id,
+        plan_id=view.id,
+        number=int(data["number"]),
+        text=str(data["text"]),
+        assignment_text="",
+        path=f"+{task_id[:8]}",
+        section_number=section.number,
+        section_title=section.title,
+        subsection_number=sub.number if sub else None,
+        subsection_title=sub.title if sub else None,
+        assignments=_assignments(list(data["units"])),
+        label=f"{int(data['number'])}.",
+        added=True,
+    )
+
+
+def _rebuild(
+    view: PlanView,
+    tasks: dict[str, TaskView],
+    added: list[tuple[TaskView, str, str | None]],
+    plan_deadline: Deadline | None,
+    rounds: RoundRule | None,
+) -> PlanView:
+    def refresh(group: tuple[TaskView, ...], extra: list[TaskView]) -> tuple[TaskView, ...]:
+        return tuple(tasks[t.id] for t in group) + tuple(extra)
+
+    sections: list[SectionView] = []
+    for section in view.sections:
+        own = [tasks[t.id] for t, s, sub in added if s == section.id and not sub]
+        subs = tuple(
+            dataclasses.replace(
+                sub,
+                tasks=refresh(sub.tasks, [tasks[t.id] for t, _, x in added if x == sub.id]),
+            )
+            for sub in section.subsections
+        )
+        sections.append(
+            dataclasses.replace(section, tasks=refresh(section.tasks, own), subsections=subs)
+        )
+    return dataclasses.replace(
+        view, sections=tuple(sections), plan_deadline=plan_deadline, rounds=rounds
+    )

@@ -1,0 +1,130 @@
+"""Domain layer: the status light of a task (已完成 / 逾期 / 未报送 / 临期 / 正常), computed.
+
+One pure function of (task, deadline, rounds, current reports, as-of date, warning
+window). Nothing stores a light; the date is always injected.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from enum import StrEnum
+
+from domain.enums import ProgressStatus, Role
+from domain.records import PlanView, ProgressRevision, TaskView
+from domain.schedule import Deadline, RoundRule
+
+DEFAULT_WARNING_DAYS = 7
+
+
+class Light(StrEnum):
+    DONE = "done"
+    OVERDUE = "overdue"
+    UNREPORTED = "unreported"
+    DUE_SOON = "due_soon"
+    ON_TRACK = "on_track"
+
+    @property
+    def label_zh(self) -> str:
+        return LIGHT_LABELS_ZH[self]
+
+
+LIGHT_LABELS_ZH = {
+    Light.DONE: "已完成",
+    Light.OVERDUE: "逾期",
+    Light.UNREPORTED: "未报送",
+    Light.DUE_SOON: "临期",
+    Light.ON_TRACK: "正常",
+}
+#: Worst first: the order a dashboard sorts by.
+LIGHT_ORDER = (Light.OVERDUE, Light.UNREPORTED, Light.DUE_SOON, Light.ON_TRACK, Light.DONE)
+
+
+@dataclass(frozen=True, slots=True)
+class TaskLight:
+    light: Light
+    deadline: Deadline | None
+    #: Units that owe a report for the last passed round and have none (未报送).
+    missing_units: tuple[str, ...]
+    #: Days until the deadline (negative when overdue), None without a dated deadline.
+    days_left: int | None
+
+
+def owing_units(task: TaskView) -> tuple[str, ...]:
+    """Units that owe reports: 牵头 and 负责 units (配合 units report through the lead);
+    a task with only 配合 units makes them all owe."""
+    owing = [a.unit_id for a in task.assignments if a.role is not Role.COOPERATE]
+    return tuple(owing or (a.unit_id for a in task.assignments))
+
+
+def is_done(task: TaskView, reports: tuple[ProgressRevision, ...], closed: bool) -> bool:
+    if closed:
+        return True
+    latest = {r.unit_id: r for r in reports}
+    owing = owing_units(task)
+    return bool(owing) and all(
+        u in latest and latest[u].status is ProgressStatus.DONE for u in owing
+    )
+
+
+def task_light(
+    task: TaskView,
+    *,
+    deadline: Deadline | None,
+    rounds: RoundRule | None,
+    as_of: dt.date,
+    warning_days: int = DEFAULT_WARNING_DAYS,
+    closed: bool = False,
+) -> TaskLight:
+    reports = task.current_progress  # each unit's latest current report
+    days_left = (
+        (deadline.date - as_of).days if deadline and deadline.date and not deadline.long_term
+        else None
+    )  # fmt: skip
+    if is_done(task, reports, closed):
+        return TaskLight(Light.DONE, deadline, (), days_left)
+    if days_left is not None and days_left < 0:
+        return TaskLight(Light.OVERDUE, deadline, (), days_left)
+    missing: tuple[str, ...] = ()
+    if rounds is not None:
+        previous, last = rounds.last_passed(as_of)
+        if last is not None:
+            missing = _missing_since(task, reports, previous)
+            if missing:
+                return TaskLight(Light.UNREPORTED, deadline, missing, days_left)
+    if days_left is not None and days_left <= warning_days:
+        return TaskLight(Light.DUE_SOON, deadline, (), days_left)
+    if rounds is not None and rounds.next_due(as_of, warning_days) is not None:
+        previous_round = rounds.last_passed(as_of)[1]
+        if _missing_since(task, reports, previous_round):
+            return TaskLight(Light.DUE_SOON, deadline, (), days_left)
+    return TaskLight(Light.ON_TRACK, deadline, (), days_left)
+
+
+def _missing_since(
+    task: TaskView, reports: tuple[ProgressRevision, ...], since: dt.date | None
+) -> tuple[str, ...]:
+    """Owing units with no report dated after ``since`` (any report when since is None).
+    A late report still counts: the unit is no longer silent."""
+    latest = {r.unit_id: r for r in reports}
+    return tuple(
+        u for u in owing_units(task)
+        if u not in latest or (since is not None and latest[u].report_date <= since)
+    )  # fmt: skip
+
+
+def plan_lights(
+    view: PlanView, as_of: dt.date, warning_days: int = DEFAULT_WARNING_DAYS
+) -> dict[str, TaskLight]:
+    """Every task's light on ``as_of``."""
+    return {
+        task.id: task_light(
+            task,
+            deadline=task.deadline,
+            rounds=view.rounds,
+            as_of=as_of,
+            warning_days=warning_days,
+            closed=task.closed,
+        )
+        for task in view.all_tasks()
+    }
