@@ -1,31 +1,26 @@
-"""Exchange layer: write an ``ExchangeBundle`` as a fresh, signed exchange file at a local path."""
+"""Exchange layer: write an ``ExchangeBundle`` as a fresh exchange file at a local path."""
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import sqlite3
 from pathlib import Path
 
 from domain.exchange_records import ExchangeBundle, Manifest
 from exchange import codec
-from exchange.format import APPLICATION_ID, COLUMNS, FORMAT_VERSION, RECORD_TABLES, SCHEMA_V2
+from exchange.format import APPLICATION_ID, COLUMNS, FORMAT_VERSION, RECORD_TABLES, SCHEMA_V1
 from exchange.safe_rows import canonical_digest, read_rows
-from exchange.signature import Signer, signature_row
 
 
-def write_bundle(
-    bundle: ExchangeBundle, path: Path, *, signer: Signer, signed_at: str | None = None
-) -> str:
-    """Create the file at ``path`` (must not exist), signed by ``signer``; return the records'
-    SHA-256. ``signed_at`` defaults to now (UTC); tests pass other times."""
+def write_bundle(bundle: ExchangeBundle, path: Path) -> str:
+    """Create the file at ``path`` (must not exist); return the records' SHA-256."""
     conn = sqlite3.connect(str(path), isolation_level=None)
     try:
         conn.execute(f"PRAGMA application_id={APPLICATION_ID}")
         conn.execute(f"PRAGMA user_version={FORMAT_VERSION}")
         conn.execute("PRAGMA journal_mode=DELETE")
         conn.execute("BEGIN")
-        for ddl in SCHEMA_V2.values():
+        for ddl in SCHEMA_V1.values():
             conn.execute(ddl)
         rows = {
             "installations": [codec.installation_row(s) for s in bundle.installations],
@@ -38,27 +33,25 @@ def write_bundle(
             conn.executemany(
                 f"INSERT INTO {table} ({', '.join(names)}) VALUES ({marks})", table_rows
             )
-        # The digest is computed from what SQLite stored, exactly as the reader will see it.
-        stored = {t: read_rows(conn, t, codec.columns(t), types=COLUMNS[t]) for t in RECORD_TABLES}
+        # The digest covers the manifest (all but the digest itself) and the records, as
+        # SQLite stored them, exactly as the reader will see them.
+        counts = {t: len(rows[t]) for t in RECORD_TABLES}
+        items = manifest_items(bundle.manifest, counts)
+        conn.executemany("INSERT INTO manifest (key, value) VALUES (?, ?)", items)
+        stored = {
+            t: read_rows(conn, t, codec.columns(t), types=COLUMNS[t])
+            for t in ("manifest", *RECORD_TABLES)
+        }
         digest = canonical_digest(stored)
-        manifest = manifest_items(bundle.manifest, {t: len(r) for t, r in stored.items()}, digest)
-        conn.executemany("INSERT INTO manifest (key, value) VALUES (?, ?)", manifest)
-        # Sign what the reader will read back, not what we meant to write.
-        stored_manifest = read_rows(conn, "manifest", ["key", "value"], types=COLUMNS["manifest"])
-        when = signed_at or dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
-        conn.execute(
-            "INSERT INTO signature (key_id, public_key, signature, signed_at) VALUES (?, ?, ?, ?)",
-            signature_row(stored_manifest, signer, when),
-        )
+        conn.execute("INSERT INTO manifest (key, value) VALUES ('records_sha256', ?)", (digest,))
         conn.execute("COMMIT")
     finally:
         conn.close()
     return digest
 
 
-def manifest_items(
-    manifest: Manifest, counts: dict[str, int], digest: str
-) -> list[tuple[str, str]]:
+def manifest_items(manifest: Manifest, counts: dict[str, int]) -> list[tuple[str, str]]:
+    """Every manifest row but ``records_sha256`` (computed over these rows too)."""
     sender = manifest.sender
     return [
         ("format_version", str(FORMAT_VERSION)),
@@ -75,5 +68,4 @@ def manifest_items(
         ("created_at", manifest.created_at),
         ("scope", manifest.scope.value),
         ("counts", json.dumps(counts, sort_keys=True)),
-        ("records_sha256", digest),
     ]
