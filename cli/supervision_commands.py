@@ -108,9 +108,14 @@ def cmd_status(args: argparse.Namespace) -> int:
     else:
         counts = "，".join(
             f"{label}{data['counts'][code]}"
-            for code, label in (("done", "已完成"), ("on_track", "正常"), ("due_soon", "临期"),
-                                ("overdue", "逾期"), ("unreported", "未报送"))
-        )  # fmt: skip
+            for code, label in (
+                ("done", "已完成"),
+                ("on_track", "正常"),
+                ("due_soon", "临期"),
+                ("overdue", "逾期"),
+                ("unreported", "未报送"),
+            )
+        )
         say(f"{view.title}（截至 {as_of.isoformat()}）：{counts}")
         for task in data["tasks"]:
             if task["light"] not in ("done", "on_track"):

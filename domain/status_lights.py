@@ -78,9 +78,10 @@ def task_light(
 ) -> TaskLight:
     reports = task.current_progress  # each unit's latest current report
     days_left = (
-        (deadline.date - as_of).days if deadline and deadline.date and not deadline.long_term
+        (deadline.date - as_of).days
+        if deadline and deadline.date and not deadline.long_term
         else None
-    )  # fmt: skip
+    )
     if is_done(task, reports, closed):
         return TaskLight(Light.DONE, deadline, (), days_left)
     if days_left is not None and days_left < 0:
@@ -108,9 +109,10 @@ def _missing_since(
     A late report still counts: the unit is no longer silent."""
     latest = {r.unit_id: r for r in reports}
     return tuple(
-        u for u in owing_units(task)
+        u
+        for u in owing_units(task)
         if u not in latest or (since is not None and latest[u].report_date <= since)
-    )  # fmt: skip
+    )
 
 
 def plan_lights(

@@ -42,17 +42,32 @@ from models.orm import (
     TaskRow,
     UnitRow,
 )
-from models.plan_change_rows import materialize
+from models.plan_change_rows import save_change
 from models.views import build_plan_view, revision_record
 
 
 def content_hash(rev: ProgressRevision) -> str:
     data = [
-        rev.revision_id, rev.report_id, rev.parent_revision_id, rev.task_id, rev.unit_id,
-        rev.author_installation_id, rev.author_seq, rev.lamport, rev.authored_at,
-        rev.status.value, rev.percent, rev.report_date.isoformat(), rev.work_done,
-        rev.problems, rev.next_steps, rev.reporter, rev.phone, rev.withdrawn, rev.on_behalf,
-    ]  # fmt: skip
+        rev.revision_id,
+        rev.report_id,
+        rev.parent_revision_id,
+        rev.task_id,
+        rev.unit_id,
+        rev.author_installation_id,
+        rev.author_seq,
+        rev.lamport,
+        rev.authored_at,
+        rev.status.value,
+        rev.percent,
+        rev.report_date.isoformat(),
+        rev.work_done,
+        rev.problems,
+        rev.next_steps,
+        rev.reporter,
+        rev.phone,
+        rev.withdrawn,
+        rev.on_behalf,
+    ]
     return hashlib.sha256(json.dumps(data, ensure_ascii=False).encode()).hexdigest()
 
 
@@ -91,7 +106,7 @@ def exportable(
                 c.task_id,
                 c.payload,
                 c.reason,
-            )  # fmt: skip
+            )
             for c in session.scalars(select(PlanChangeRow).where(PlanChangeRow.plan_id == plan_id))
         ]
     authors = {r.author_installation_id for r in revisions} | {
@@ -105,7 +120,7 @@ def exportable(
         senders.append(
             Sender(
                 known.id, known.name, known.unit_id, known.unit_name, known.is_coordinating_office
-            )  # fmt: skip
+            )
         )
     return revisions, changes, senders
 
@@ -153,7 +168,7 @@ def plan_merge(session: Session, bundle: ExchangeBundle) -> MergePlan:
                     Anomaly(AnomalyKind.SAME_ID_DIFFERENT_CONTENT, rev.revision_id),
                     content_hash(variant),
                     _describe(variant),
-                )  # fmt: skip
+                )
             )
         if content_hash(rev) < content_hash(held):
             plan.replacements.append(rev)
@@ -244,13 +259,16 @@ def _find_repeated_sequences(session: Session, plan: MergePlan) -> None:
         by_slot[(rev.author_installation_id, rev.author_seq)][rev.revision_id] = rev
     authors = sorted({author for author, _ in by_slot})
     for chunk in _chunks(authors):
-        query = select(ProgressRevisionRow.author_installation_id, ProgressRevisionRow.author_seq,
-                       ProgressRevisionRow.revision_id).where(
-            ProgressRevisionRow.author_installation_id.in_(chunk))  # fmt: skip
+        query = select(
+            ProgressRevisionRow.author_installation_id,
+            ProgressRevisionRow.author_seq,
+            ProgressRevisionRow.revision_id,
+        ).where(ProgressRevisionRow.author_installation_id.in_(chunk))
         clashing = [
-            (a, q, r) for a, q, r in session.execute(query) if (a, q) in by_slot
-            and r not in by_slot[(a, q)]
-        ]  # fmt: skip
+            (a, q, r)
+            for a, q, r in session.execute(query)
+            if (a, q) in by_slot and r not in by_slot[(a, q)]
+        ]
         held = _existing_revisions(session, [r for _, _, r in clashing])
         for author, seq, rid in clashing:
             by_slot[(author, seq)][rid] = held[rid]
@@ -263,7 +281,7 @@ def _find_repeated_sequences(session: Session, plan: MergePlan) -> None:
                     Anomaly(AnomalyKind.REPEATED_SEQUENCE, rev.revision_id, f"{author}#{seq}"),
                     content_hash(rev),
                     _describe(rev),
-                )  # fmt: skip
+                )
             )
 
 
@@ -292,7 +310,7 @@ def _describe(rev: ProgressRevision) -> str:
 
 def apply_merge(session: Session, plan: MergePlan, now: str) -> None:
     for change in plan.new_changes:
-        materialize(session, change)  # an added task must exist before progress on it
+        save_change(session, change)  # an added task must exist before progress on it
     for rev in plan.replacements:
         # Same id, other content: the deterministic winner (smaller hash) is stored; both
         # variants are kept whole in the anomalies table.
@@ -303,21 +321,6 @@ def apply_merge(session: Session, plan: MergePlan, now: str) -> None:
     rows = [_revision_values(rev) for rev in plan.new + plan.replacements]
     if rows:
         session.execute(insert(ProgressRevisionRow), rows)
-    for change in plan.new_changes:
-        session.add(
-            PlanChangeRow(
-                change_id=change.change_id,
-                plan_id=change.plan_id,
-                author_installation_id=change.author_installation_id,
-                author_seq=change.author_seq,
-                lamport=change.lamport,
-                authored_at=change.authored_at,
-                kind=change.kind,
-                task_id=change.task_id,
-                payload=change.payload,
-                reason=change.reason,
-            )  # fmt: skip
-        )
     for anomaly, digest, detail in plan.anomalies:
         key = (anomaly.kind.value, anomaly.record_id, digest)
         if session.get(AnomalyRow, key) is None:
@@ -328,7 +331,7 @@ def apply_merge(session: Session, plan: MergePlan, now: str) -> None:
                     content_sha256=digest,
                     detail=detail,
                     first_seen_at=now,
-                )  # fmt: skip
+                )
             )
     own = session.scalars(select(InstallationRow)).one()
     for inst in plan.installations:
@@ -344,7 +347,7 @@ def apply_merge(session: Session, plan: MergePlan, now: str) -> None:
                     unit_name=inst.unit_name,
                     is_coordinating_office=inst.is_coordinating_office,
                     first_seen_at=now,
-                )  # fmt: skip
+                )
             )
     highest = session.scalar(select(func.max(ProgressRevisionRow.lamport))) or 0
     highest_change = session.scalar(select(func.max(PlanChangeRow.lamport))) or 0
@@ -353,15 +356,26 @@ def apply_merge(session: Session, plan: MergePlan, now: str) -> None:
 
 def _revision_values(rev: ProgressRevision) -> dict[str, object]:
     return {
-        "revision_id": rev.revision_id, "report_id": rev.report_id,
-        "parent_revision_id": rev.parent_revision_id, "task_id": rev.task_id,
-        "unit_id": rev.unit_id, "author_installation_id": rev.author_installation_id,
-        "author_seq": rev.author_seq, "lamport": rev.lamport, "authored_at": rev.authored_at,
-        "status": rev.status.value, "percent": rev.percent, "report_date": rev.report_date,
-        "work_done": rev.work_done, "problems": rev.problems, "next_steps": rev.next_steps,
-        "reporter": rev.reporter, "phone": rev.phone, "withdrawn": rev.withdrawn,
+        "revision_id": rev.revision_id,
+        "report_id": rev.report_id,
+        "parent_revision_id": rev.parent_revision_id,
+        "task_id": rev.task_id,
+        "unit_id": rev.unit_id,
+        "author_installation_id": rev.author_installation_id,
+        "author_seq": rev.author_seq,
+        "lamport": rev.lamport,
+        "authored_at": rev.authored_at,
+        "status": rev.status.value,
+        "percent": rev.percent,
+        "report_date": rev.report_date,
+        "work_done": rev.work_done,
+        "problems": rev.problems,
+        "next_steps": rev.next_steps,
+        "reporter": rev.reporter,
+        "phone": rev.phone,
+        "withdrawn": rev.withdrawn,
         "on_behalf": rev.on_behalf,
-    }  # fmt: skip
+    }
 
 
 def import_log_row(report: MergeReport, export_id: str, now: str) -> ImportLogRow:
@@ -371,11 +385,18 @@ def import_log_row(report: MergeReport, export_id: str, now: str) -> ImportLogRo
         "new_plan_changes": report.new_plan_changes,
     }
     return ImportLogRow(
-        imported_at=now, file_name=report.file_name[:500], file_sha256=report.file_sha256,
-        export_id=export_id, sender_installation_id=report.sender.installation_id,
-        sender_name=report.sender.name, sender_unit=report.sender.unit_name
+        imported_at=now,
+        file_name=report.file_name[:500],
+        file_sha256=report.file_sha256,
+        export_id=export_id,
+        sender_installation_id=report.sender.installation_id,
+        sender_name=report.sender.name,
+        sender_unit=report.sender.unit_name
         or ("协调办公室" if report.sender.is_coordinating_office else ""),
-        outcome="merged", new_count=report.new_revisions, present_count=report.present_revisions,
-        conflict_count=report.conflicts, rejected_count=len(report.rejected),
+        outcome="merged",
+        new_count=report.new_revisions,
+        present_count=report.present_revisions,
+        conflict_count=report.conflicts,
+        rejected_count=len(report.rejected),
         details=json.dumps(details, ensure_ascii=False),
-    )  # fmt: skip
+    )

@@ -7,6 +7,7 @@ task, a unit named for the first time — becomes rows, idempotently.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 
 from sqlalchemy import select
@@ -21,23 +22,20 @@ from models.orm import AssignmentRow, PlanChangeRow, SectionRow, SubsectionRow, 
 ADDED_TASK_POSITION = 1_000_000
 
 
+_FIELDS = [f.name for f in dataclasses.fields(PlanChange)]
+
+
 def plan_changes(session: Session, plan_id: str) -> list[PlanChange]:
     rows = session.scalars(select(PlanChangeRow).where(PlanChangeRow.plan_id == plan_id))
-    return [
-        PlanChange(
-            r.change_id,
-            r.plan_id,
-            r.author_installation_id,
-            r.author_seq,
-            r.lamport,
-            r.authored_at,
-            r.kind,
-            r.task_id,
-            r.payload,
-            r.reason,
-        )  # fmt: skip
-        for r in rows
-    ]
+    return [PlanChange(**{name: getattr(r, name) for name in _FIELDS}) for r in rows]
+
+
+def save_change(session: Session, change: PlanChange) -> None:
+    """Append a plan change to the log, with the rows it needs (idempotent by change id)."""
+    if session.get(PlanChangeRow, change.change_id) is not None:
+        return
+    materialize(session, change)
+    session.add(PlanChangeRow(**dataclasses.asdict(change)))
 
 
 def materialize(session: Session, change: PlanChange) -> None:
@@ -45,8 +43,10 @@ def materialize(session: Session, change: PlanChange) -> None:
         return
     try:
         data = json.loads(change.payload)
-        units = [(str(u["name"]).strip(), Role(u["role"]), str(u.get("wording", "")))
-                 for u in data.get("units", [])]  # fmt: skip
+        units = [
+            (str(u["name"]).strip(), Role(u["role"]), str(u.get("wording", "")))
+            for u in data.get("units", [])
+        ]
     except (ValueError, KeyError, TypeError, AttributeError):
         return  # unreadable payloads stay in the log only
     for name, _, _ in units:
@@ -78,7 +78,7 @@ def materialize(session: Session, change: PlanChange) -> None:
                 text=str(data["text"]),
                 assignment_text="",
                 position=position,
-            )  # fmt: skip
+            )
         )
         session.flush()
     except (ValueError, KeyError, TypeError):
@@ -91,6 +91,6 @@ def materialize(session: Session, change: PlanChange) -> None:
                 role=role.value,
                 wording=wording,
                 position=index,
-            )  # fmt: skip
+            )
         )
     session.flush()

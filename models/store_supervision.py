@@ -17,7 +17,7 @@ from domain.schedule import Deadline, RoundRule
 from domain.status_lights import DEFAULT_WARNING_DAYS, TaskLight, plan_lights
 from models.errors import StoreError
 from models.orm import PlanChangeRow, ProgressRevisionRow, SettingRow
-from models.plan_change_rows import materialize, plan_changes
+from models.plan_change_rows import plan_changes, save_change
 from models.store_base import StoreBase, installation_row, plan_row, utc_now_text
 from models.views import build_plan_view
 
@@ -60,32 +60,25 @@ class SupervisionStore(StoreBase):
                 reason=reason.strip()[:2000],
             )
             inst.next_seq += 1
-            materialize(s, change)
-            s.add(
-                PlanChangeRow(
-                    change_id=change.change_id,
-                    plan_id=change.plan_id,
-                    author_installation_id=change.author_installation_id,
-                    author_seq=change.author_seq,
-                    lamport=change.lamport,
-                    authored_at=change.authored_at,
-                    kind=change.kind,
-                    task_id=change.task_id,
-                    payload=change.payload,
-                    reason=change.reason,
-                )  # fmt: skip
-            )
+            save_change(s, change)
             return change
 
     def set_deadline(
-        self, deadline: Deadline, *, task_id: str | None, plan_id: str | None = None,
+        self,
+        deadline: Deadline,
+        *,
+        task_id: str | None,
+        plan_id: str | None = None,
         reason: str = "",
-    ) -> PlanChange:  # fmt: skip
+    ) -> PlanChange:
         """完成时限 of one task, or of the whole plan when ``task_id`` is None."""
         return self.record_plan_change(
-            ChangeKind.DEADLINE, deadline_payload(deadline), plan_id=plan_id, task_id=task_id,
+            ChangeKind.DEADLINE,
+            deadline_payload(deadline),
+            plan_id=plan_id,
+            task_id=task_id,
             reason=reason,
-        )  # fmt: skip
+        )
 
     def set_rounds(
         self, rule: RoundRule, *, plan_id: str | None = None, reason: str = ""
@@ -95,10 +88,14 @@ class SupervisionStore(StoreBase):
         )
 
     def edit_task(
-        self, task_id: str, *, text: str | None = None,
-        units: list[tuple[str, Role, str]] | None = None, plan_id: str | None = None,
+        self,
+        task_id: str,
+        *,
+        text: str | None = None,
+        units: list[tuple[str, Role, str]] | None = None,
+        plan_id: str | None = None,
         reason: str = "",
-    ) -> PlanChange:  # fmt: skip
+    ) -> PlanChange:
         payload: dict[str, object] = {}
         if text is not None:
             if not text.strip():
@@ -109,35 +106,54 @@ class SupervisionStore(StoreBase):
                 raise StoreError("no_units", task_id)
             payload["units"] = units_payload(units)
         return self.record_plan_change(
-            ChangeKind.EDIT_TASK, json.dumps(payload, ensure_ascii=False), plan_id=plan_id,
-            task_id=task_id, reason=reason,
-        )  # fmt: skip
+            ChangeKind.EDIT_TASK,
+            json.dumps(payload, ensure_ascii=False),
+            plan_id=plan_id,
+            task_id=task_id,
+            reason=reason,
+        )
 
     def add_task(
-        self, *, section_id: str, subsection_id: str | None, number: int, text: str,
-        units: list[tuple[str, Role, str]], plan_id: str | None = None, reason: str = "",
-    ) -> PlanChange:  # fmt: skip
+        self,
+        *,
+        section_id: str,
+        subsection_id: str | None,
+        number: int,
+        text: str,
+        units: list[tuple[str, Role, str]],
+        plan_id: str | None = None,
+        reason: str = "",
+    ) -> PlanChange:
         if not text.strip():
             raise StoreError("empty_text", str(number))
         if not units:
             raise StoreError("no_units", str(number))
         payload = {
-            "number": number, "section_id": section_id, "subsection_id": subsection_id,
-            "text": text.strip(), "units": units_payload(units),
-        }  # fmt: skip
+            "number": number,
+            "section_id": section_id,
+            "subsection_id": subsection_id,
+            "text": text.strip(),
+            "units": units_payload(units),
+        }
         return self.record_plan_change(
-            ChangeKind.ADD_TASK, json.dumps(payload, ensure_ascii=False), plan_id=plan_id,
-            task_id=str(uuid.uuid4()), reason=reason,
-        )  # fmt: skip
+            ChangeKind.ADD_TASK,
+            json.dumps(payload, ensure_ascii=False),
+            plan_id=plan_id,
+            task_id=str(uuid.uuid4()),
+            reason=reason,
+        )
 
     def close_task(
         self, task_id: str, *, closed: bool = True, plan_id: str | None = None, reason: str = ""
     ) -> PlanChange:
         """办结/销号 after the coordinating office reviewed the final report (or reopen)."""
         return self.record_plan_change(
-            ChangeKind.CLOSE_TASK, json.dumps({"closed": closed}), plan_id=plan_id,
-            task_id=task_id, reason=reason,
-        )  # fmt: skip
+            ChangeKind.CLOSE_TASK,
+            json.dumps({"closed": closed}),
+            plan_id=plan_id,
+            task_id=task_id,
+            reason=reason,
+        )
 
     def plan_change_log(self, plan_id: str | None = None) -> list[PlanChange]:
         """计划修订记录, oldest first in causal order."""

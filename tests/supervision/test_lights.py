@@ -19,20 +19,40 @@ RESP = AssignmentView("u-resp", "省丙局", Role.RESPONSIBLE, "负责")
 
 def task(*reports: ProgressRevision, units: tuple[AssignmentView, ...] = (LEAD, COOP)) -> TaskView:
     return TaskView(
-        id="t", plan_id="p", number=1, text="x", assignment_text="", path="1.1.1",
-        section_number=1, section_title="", subsection_number=None, subsection_title=None,
-        assignments=units, current_progress=reports,
-    )  # fmt: skip
+        id="t",
+        plan_id="p",
+        number=1,
+        text="x",
+        assignment_text="",
+        path="1.1.1",
+        section_number=1,
+        section_title="",
+        subsection_number=None,
+        subsection_title=None,
+        assignments=units,
+        current_progress=reports,
+    )
 
 
 def rep(
     unit: str, day: dt.date, status: ProgressStatus = ProgressStatus.IN_PROGRESS
 ) -> ProgressRevision:
     return ProgressRevision(
-        revision_id=f"r-{unit}-{day}", report_id="x", parent_revision_id=None, task_id="t",
-        unit_id=unit, unit_name=unit, author_installation_id="i", author_seq=1, lamport=1,
-        authored_at="", status=status, percent=50, report_date=day, work_done="w",
-    )  # fmt: skip
+        revision_id=f"r-{unit}-{day}",
+        report_id="x",
+        parent_revision_id=None,
+        task_id="t",
+        unit_id=unit,
+        unit_name=unit,
+        author_installation_id="i",
+        author_seq=1,
+        lamport=1,
+        authored_at="",
+        status=status,
+        percent=50,
+        report_date=day,
+        work_done="w",
+    )
 
 
 DEADLINE = Deadline(date=D(2026, 6, 30))
@@ -65,8 +85,10 @@ def test_cooperating_unit_done_is_not_enough() -> None:
 
 
 def test_closed_task_is_done() -> None:
-    assert task_light(task(), deadline=DEADLINE, rounds=None, as_of=D(2027, 1, 1),
-                      closed=True).light is Light.DONE  # fmt: skip
+    assert (
+        task_light(task(), deadline=DEADLINE, rounds=None, as_of=D(2027, 1, 1), closed=True).light
+        is Light.DONE
+    )
 
 
 def test_long_term_is_never_overdue() -> None:
@@ -111,16 +133,20 @@ def test_late_report_after_the_round_counts() -> None:
 
 
 def test_overdue_wins_over_unreported() -> None:
-    result = task_light(task(), deadline=Deadline(date=D(2026, 1, 1)), rounds=MONTHLY,
-                        as_of=D(2026, 2, 1))  # fmt: skip
+    result = task_light(
+        task(), deadline=Deadline(date=D(2026, 1, 1)), rounds=MONTHLY, as_of=D(2026, 2, 1)
+    )
     assert result.light is Light.OVERDUE
 
 
 def test_quarterly_and_custom_rounds() -> None:
     quarterly = RoundRule(RoundKind.QUARTERLY, start=D(2026, 1, 1))
     assert quarterly.dates_between(D(2026, 1, 1), D(2026, 12, 31)) == [
-        D(2026, 3, 31), D(2026, 6, 30), D(2026, 9, 30), D(2026, 12, 31)
-    ]  # fmt: skip
+        D(2026, 3, 31),
+        D(2026, 6, 30),
+        D(2026, 9, 30),
+        D(2026, 12, 31),
+    ]
     custom = RoundRule(RoundKind.DATES, dates=(D(2026, 5, 10), D(2026, 2, 1)))
     assert custom.last_passed(D(2026, 5, 11)) == (D(2026, 2, 1), D(2026, 5, 10))
     feb = RoundRule(RoundKind.MONTHLY, day=31, start=D(2026, 1, 1))

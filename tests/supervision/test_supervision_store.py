@@ -16,7 +16,7 @@ from domain.status_lights import Light
 from models.errors import StoreError
 from supervision.figures import plan_figures, status_json
 from supervision.ledger import write_ledger
-from tests.exchange.offices import export, import_all, office, report
+from tests.exchange.offices import export, import_all, office, report, trust_each_other
 
 D = dt.date
 
@@ -39,15 +39,21 @@ def test_only_the_coordinating_office_changes_the_plan(tmp_path: Path) -> None:
 def test_plan_changes_travel_and_keep_reports(tmp_path: Path) -> None:
     coord = office(tmp_path, "coord", None)
     police = office(tmp_path, "police", "省公安厅")
+    trust_each_other(coord, police)  # registration cards checked (signed exchange files)
     report(police, 23, "省公安厅", 40)
     import_all(coord, export(police, tmp_path / "a"))
     t23 = coord.find_task_id(None, 23)
     coord.set_deadline(Deadline(date=D(2026, 6, 30)), task_id=t23, reason="省政府要求")
     coord.edit_task(t23, text="加大对侵犯知识产权犯罪打击力度（修订）。", reason="文字调整")
     section = coord.plan_view().sections[1]
-    coord.add_task(section_id=section.id, subsection_id=section.subsections[0].id, number=61,
-                   text="新增任务：开展专项督查。", units=[("省公安厅", Role.LEAD, "牵头")],
-                   reason="领导小组会议决定")  # fmt: skip
+    coord.add_task(
+        section_id=section.id,
+        subsection_id=section.subsections[0].id,
+        number=61,
+        text="新增任务：开展专项督查。",
+        units=[("省公安厅", Role.LEAD, "牵头")],
+        reason="领导小组会议决定",
+    )
     coord.close_task(coord.find_task_id(None, 24), reason="已办结")
     import_all(police, export(coord, tmp_path / "b", ExportScope.PLAN_ONLY))
     view = police.plan_view()
