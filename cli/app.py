@@ -7,7 +7,13 @@ import os
 import sys
 from collections.abc import Sequence
 
-from cli import exchange_commands, office_commands, plan_commands, supervision_commands
+from cli import (
+    exchange_commands,
+    keys_commands,
+    office_commands,
+    plan_commands,
+    supervision_commands,
+)
 from cli.common import (
     EXIT_ERROR,
     EXIT_OK,
@@ -18,7 +24,13 @@ from cli.common import (
 )
 from runtime.version import __version__
 
-COMMAND_MODULES = (plan_commands, office_commands, exchange_commands, supervision_commands)
+COMMAND_MODULES = (
+    plan_commands,
+    office_commands,
+    exchange_commands,
+    supervision_commands,
+    keys_commands,
+)
 
 
 class _Parser(argparse.ArgumentParser):

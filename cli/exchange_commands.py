@@ -14,7 +14,7 @@ from cli.common import (
     open_store,
     say,
 )
-from cli.exchange_words import FILE_REJECTIONS_ZH, report_lines
+from cli.exchange_words import rejection_line, report_lines, signature_line, trust_message
 
 WRITE_ERRORS_ZH = {
     "missing_folder": "目标文件夹不存在（U 盘是否已拔出？）",
@@ -56,6 +56,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     scope = ExportScope.ALL if args.all else ExportScope.UNIT
     if args.plan_only:
         scope = ExportScope.PLAN_ONLY
+    from cli.keys_commands import load_signer
+
     with open_store(args) as store:
         if (
             scope is ExportScope.UNIT
@@ -63,8 +65,11 @@ def cmd_export(args: argparse.Namespace) -> int:
             and store.installation().is_coordinating_office
         ):
             scope = ExportScope.ALL
+        signer = load_signer(store)
         try:
-            path = export_to(store, args.output, scope, unit_name=args.unit, plan_id=args.plan)
+            path = export_to(
+                store, args.output, scope, unit_name=args.unit, plan_id=args.plan, signer=signer
+            )
         except ExportWriteError as exc:
             raise CommandError(
                 f"{WRITE_ERRORS_ZH.get(str(exc.code), exc.code)}：{args.output}"
@@ -81,9 +86,13 @@ def cmd_import(args: argparse.Namespace) -> int:
     with open_store(args) as store:
         for path in args.files:
             outcome = import_file(store, path, dry_run=args.dry_run)
+            if outcome.report is not None and outcome.trust_code and not args.dry_run:
+                say(f"拒收 {path.name}：{trust_message(outcome.report, str(path))}")
+                say("  数据库未作改动。")
+                status = EXIT_ERROR
+                continue
             if outcome.rejected_code is not None:
-                reason = FILE_REJECTIONS_ZH.get(outcome.rejected_code, outcome.rejected_code)
-                say(f"拒收 {path.name}：{reason}。数据库未作改动。")
+                say(rejection_line(path.name, outcome.rejected_code, outcome.claimed))
                 status = EXIT_ERROR
                 continue
             assert outcome.report is not None
@@ -91,6 +100,11 @@ def cmd_import(args: argparse.Namespace) -> int:
             say(f"{verb} {path.name}：")
             for line in report_lines(outcome.report):
                 say(line)
-            if outcome.report.rejected:
+            signed = signature_line(outcome.report)
+            if signed:
+                say(signed)
+            if outcome.trust_code:  # a preview of a file that would not be merged
+                say(f"  注意：{trust_message(outcome.report, str(path))}")
+            if outcome.report.rejected or outcome.trust_code:
                 status = EXIT_ERROR
     return status

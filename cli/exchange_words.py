@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from domain.exchange_records import AnomalyKind, MergeReport, RecordProblem
 
 FILE_REJECTIONS_ZH: dict[str, str] = {
@@ -28,6 +30,7 @@ FILE_REJECTIONS_ZH: dict[str, str] = {
     "too_many_rows": "文件中的记录数过多",
     "count_mismatch": "清单中的记录数与文件内容不符（文件被改动）",
     "digest_mismatch": "记录的校验值与清单不符（文件在导出后被改动）",
+    "bad_signature": "签名无效：文件在导出后被改动，或签名已损坏",
     "other_plan": "该交换文件属于另一份方案，本机没有这份方案",
 }
 
@@ -67,3 +70,93 @@ def report_lines(report: MergeReport) -> list[str]:
     for anomaly in report.anomalies:
         lines.append(f"  异常 {anomaly.record_id[:8]}：{ANOMALIES_ZH[anomaly.kind]}")
     return lines
+
+
+# --- Signatures and the key registry (README "Signed exchange files") --------------------
+
+#: Refusals where the file's (signed, or at least claimed) sender is worth naming.
+_NAME_THE_SENDER = frozenset({"bad_signature", "digest_mismatch", "count_mismatch"})
+
+TRUST_ZH: dict[str, str] = {
+    "unsigned": (
+        "{sender}的文件没有签名（由旧版 Duban 导出），只能预览，不能导入。"
+        "请联系{unit}升级 Duban 后重新导出。"
+    ),
+    "unknown_key": (
+        "{sender}的签名密钥尚未在本机登记，密钥指纹：{fingerprint}。文件可以预览，暂不导入。"
+        "请逐组核对{unit}登记卡上的指纹（或电话核实）后运行："
+        'keys --trust "{file}" --fingerprint "登记卡上的指纹"，再重新导入。'
+    ),
+    "key_retired": (
+        "{sender}的签名密钥 {key_id} 已于 {retired_at} 停用，而该文件签署于 {signed_at}，"
+        "已拒收。请联系{unit}用新登记的密钥重新导出。"
+    ),
+    "key_wrong_unit": (
+        "文件自称来自{sender}，但签名密钥登记在{key_owner}名下，疑似冒用，已拒收。"
+        "请联系{unit}核实并重新导出。"
+    ),
+    "key_wrong_unit_own_claim": "文件自称由本机导出，但不是本机的密钥签名，疑似伪造，已拒收。",
+    "key_wrong_unit_own_key": (
+        "文件自称来自{sender}，却是用本机的密钥签名的，已拒收。请联系{unit}重新导出。"
+    ),
+    "office_key_mismatch": (
+        "文件自称来自协调办公室，但签名密钥（指纹 {fingerprint}）不是本机已确认的"
+        "协调办公室密钥（编号 {pinned_key_id}），已拒收。请电话联系协调办公室核实；"
+        "如协调办公室确已更换电脑，先运行 keys --retire {pinned_key_id}，"
+        "再核对新的登记卡后运行 keys --trust。"
+    ),
+}
+
+
+def who(unit_name: str, is_office: bool, installation_name: str = "") -> tuple[str, str]:
+    """(sender with installation, unit alone): ("省公安厅（PC-01）", "省公安厅")."""
+    unit = "协调办公室" if is_office else (unit_name or "未设置单位的安装")
+    return (f"{unit}（{installation_name}）" if installation_name else unit), unit
+
+
+def rejection_line(file_name: str, code: str, claimed: Mapping[str, str]) -> str:
+    """One line for a file the reader refused; names the sender the file claims, if any."""
+    reason = FILE_REJECTIONS_ZH.get(code, code)
+    line = f"拒收 {file_name}：{reason}。数据库未作改动。"
+    if code in _NAME_THE_SENDER and (claimed.get("unit_name") or claimed.get("installation_name")):
+        sender, unit = who(
+            claimed.get("unit_name", ""),
+            claimed.get("is_coordinating_office") == "1",
+            claimed.get("installation_name", ""),
+        )
+        line += f"文件自称来自{sender}，请联系{unit}重新导出。"
+    return line
+
+
+def trust_message(report: MergeReport, file_path: str) -> str:
+    """Why the key registry refuses (or would refuse) to merge this file, and what to do."""
+    extra = report.extra
+    code = extra.get("trust", "")
+    sender, unit = who(
+        report.sender.unit_name, report.sender.is_coordinating_office, report.sender.name
+    )
+    if code == "key_wrong_unit":
+        if "key_unit_name" not in extra and "key_installation_name" not in extra:
+            code = "key_wrong_unit_own_claim"
+        elif extra.get("key_is_own"):
+            code = "key_wrong_unit_own_key"
+    key_owner, _ = who(
+        extra.get("key_unit_name", ""),
+        bool(extra.get("key_is_office")),
+        extra.get("key_installation_name", ""),
+    )
+    template = TRUST_ZH.get(code, "{code}")
+    return template.format(
+        sender=sender, unit=unit, file=file_path, code=code, key_owner=key_owner,
+        fingerprint=extra.get("key_fingerprint", ""), key_id=extra.get("key_id", ""),
+        retired_at=extra.get("key_retired_at", ""), signed_at=extra.get("signed_at", ""),
+        pinned_key_id=extra.get("pinned_key_id", ""),
+    )  # fmt: skip
+
+
+def signature_line(report: MergeReport) -> str | None:
+    """The signature as the preview shows it (accepted files only)."""
+    if report.already_imported or "trust" in report.extra:
+        return None
+    fingerprint = report.extra.get("key_fingerprint")
+    return f"  签名：有效，密钥已登记（指纹 {fingerprint}）" if fingerprint else None

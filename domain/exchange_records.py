@@ -61,6 +61,20 @@ class Manifest:
 
 
 @dataclass(frozen=True, slots=True)
+class FileSignature:
+    """The signature inside an exchange file (format 2), already checked against its bytes.
+
+    A valid signature proves only that the holder of ``public_key`` wrote the file; whether
+    that key belongs to the unit the file names is the key registry's decision.
+    """
+
+    key_id: str
+    public_key: bytes
+    signature: bytes
+    signed_at: str
+
+
+@dataclass(frozen=True, slots=True)
 class ExchangeBundle:
     """Validated content of one exchange file (or what an export will write)."""
 
@@ -68,6 +82,8 @@ class ExchangeBundle:
     installations: tuple[Sender, ...]
     revisions: tuple[ProgressRevision, ...]
     plan_changes: tuple[PlanChange, ...] = ()
+    #: None for a format 1 file (unsigned) and for a bundle not yet written.
+    signature: FileSignature | None = None
 
 
 class RecordProblem(StrEnum):

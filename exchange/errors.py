@@ -36,6 +36,7 @@ class RejectCode(StrEnum):
     # Raised by the format layer built on top (manifest checks), not by safe_sqlite itself:
     COUNT_MISMATCH = "count_mismatch"  # manifest record counts differ from the tables
     DIGEST_MISMATCH = "digest_mismatch"  # manifest SHA-256 differs: content was changed
+    BAD_SIGNATURE = "bad_signature"  # format 2: signature missing, malformed or not valid
 
 
 class WriteCode(StrEnum):
@@ -52,12 +53,18 @@ class WriteCode(StrEnum):
 
 
 class RejectedFile(Exception):
-    """An untrusted file was refused; nothing from it may be used."""
+    """An untrusted file was refused; nothing from it may be used.
 
-    def __init__(self, code: str, detail: str = "") -> None:
+    ``claimed`` holds what the file's manifest says about its sender (``unit_name``,
+    ``installation_name``, ``is_coordinating_office``), when it could be read: only so the
+    message can say whom to ask for a new export. It is the file's claim, not a fact.
+    """
+
+    def __init__(self, code: str, detail: str = "", claimed: dict[str, str] | None = None) -> None:
         super().__init__(f"{code}: {detail}" if detail else code)
         self.code = code
         self.detail = detail
+        self.claimed: dict[str, str] = dict(claimed or {})
 
 
 class ExportWriteError(Exception):

@@ -3,15 +3,19 @@
 An exchange file is a plain SQLite database (``.duban``), readable in any SQLite tool.
 ``PRAGMA application_id`` marks it as Duban's; ``PRAGMA user_version`` is the format
 version. Tables are STRICT so a wrong type fails the integrity check. Documented in the
-README ("Exchange files").
+README ("Exchange files", "Signed exchange files").
+
+Format 2 adds the ``signature`` table (one row: the signing key and an Ed25519 signature
+over the manifest, which holds the records' digest). Format 1 files (unsigned) are still
+read, through ``schema_for``; the store then lets them be previewed, never merged.
 """
 
 from __future__ import annotations
 
-from exchange.safe_rows import Integer, Text, ValueCheck
+from exchange.safe_rows import Blob, Integer, Text, ValueCheck
 
 APPLICATION_ID = 0x44554241  # "DUBA"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 SUPPORTED_VERSIONS = range(1, FORMAT_VERSION + 1)
 EXTENSION = ".duban"
 MAX_FILE_BYTES = 64 * 1024 * 1024
@@ -41,9 +45,19 @@ SCHEMA_V1: dict[str, str] = {
 }
 
 
+SCHEMA_V2: dict[str, str] = {
+    **SCHEMA_V1,
+    "signature": (
+        "CREATE TABLE signature (key_id TEXT PRIMARY KEY, public_key BLOB NOT NULL, "
+        "signature BLOB NOT NULL, signed_at TEXT NOT NULL) STRICT"
+    ),
+}
+SCHEMAS: dict[int, dict[str, str]] = {1: SCHEMA_V1, 2: SCHEMA_V2}
+
+
 def schema_for(version: int) -> dict[str, str]:
     """The expected schema of a file of ``version`` (older versions are upgraded on read)."""
-    return SCHEMA_V1
+    return SCHEMAS[version]
 
 
 UUID = r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
@@ -97,6 +111,12 @@ COLUMNS: dict[str, dict[str, ValueCheck]] = {
         "task_id": _uuid_or_null,
         "payload": Text(max_len=20_000, multiline=True),
         "reason": Text(max_len=2000, multiline=True),
+    },
+    "signature": {
+        "key_id": Text(max_len=16, min_len=16, pattern=r"[0-9a-f]{16}"),
+        "public_key": Blob(max_len=32),  # exact lengths: exchange.signature.verify_rows
+        "signature": Blob(max_len=64),
+        "signed_at": _timestamp,
     },
 }
 

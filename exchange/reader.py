@@ -1,8 +1,11 @@
 """Exchange layer: read an untrusted exchange file into a validated ``ExchangeBundle``.
 
 Everything goes through ``safe_sqlite`` (nothing in the file ever runs) and ``safe_rows``
-(every value checked); then the manifest's counts and SHA-256 must match the records.
-Any failure is a ``RejectedFile`` with a code; no other exception escapes.
+(every value checked); then, for format 2, the signature must be valid over the manifest,
+and the manifest's counts and SHA-256 must match the records. A format 1 file (unsigned)
+is read as before and comes back with ``bundle.signature`` None; the store decides what
+that means (preview only). Any failure is a ``RejectedFile`` with a code; no other
+exception escapes.
 """
 
 from __future__ import annotations
@@ -27,7 +30,8 @@ from exchange.format import (
     schema_for,
 )
 from exchange.safe_rows import canonical_digest, read_rows
-from exchange.safe_sqlite import open_untrusted
+from exchange.safe_sqlite import open_untrusted_bytes, read_capped
+from exchange.signature import verify_rows
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,39 +42,62 @@ class ReadFile:
 
 
 def read_exchange_file(path: Path) -> ReadFile:
-    conn = open_untrusted(
-        Path(path),
+    """Read the file once (size-capped, ``*.partial`` refused) and check it whole."""
+    return read_exchange_bytes(read_capped(Path(path), MAX_FILE_BYTES))
+
+
+def read_exchange_bytes(data: bytes) -> ReadFile:
+    """``read_exchange_file`` for bytes already read (the mutation tests use it)."""
+    conn = open_untrusted_bytes(
+        data,
         expected_schema=schema_for,
         application_id=APPLICATION_ID,
         supported_user_versions=SUPPORTED_VERSIONS,
         max_bytes=MAX_FILE_BYTES,
     )
     try:
+        version = conn.user_version
+        tables = ("manifest", *RECORD_TABLES) + (("signature",) if version >= 2 else ())
         rows = {
             t: read_rows(conn, t, codec.columns(t), types=COLUMNS[t], max_rows=MAX_ROWS)
-            for t in ("manifest", *RECORD_TABLES)
+            for t in tables
         }
         sha, size = conn.source_sha256, conn.source_size
     finally:
         conn.close()
     manifest_rows = rows["manifest"]
-    manifest = _manifest({str(k): str(v) for k, v in manifest_rows})
+    manifest_map = {str(k): str(v) for k, v in manifest_rows}
+    claimed = _claimed_sender(manifest_map)
+    signature = None
+    if version >= 2:
+        # Before anything in the manifest is believed: a changed byte there ends here.
+        signature = verify_rows(manifest_rows, rows.pop("signature"), claimed)
+    manifest = _manifest(manifest_map)
+    if manifest.format_version != version:
+        raise RejectedFile(RejectCode.BAD_VALUE, f"manifest says format {manifest.format_version}")
     counts = {t: len(rows[t]) for t in RECORD_TABLES}
     if manifest.counts != counts:
-        raise RejectedFile(RejectCode.COUNT_MISMATCH, f"{manifest.counts} != {counts}")
+        raise RejectedFile(RejectCode.COUNT_MISMATCH, f"{manifest.counts} != {counts}", claimed)
     covered = dict(rows, manifest=[r for r in manifest_rows if r[0] != "records_sha256"])
     if canonical_digest(covered) != manifest.records_sha256:
-        raise RejectedFile(RejectCode.DIGEST_MISMATCH, "records changed after export")
+        raise RejectedFile(RejectCode.DIGEST_MISMATCH, "records changed after export", claimed)
     try:
         bundle = ExchangeBundle(
             manifest=manifest,
             installations=tuple(codec.installation_from(r) for r in rows["installations"]),
             revisions=tuple(codec.revision_from(r) for r in rows["progress_revisions"]),
             plan_changes=tuple(codec.plan_change_from(r) for r in rows["plan_changes"]),
+            signature=signature,
         )
     except ValueError as exc:
         raise RejectedFile(RejectCode.BAD_VALUE, str(exc)[:200]) from None
     return ReadFile(bundle, sha, size)
+
+
+def _claimed_sender(items: dict[str, str]) -> dict[str, str]:
+    """Who the file says it is from, only for the refusal message (never trusted)."""
+    keys = ("unit_name", "installation_name", "is_coordinating_office")
+    return {k: items[k][:200] for k in keys if k in items}
 
 
 def _manifest(items: dict[str, str]) -> Manifest:

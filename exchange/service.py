@@ -1,9 +1,14 @@
-"""Exchange layer: export to a folder (a USB stick) and import files, through the Store."""
+"""Exchange layer: export to a folder (a USB stick) and import files, through the Store.
+
+Exports are signed with this installation's key, which the store loads (the exchange layer
+never touches key files); imports are verified here and judged by the store's key registry
+before anything is merged.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -12,6 +17,7 @@ from exchange.errors import ExportWriteError, RejectedFile, WriteCode
 from exchange.format import EXTENSION
 from exchange.reader import read_exchange_file
 from exchange.safe_write import safe_file_stem, unique_export_name, write_export_atomically
+from exchange.signature import Signer
 from exchange.writer import write_bundle
 
 if TYPE_CHECKING:
@@ -31,10 +37,14 @@ def export_to(
     *,
     unit_name: str | None = None,
     plan_id: str | None = None,
+    signer: Signer | None = None,
 ) -> Path:
     """Write an export safely; ``target`` is a folder (a new name is chosen) or a file name
-    that must not exist yet (exports never overwrite)."""
+    that must not exist yet (exports never overwrite). Signed by ``signer``, by default this
+    installation's key (``Store.signer()``: made on first use; StoreError ``key_locked``
+    when it is protected by a passphrase, which the caller must then ask for)."""
     bundle = store.export_bundle(scope, unit_name=unit_name, plan_id=plan_id)
+    key = signer if signer is not None else store.signer()
     sender = bundle.manifest.sender
     target = Path(target)
     if target.is_dir():
@@ -49,7 +59,7 @@ def export_to(
             raise ExportWriteError(WriteCode.MISSING_FOLDER, str(folder))
 
     def build(path: Path) -> None:
-        write_bundle(bundle, path)
+        write_bundle(bundle, path, signer=key)
 
     def verify(path: Path) -> None:
         read_exchange_file(path)  # the importer's own reader must accept what we wrote
@@ -65,22 +75,33 @@ class ImportOutcome:
     report: MergeReport | None = None
     rejected_code: str | None = None
     rejected_detail: str = ""
+    #: What a refused file claimed about its sender (unit_name …), for the message only.
+    claimed: dict[str, str] = field(default_factory=dict)
 
     @property
     def refused(self) -> bool:
         return self.report is None or "refused" in self.report.extra
 
     @property
+    def trust_code(self) -> str | None:
+        """Why the key registry would refuse (or refused) to merge it; None if it accepts."""
+        return self.report.extra.get("trust") if self.report else None
+
+    @property
     def has_problems(self) -> bool:
-        return self.refused or bool(self.report and self.report.rejected)
+        return self.refused or bool(self.trust_code) or bool(self.report and self.report.rejected)
 
 
 def import_file(store: Store, path: Path, *, dry_run: bool = False) -> ImportOutcome:
-    """Open the file as untrusted input, then preview or merge it in one transaction."""
+    """Open the file as untrusted input (signature checked), then preview or merge it in one
+    transaction; the store refuses to merge a file its key registry does not accept."""
     try:
         read = read_exchange_file(Path(path))
     except RejectedFile as exc:
-        return ImportOutcome(Path(path), rejected_code=str(exc.code), rejected_detail=exc.detail)
+        return ImportOutcome(
+            Path(path), rejected_code=str(exc.code), rejected_detail=exc.detail,
+            claimed=exc.claimed,
+        )  # fmt: skip
     name = Path(path).name
     if dry_run:
         report = store.preview_import(read.bundle, name, read.file_sha256)

@@ -6,20 +6,27 @@ import datetime as dt
 import sqlite3
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import URL, Engine, create_engine, event
 
 from models.errors import StoreError
 
 #: Every schema revision this build knows, oldest first. A test keeps it equal to the
 #: Alembic scripts; checking it with plain sqlite3 keeps Alembic off the start-up path.
-KNOWN_REVISIONS: tuple[str, ...] = ("0001", "0002", "0003")
+KNOWN_REVISIONS: tuple[str, ...] = ("0001", "0002", "0003", "0004")
 SCHEMA_HEAD = KNOWN_REVISIONS[-1]
 BACKUPS_KEPT = 5
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
 
+def readonly_uri(path: Path) -> str:
+    """A read-only SQLite URI for ``path``; percent-encoded, so '#', '%', '?', spaces and
+    Chinese in folder names (C:\\Users\\张 三\\…) reach SQLite intact."""
+    return Path(path).resolve().as_uri() + "?mode=ro"
+
+
 def create_sqlite_engine(path: Path) -> Engine:
-    engine = create_engine(f"sqlite:///{path}", future=True)
+    # URL.create, not an f-string: a URL string would read '%41' or '?' in a path as syntax.
+    engine = create_engine(URL.create("sqlite", database=str(path)), future=True)
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn: sqlite3.Connection, _record: object) -> None:
@@ -52,7 +59,7 @@ def schema_revision(path: Path) -> str | None:
         with open(path, "rb") as fh:
             if fh.read(16) != b"SQLite format 3\x00":
                 raise StoreError("not_a_database", str(path))
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        conn = sqlite3.connect(readonly_uri(path), uri=True)
         try:
             has_table = conn.execute(
                 "SELECT 1 FROM sqlite_master WHERE type='table' AND name='alembic_version'"

@@ -34,6 +34,7 @@ from models.store_base import (
     utc_now_text,
 )
 from models.store_exchange import ExchangeStore
+from models.store_keys import KeyStore
 from models.store_supervision import SupervisionStore
 from models.views import build_plan_view, revision_record, revisions_for_tasks
 from plan_parser import ParsedPlan, parse_plan_file
@@ -42,7 +43,7 @@ from runtime.resources import default_plan_path
 __all__ = ["ProgressRejected", "Store", "StoreError"]
 
 
-class Store(ExchangeStore, SupervisionStore):
+class Store(ExchangeStore, SupervisionStore, KeyStore):
     """Duban's data: plans, units, assignments, progress revisions, this installation."""
 
     # -- opening ---------------------------------------------------------------------------

@@ -27,6 +27,7 @@ from models.store_base import (
     unit_name_of,
     utc_now_text,
 )
+from models.store_keys import trust_extra, trust_verdict
 from runtime.version import __version__
 
 
@@ -77,17 +78,30 @@ class ExchangeStore(StoreBase):
     def apply_import(self, bundle: ExchangeBundle, file_name: str, file_sha256: str) -> MergeReport:
         """Merge one file in one transaction, after a backup copy; a repeat is a no-op."""
         with self._sessions.begin() as s:
-            preview = self._merge(s, bundle, file_name, file_sha256, apply=False)
+            preview = self._merge(s, bundle, file_name, file_sha256, apply=False, check=True)
         if preview.already_imported or preview.extra.get("refused"):
             return preview
+        if preview.extra.get("trust"):  # unsigned, unknown key …: previewed, never merged
+            return dataclasses.replace(
+                preview, extra={**preview.extra, "refused": preview.extra["trust"]}
+            )
         backup = backup_database(self._path, reason="before-import")
         with self._sessions.begin() as s:
             report = self._merge(s, bundle, file_name, file_sha256, apply=True)
         return dataclasses.replace(report, backup_path=str(backup) if backup else None)
 
     def _merge(
-        self, s: Session, bundle: ExchangeBundle, file_name: str, sha: str, *, apply: bool
+        self,
+        s: Session,
+        bundle: ExchangeBundle,
+        file_name: str,
+        sha: str,
+        *,
+        apply: bool,
+        check: bool = False,
     ) -> MergeReport:
+        """``check``: only whether it may be merged (a file that will be merged is not
+        planned twice; a refused one still says what it would have done)."""
         manifest = bundle.manifest
         already = s.get(ImportedFileRow, sha) is not None or (
             s.scalar(select(ImportedFileRow).where(ImportedFileRow.export_id == manifest.export_id))
@@ -101,9 +115,16 @@ class ExchangeStore(StoreBase):
         )  # fmt: skip
         if already:
             return base
+        verdict = trust_verdict(s, bundle)
+        if verdict.fingerprint or not verdict.ok:
+            base = dataclasses.replace(base, extra=trust_extra(verdict))
+            if apply and not verdict.ok:  # checked again inside the merging transaction
+                return dataclasses.replace(base, extra={**base.extra, "refused": verdict.code})
         plan_row = s.get(PlanRow, manifest.plan_id)
         if plan_row is None or plan_row.fingerprint != manifest.plan_fingerprint:
-            return dataclasses.replace(base, extra={"refused": "other_plan"})
+            return dataclasses.replace(base, extra={**base.extra, "refused": "other_plan"})
+        if check and "trust" not in base.extra:
+            return base
         merge = plan_merge(s, bundle)
         report = dataclasses.replace(
             base,

@@ -8,11 +8,13 @@ import sqlite3
 from pathlib import Path
 
 from domain.enums import ProgressStatus
-from domain.exchange_records import ExportScope
+from domain.exchange_records import ExportScope, Sender
 from domain.plan_json import plan_json
 from domain.records import ProgressInput, ProgressRevision
+from exchange.reader import read_exchange_file
 from exchange.service import export_to, import_file
 from models.store import Store
+from signing.keys import fingerprint_of
 
 
 def office(tmp: Path, name: str, unit: str | None) -> Store:
@@ -22,6 +24,37 @@ def office(tmp: Path, name: str, unit: str | None) -> Store:
     else:
         store.set_office(unit)
     return store
+
+
+def sender(store: Store) -> Sender:
+    """The installation as its exports name it."""
+    inst = store.installation()
+    return Sender(
+        inst.id, inst.name, inst.unit_id, inst.unit_name or "", inst.is_coordinating_office
+    )
+
+
+def trust_each_other(*stores: Store) -> None:
+    """Every office confirms every other office's key, as clerks do with the registration
+    cards (keys --trust); call it once the offices have their units set."""
+    keys = [(store, sender(store), store.own_key()) for store in stores]
+    for store in stores:
+        for other, who, key in keys:
+            if other is not store:
+                store.trust_key(who, key.public_key, key.fingerprint)
+
+
+def trust_senders(store: Store, *paths: Path) -> None:
+    """keys --trust for each file's signing key, with the fingerprint its card would show."""
+    own = store.installation().id
+    for path in paths:
+        bundle = read_exchange_file(path).bundle
+        signature = bundle.signature
+        assert signature is not None, path
+        if bundle.manifest.sender.installation_id != own:
+            store.trust_key(
+                bundle.manifest.sender, signature.public_key, fingerprint_of(signature.public_key)
+            )
 
 
 def report(

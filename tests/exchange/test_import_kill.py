@@ -22,7 +22,7 @@ from domain.exchange_records import ExportScope
 from domain.records import ProgressRevision
 from exchange.writer import write_bundle
 from tests.conftest import REPO_ROOT
-from tests.exchange.offices import office
+from tests.exchange.offices import office, trust_senders
 
 KILLS = int(os.environ.get("DUBAN_IMPORT_KILLS", "24"))
 REVISIONS = 3000
@@ -53,7 +53,9 @@ def big_export(tmp: Path) -> Path:
         for i in range(REVISIONS)
     ]
     path = tmp / "big.duban"
-    write_bundle(dataclasses.replace(bundle, revisions=tuple(revisions)), path)
+    write_bundle(
+        dataclasses.replace(bundle, revisions=tuple(revisions)), path, signer=police.signer()
+    )
     police.close()
     return path
 
@@ -62,7 +64,9 @@ def big_export(tmp: Path) -> Path:
 def test_kill_during_import_is_all_or_nothing(tmp_path: Path) -> None:
     exchange_file = big_export(tmp_path)
     base = tmp_path / "base.sqlite"
-    office(tmp_path, "base", None).close()
+    base_office = office(tmp_path, "base", None)
+    trust_senders(base_office, exchange_file)  # signed by police's key, confirmed here
+    base_office.close()
     counts: dict[int, int] = {}
     rng = random.Random(1234)
     env = dict(os.environ, DUBAN_DATA_DIR=str(tmp_path / "data"))

@@ -14,13 +14,22 @@ from domain.exchange_records import ExportScope, RecordProblem
 from exchange.reader import read_exchange_file
 from exchange.service import import_file
 from exchange.writer import write_bundle
-from tests.exchange.offices import export, import_all, office, report, state
+from tests.exchange.offices import (
+    export,
+    import_all,
+    office,
+    report,
+    state,
+    trust_each_other,
+    trust_senders,
+)
 
 
 def test_unit_to_office_and_back_converges(tmp_path: Path) -> None:
     police = office(tmp_path, "police", "省公安厅")
     customs = office(tmp_path, "customs", "哈尔滨海关")
     coord = office(tmp_path, "coord", None)
+    trust_each_other(police, customs, coord)
     first = report(police, 23, "省公安厅", 30)
     report(customs, 25, "哈尔滨海关", 20)
     import_all(coord, export(police, tmp_path / "usb1"), export(customs, tmp_path / "usb1"))
@@ -47,6 +56,7 @@ def test_unit_to_office_and_back_converges(tmp_path: Path) -> None:
 def test_reimport_is_a_no_op_and_leaves_the_file_unchanged(tmp_path: Path) -> None:
     police = office(tmp_path, "police", "省公安厅")
     coord = office(tmp_path, "coord", None)
+    trust_each_other(police, coord)
     report(police, 23, "省公安厅", 30)
     path = export(police, tmp_path / "usb")
     first = import_file(coord, path)
@@ -65,6 +75,7 @@ def test_a_newer_export_carries_the_whole_history(tmp_path: Path) -> None:
     """A lost stick loses nothing: the next export holds every earlier revision too."""
     police = office(tmp_path, "police", "省公安厅")
     coord = office(tmp_path, "coord", None)
+    trust_each_other(police, coord)
     report(police, 23, "省公安厅", 30)
     export(police, tmp_path / "lost")
     report(police, 20, "省公安厅", 50)
@@ -87,6 +98,8 @@ def test_thirty_units_in_two_orders_give_identical_plans(tmp_path: Path) -> None
         files.append(export(store, tmp_path / "usb"))
         store.close()
     a, b = office(tmp_path, "coord-a", None), office(tmp_path, "coord-b", None)
+    trust_senders(a, *files)
+    trust_senders(b, *files)
     import_all(a, *files)
     shuffled = files[:]
     random.Random(7).shuffle(shuffled)
@@ -99,6 +112,7 @@ def test_forks_are_kept_and_shown_the_same_everywhere(tmp_path: Path) -> None:
     police = office(tmp_path, "police", "省公安厅")
     police2 = office(tmp_path, "police2", "省公安厅")  # a second PC in the same unit
     coord = office(tmp_path, "coord", None)
+    trust_each_other(police, police2, coord)
     root = report(police, 23, "省公安厅", 30)
     import_all(coord, export(police, tmp_path / "a"))
     import_all(police2, export(coord, tmp_path / "b", ExportScope.ALL))
@@ -112,6 +126,7 @@ def test_forks_are_kept_and_shown_the_same_everywhere(tmp_path: Path) -> None:
     history = coord.progress_history(root.task_id)
     assert len(history) == 3 and sum(r.in_conflict for r in history) == 2
     other = office(tmp_path, "coord2", None)
+    trust_senders(other, f1, f2)
     import_all(other, f2, f1)
     assert state(other) == state(coord)
 
@@ -120,12 +135,13 @@ def test_unit_file_with_another_units_records_is_rejected_with_reasons(tmp_path:
     police = office(tmp_path, "police", "省公安厅")
     customs = office(tmp_path, "customs", "哈尔滨海关")
     coord = office(tmp_path, "coord", None)
+    trust_each_other(police, coord)
     report(police, 23, "省公安厅", 30)
     foreign = report(customs, 25, "哈尔滨海关", 10)
     bundle = police.export_bundle(ExportScope.UNIT)
     forged = dataclasses.replace(bundle, revisions=(*bundle.revisions, foreign))
     path = tmp_path / "forged.duban"
-    write_bundle(forged, path)
+    write_bundle(forged, path, signer=police.signer())  # the unit's own, confirmed key
     outcome = import_file(coord, path)
     assert outcome.report is not None
     assert [r.problem for r in outcome.report.rejected] == [RecordProblem.NOT_SENDERS_UNIT]
@@ -139,6 +155,7 @@ def test_plan_content_only_from_the_coordinating_office(tmp_path: Path) -> None:
 
     police = office(tmp_path, "police", "省公安厅")
     coord = office(tmp_path, "coord", None)
+    trust_each_other(police, coord)
     bundle = police.export_bundle(ExportScope.UNIT)
     change = PlanChange(
         "0" * 8 + "-0000-4000-8000-" + "0" * 12, bundle.manifest.plan_id,
@@ -146,7 +163,7 @@ def test_plan_content_only_from_the_coordinating_office(tmp_path: Path) -> None:
         "deadline", None, "{}",
     )  # fmt: skip
     path = tmp_path / "forged.duban"
-    write_bundle(dataclasses.replace(bundle, plan_changes=(change,)), path)
+    write_bundle(dataclasses.replace(bundle, plan_changes=(change,)), path, signer=police.signer())
     outcome = import_file(coord, path)
     assert outcome.report is not None
     assert [r.problem for r in outcome.report.rejected] == [
@@ -168,6 +185,7 @@ def test_file_for_another_plan_is_refused_untouched(tmp_path: Path) -> None:
 
     file = export_to(police, path, ExportScope.UNIT, plan_id=summary.id)
     coord = office(tmp_path, "coord", None)
+    trust_each_other(police, coord)
     coord.close()
     before = hashlib.sha256(coord.path.read_bytes()).hexdigest()
     outcome = import_file(coord, file)
@@ -191,8 +209,9 @@ def test_clocks_years_off_change_nothing(tmp_path: Path) -> None:
             manifest=dataclasses.replace(bundle.manifest, created_at=stamp),
         )
         path = tmp_path / f"{stamp[:4]}.duban"
-        write_bundle(skewed, path)
+        write_bundle(skewed, path, signer=police.signer(), signed_at=stamp)
         coord = office(tmp_path, f"coord-{stamp[:4]}", None)
+        trust_senders(coord, path)
         outcome = import_file(coord, path)
         assert outcome.report is not None and outcome.report.new_revisions == 1
         task = coord.plan_view().task_by_number(23)
@@ -209,7 +228,7 @@ def test_same_revision_id_with_other_content_is_kept_as_anomaly(tmp_path: Path) 
         bundle, revisions=tuple(dataclasses.replace(r, percent=99) for r in bundle.revisions)
     )
     p1, p2 = tmp_path / "a.duban", tmp_path / "b.duban"
-    write_bundle(bundle, p1)
+    write_bundle(bundle, p1, signer=police.signer())
     write_bundle(
         dataclasses.replace(
             altered,
@@ -218,8 +237,11 @@ def test_same_revision_id_with_other_content_is_kept_as_anomaly(tmp_path: Path) 
             ),
         ),
         p2,
+        signer=police.signer(),
     )
     a, b = office(tmp_path, "a", None), office(tmp_path, "b", None)
+    trust_senders(a, p1)
+    trust_senders(b, p1)
     import_all(a, p1, p2)
     import_all(b, p2, p1)
     assert state(a) == state(b)
