@@ -8,10 +8,14 @@ import sys
 from collections.abc import Sequence
 
 from cli import (
+    backup_commands,
     exchange_commands,
     keys_commands,
     office_commands,
     plan_commands,
+    screenshot_command,
+    selftest_command,
+    sheet_commands,
     supervision_commands,
 )
 from cli.common import (
@@ -30,6 +34,10 @@ COMMAND_MODULES = (
     exchange_commands,
     supervision_commands,
     keys_commands,
+    sheet_commands,
+    screenshot_command,
+    backup_commands,
+    selftest_command,
 )
 
 

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Debian/Ubuntu libraries Qt needs (offscreen tests and a real window) plus PDF tools used
-# by the tests. Idempotent: installs only what is missing. Needs root (or sudo).
+# Debian/Ubuntu libraries Qt needs (offscreen tests and a real window), PDF tools used by
+# the tests, and python3-venv when `python3 -m venv` cannot work yet; with --bundle also
+# what building the office bundle needs. Idempotent: installs only what is missing. Needs
+# root (or sudo).
 set -euo pipefail
 
 PACKAGES=(
@@ -13,6 +15,21 @@ PACKAGES=(
   # pdftoppm / pdffonts for looking at and checking the sheets
   poppler-utils
 )
+
+PYTHON="${PYTHON:-python3}"
+
+# PyInstaller reads (objdump) and strips (strip) the bundle's libraries, and copies the
+# Python shared library, which Debian's python3 ships apart (libpython3.X). libcups2: Qt's
+# print plugin links it, and the bundle should carry it whatever the build machine had.
+if [ "${1:-}" = "--bundle" ]; then
+  PACKAGES+=(binutils libcups2
+             "libpython$("$PYTHON" -c 'import sys; print("%d.%d" % sys.version_info[:2])')")
+fi
+
+# `python3 -m venv` needs ensurepip, which Debian ships apart (python3-venv).
+if ! "$PYTHON" -c "import ensurepip, venv" >/dev/null 2>&1; then
+  PACKAGES+=(python3-venv)
+fi
 
 if ! command -v dpkg-query >/dev/null 2>&1; then
   echo "install-system-deps: not a Debian-like system; install the Qt xcb/EGL libraries by hand." >&2

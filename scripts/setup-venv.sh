@@ -8,7 +8,9 @@ PYTHON="${PYTHON:-python3}"
 REQS=requirements.txt
 [ "${1:-}" = "--dev" ] && REQS=requirements-dev.txt
 
-if [ ! -x .venv/bin/python ]; then
+# A venv made while python3-venv was missing has a python but no pip: make it again.
+if ! .venv/bin/python -m pip --version >/dev/null 2>&1; then
+  rm -rf .venv
   "$PYTHON" -m venv .venv
 fi
 stamp=".venv/.installed-$(sha256sum "$REQS" requirements.txt | sha256sum | cut -c1-16)"

@@ -14,6 +14,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether
 
 from domain.records import PlanView, ProgressRevision, TaskView
+from domain.schedule import Deadline
 from sheets import document, fonts
 from sheets.document import SheetOptions, Target
 from sheets.errors import UnknownTaskError
@@ -42,13 +43,14 @@ def task_sheet(
     target: Target,
     *,
     history: Sequence[ProgressRevision] = (),
-    deadline: dt.date | None = None,
+    deadline: dt.date | Deadline | None = None,
     options: SheetOptions | None = None,
 ) -> None:
     """Write the 督办单 of ``task`` (a task of ``plan`` or its number).
 
     ``history`` is every revision of every report on the task (the store's history), in
     any order; without it the sheet shows the task's current progress only.
+    ``deadline``: a date or a :class:`Deadline` (长期坚持); the task's own when not given.
     """
     if isinstance(task, int):
         found = plan.task_by_number(task)
@@ -60,7 +62,7 @@ def task_sheet(
     width = document.frame_width(False)
     revisions = list(history) or list(task.current_progress)
     story: list[Flowable] = title_block(styles, TITLE, plan.title)
-    story.append(_facts(task, deadline, styles, width))
+    story.append(_facts(task, deadline or task.deadline, styles, width))
     story.extend(heading(styles, "进展情况"))
     story.append(_history(revisions, styles, width))
     # Opinion and signatures belong together on one page.
@@ -83,7 +85,9 @@ def task_sheet(
     )
 
 
-def _facts(task: TaskView, deadline: dt.date | None, styles: Styles, width: float) -> Flowable:
+def _facts(
+    task: TaskView, deadline: dt.date | Deadline | None, styles: Styles, width: float
+) -> Flowable:
     """Two-column table of the task's facts; labels bold on grey."""
     rows: list[tuple[str, str]] = [
         ("任务编号", f"第 {task.number} 项"),
@@ -96,7 +100,7 @@ def _facts(task: TaskView, deadline: dt.date | None, styles: Styles, width: floa
             rows.append((f"{role.value}单位", names))
     if task.assignment_text:
         rows.append(("分工原文", task.assignment_text))
-    rows.append(("完成时限", f"{deadline:%Y年%m月%d日}" if deadline else ""))
+    rows.append(("完成时限", _deadline_text(deadline)))
     data = [[styles.para(label, styles.header), styles.para(value)] for label, value in rows]
     return sheet_table(
         data,
@@ -104,6 +108,14 @@ def _facts(task: TaskView, deadline: dt.date | None, styles: Styles, width: floa
         header_rows=0,
         extra_style=[("BACKGROUND", (0, 0), (0, -1), HEADER_FILL)],
     )
+
+
+def _deadline_text(deadline: dt.date | Deadline | None) -> str:
+    if isinstance(deadline, Deadline):
+        if deadline.long_term:
+            return "长期坚持"
+        deadline = deadline.date
+    return f"{deadline:%Y年%m月%d日}" if deadline else ""
 
 
 def _section_text(task: TaskView) -> str:

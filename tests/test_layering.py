@@ -25,6 +25,7 @@ PACKAGES = [
     "supervision",
     "signing",
     "bench",
+    "selftest",
 ]
 PURE = {"domain", "plan_parser", "runtime"}
 PURE_ALLOWED = {"domain", "plan_parser", "runtime"}

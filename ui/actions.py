@@ -1,4 +1,4 @@
-"""Window layer: the main window's actions and menus (文件 / 编辑 / 视图 / 工具 / 帮助)."""
+"""Window layer: the main window's actions and menus (文件 / 编辑 / 视图 / 督办 / 工具 / 帮助)."""
 
 from __future__ import annotations
 
@@ -35,7 +35,21 @@ class WindowActions(QObject):
         self.reload = make(
             self.tr("重新载入(&R)"), "action_reload", QKeySequence.StandardKey.Refresh
         )
+        self.export_exchange = make(self.tr("导出交换文件(&E)…"), "action_export_exchange")
+        self.import_exchange = make(self.tr("导入交换文件(&M)…"), "action_import_exchange")
         self.quit = make(self.tr("退出(&X)"), "action_quit", "Ctrl+Q")
+        # 文件 → 打印与预览 (handled by ui.print_commands)
+        self.print_task = make(self.tr("督办单（所选任务）(&D)…"), "action_print_task", "Ctrl+P")
+        self.print_unit = make(self.tr("任务分工责任清单（所选单位）(&U)…"), "action_print_unit")
+        self.print_reminder = make(self.tr("催办单（所选单位）(&C)…"), "action_print_reminder")
+        self.print_plan_table = make(self.tr("重点任务分工表(&T)…"), "action_print_plan_table")
+        self.print_summary = make(self.tr("进展情况汇总表(&S)…"), "action_print_summary")
+        self.print_all_units = make(
+            self.tr("各单位责任清单：合并为一个文件(&A)…"), "action_print_all_units"
+        )
+        self.save_unit_sheets = make(
+            self.tr("各单位责任清单：每单位保存一个文件(&F)…"), "action_save_unit_sheets"
+        )
         # 编辑
         self.report = make(self.tr("填报进展(&P)…"), "action_report", "Ctrl+N")
         self.edit_revision = make(
@@ -47,6 +61,7 @@ class WindowActions(QObject):
         self.show_tree = make(self.tr("按方案浏览(&T)"), "action_show_tree", "Ctrl+1")
         self.show_units = make(self.tr("按单位浏览(&U)"), "action_show_units", "Ctrl+2")
         self.my_unit = make(self.tr("我的单位(&M)"), "action_my_unit", "Ctrl+M")
+        self.show_dashboard = make(self.tr("督办看板(&B)"), "action_show_dashboard", "Ctrl+3")
         self.expand_all = make(self.tr("全部展开(&A)"), "action_expand_all", "Ctrl+Shift+Down")
         self.collapse_all = make(self.tr("全部折叠(&L)"), "action_collapse_all", "Ctrl+Shift+Up")
         self.language_group = QActionGroup(window)
@@ -58,8 +73,19 @@ class WindowActions(QObject):
             action.setData(code)
             self.language_group.addAction(action)
             self.languages[code] = action
+        # 督办 (handled by ui.supervision_commands; plan content: coordinating office only)
+        self.set_deadline = make(self.tr("设置完成时限(&D)…"), "action_set_deadline")
+        self.set_rounds = make(self.tr("设置报送节点(&R)…"), "action_set_rounds")
+        self.edit_task = make(self.tr("修改任务(&E)…"), "action_edit_task")
+        self.add_task = make(self.tr("新增任务(&N)…"), "action_add_task")
+        self.close_task = make(self.tr("办结销号(&C)…"), "action_close_task")
+        self.reopen_task = make(self.tr("恢复办理(&O)…"), "action_reopen_task")
+        self.change_log = make(self.tr("计划修订记录(&L)…"), "action_change_log")
         # 工具
         self.set_office = make(self.tr("设置本机单位(&O)…"), "action_set_office")
+        self.warning_days = make(self.tr("临期提醒天数(&W)…"), "action_warning_days")
+        self.import_log = make(self.tr("导入日志(&L)"), "action_import_log")
+        self.restore_backup = make(self.tr("恢复备份(&B)…"), "action_restore_backup")
         # 帮助
         self.about = make(self.tr("关于督办(&A)"), "action_about", "F1")
         self.about_qt = make(self.tr("关于 Qt"), "action_about_qt")
@@ -71,6 +97,20 @@ class WindowActions(QObject):
         file_menu = menus["file"] = bar.addMenu(self.tr("文件(&F)"))
         file_menu.addAction(self.import_plan)
         file_menu.addAction(self.reload)
+        file_menu.addSeparator()
+        file_menu.addAction(self.export_exchange)
+        file_menu.addAction(self.import_exchange)
+        file_menu.addSeparator()
+        print_menu = file_menu.addMenu(self.tr("打印与预览(&P)"))
+        print_menu.setObjectName("menu_print")
+        for action in (self.print_task, self.print_unit, self.print_reminder):
+            print_menu.addAction(action)
+        print_menu.addSeparator()
+        print_menu.addAction(self.print_plan_table)
+        print_menu.addAction(self.print_summary)
+        print_menu.addSeparator()
+        print_menu.addAction(self.print_all_units)
+        print_menu.addAction(self.save_unit_sheets)
         file_menu.addSeparator()
         file_menu.addAction(self.quit)
 
@@ -85,6 +125,7 @@ class WindowActions(QObject):
         view_menu.addAction(self.show_tree)
         view_menu.addAction(self.show_units)
         view_menu.addAction(self.my_unit)
+        view_menu.addAction(self.show_dashboard)
         view_menu.addSeparator()
         view_menu.addAction(self.expand_all)
         view_menu.addAction(self.collapse_all)
@@ -94,8 +135,22 @@ class WindowActions(QObject):
         for action in self.languages.values():
             language_menu.addAction(action)
 
+        supervision_menu = menus["supervision"] = bar.addMenu(self.tr("督办(&S)"))
+        supervision_menu.setToolTipsVisible(True)  # disabled actions say who may use them
+        supervision_menu.addAction(self.set_deadline)
+        supervision_menu.addAction(self.set_rounds)
+        supervision_menu.addSeparator()
+        for action in (self.edit_task, self.add_task, self.close_task, self.reopen_task):
+            supervision_menu.addAction(action)
+        supervision_menu.addSeparator()
+        supervision_menu.addAction(self.change_log)
+
         tools_menu = menus["tools"] = bar.addMenu(self.tr("工具(&T)"))
         tools_menu.addAction(self.set_office)
+        tools_menu.addAction(self.warning_days)
+        tools_menu.addAction(self.import_log)
+        tools_menu.addSeparator()
+        tools_menu.addAction(self.restore_backup)
 
         help_menu = menus["help"] = bar.addMenu(self.tr("帮助(&H)"))
         help_menu.addAction(self.about)

@@ -8,6 +8,7 @@ then the first-run question: which unit this PC serves.
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -64,6 +65,11 @@ class GuiSession(QObject):
     def start(self) -> None:
         install_translators(self._app, language(self._settings))
         self._build_window()
+        if os.environ.get("DUBAN_BENCH_STARTUP") and self.window is not None:
+            # bench/startup_bench.py only: print first-paint times, then quit.
+            from ui.startup_probe import StartupProbe
+
+            StartupProbe(self._app, self.window)
         run_in_pool(
             self._on_database_ready, self._on_database_failed, prepare_database, self._db_path
         )

@@ -1,6 +1,9 @@
-"""Window layer: the detail pane beside the tree (task text, units and roles, progress history)."""
+"""Window layer: the detail pane beside the tree (task text, units and roles, progress history,
+and the task's light, deadline and 办结 state — read-only; only the 督办 menu changes them)."""
 
 from __future__ import annotations
+
+from html import escape
 
 from PySide6.QtCore import QModelIndex, Qt, Signal, Slot
 from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel
@@ -19,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from domain.records import ProgressRevision, TaskView
+from domain.status_lights import Light, TaskLight
 from ui import words
 from ui.plan_tree_model import IdRole
 
@@ -75,6 +79,10 @@ class DetailPane(QWidget):
         self.location.setObjectName("detail_location")
         self.location.setWordWrap(True)
         self.location.setStyleSheet("color: #5f6b78;")
+        self.supervision = QLabel(self)
+        self.supervision.setObjectName("detail_supervision")
+        self.supervision.setWordWrap(True)
+        self.supervision.setTextFormat(Qt.TextFormat.RichText)
         self.text = QLabel(self)
         self.text.setObjectName("detail_text")
         self.text.setWordWrap(True)
@@ -103,6 +111,7 @@ class DetailPane(QWidget):
         top_layout.setContentsMargins(0, 0, 0, 0)
         top_layout.addWidget(self.title)
         top_layout.addWidget(self.location)
+        top_layout.addWidget(self.supervision)
         top_layout.addWidget(self.text)
         top_layout.addWidget(self.units_view, 1)
         top_layout.addStretch(0)  # takes the room only while the units table is hidden
@@ -143,6 +152,8 @@ class DetailPane(QWidget):
         self._history = []
         self.title.setText(self.tr("请在左侧选择一项任务"))
         self.location.clear()
+        self.supervision.clear()
+        self.supervision.hide()
         self.text.clear()
         self.revision_text.clear()
         self._fill_units(None)
@@ -164,8 +175,11 @@ class DetailPane(QWidget):
             self.tr("共 {count} 项任务，已完成 {done} 项。").format(count=task_count, done=done)
         )
 
-    def show_task(self, task: TaskView, history: list[ProgressRevision]) -> None:
+    def show_task(
+        self, task: TaskView, history: list[ProgressRevision], light: TaskLight | None = None
+    ) -> None:
         self._task = task
+        self._show_supervision(task, light)
         self.title.setText(self.tr("任务 {number}").format(number=task.number))
         parts = [words.section_label(task.section_number, task.section_title)]
         if task.subsection_title and task.subsection_number is not None:
@@ -177,6 +191,33 @@ class DetailPane(QWidget):
         self._fill_history(history)
         self._update_buttons()
         self._set_task_parts_visible(True)
+
+    def _show_supervision(self, task: TaskView, light: TaskLight | None) -> None:
+        """状态 · 完成时限 · 未报送单位 · 已办结, one line; the light's colour with its name."""
+        parts = []
+        if light is not None:
+            colour = words.LIGHT_COLOURS[light.light]
+            state = escape(words.light_text(light.light))
+            if light.days_left is not None and light.light is not Light.DONE:
+                state += escape(
+                    self.tr("（{days}）").format(days=words.days_left_text(light.days_left))
+                )
+            parts.append(
+                self.tr("状态：{state}").format(
+                    state=f'<span style="color:{colour}">●</span> <b>{state}</b>'
+                )
+            )
+        parts.append(escape(self.tr("完成时限：{d}").format(d=words.deadline_text(task.deadline))))
+        if light is not None and light.missing_units:
+            names = words.unit_names(task, light.missing_units)
+            parts.append(escape(self.tr("未报送单位：{units}").format(units=names)))
+        if task.closed:
+            parts.append(f"<b>{escape(self.tr('已办结（销号）'))}</b>")
+        if task.added:
+            parts.append(escape(self.tr("协调办公室新增的任务")))
+        self.supervision.setText("&nbsp;&nbsp;&nbsp;&nbsp;".join(parts))
+        self.supervision.setToolTip(words.light_tooltip(task, light) if light else "")
+        self.supervision.show()
 
     def _fill_units(self, task: TaskView | None) -> None:
         self.units_model.clear()
@@ -200,8 +241,8 @@ class DetailPane(QWidget):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
 
     def _fill_history(self, history: list[ProgressRevision]) -> None:
-        self._history = list(history)
         self.history_model.clear()
+        self._history = list(history)
         self.history_model.setHorizontalHeaderLabels(
             [
                 self.tr("日期"),
@@ -249,7 +290,8 @@ class DetailPane(QWidget):
 
     def selected_revision(self) -> ProgressRevision | None:
         rows = self.history_view.selectionModel().selectedRows()
-        if not rows:
+        # While the model is being refilled the selection can briefly name a stale row.
+        if not rows or not 0 <= rows[0].row() < len(self._history):
             return None
         return self._history[rows[0].row()]
 

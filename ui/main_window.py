@@ -28,8 +28,11 @@ from domain.records import Installation, PlanView, TaskView
 from ui import about, words
 from ui import settings as keys
 from ui.actions import WindowActions
+from ui.backup_dialog import BackupCommands
 from ui.commands import Commands
+from ui.dashboard import Dashboard, TaskFilterBanner
 from ui.detail_pane import DetailPane
+from ui.exchange_commands import ExchangeCommands
 from ui.filter_bar import FilterBar
 from ui.filter_proxy import FilterCriteria, PlanFilterProxy
 from ui.plan_tree_model import (
@@ -40,12 +43,14 @@ from ui.plan_tree_model import (
     NodeKind,
     PlanTreeModel,
 )
+from ui.print_commands import PrintCommands
+from ui.supervision_commands import SupervisionCommands
 from ui.unit_view import UnitView
 
 if TYPE_CHECKING:
     from models.store import Store
 
-TAB_TREE, TAB_UNITS = 0, 1
+TAB_TREE, TAB_UNITS, TAB_DASHBOARD = 0, 1, 2
 #: Pixels of the plan title in the status bar (titles run to 60 characters).
 PLAN_LABEL_WIDTH = 360
 
@@ -73,6 +78,10 @@ class MainWindow(QMainWindow):
         self.menus = self.menu_actions.build_menus()
         self._init_status_bar()
         self.commands = Commands(self)
+        self.supervision = SupervisionCommands(self)
+        self.exchange = ExchangeCommands(self)
+        self.printing = PrintCommands(self)  # connects the 打印与预览 actions itself
+        self.backups = BackupCommands(self)  # connects 工具 → 恢复备份… itself
         self._connect()
         self.menu_actions.languages[keys.language(settings)].setChecked(True)
         self._set_enabled(False)
@@ -97,19 +106,26 @@ class MainWindow(QMainWindow):
         header.setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(COL_COUNT, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(COL_STATUS, QHeaderView.ResizeMode.ResizeToContents)
+        # Size those columns from 100 rows, not Qt's default 1,000: with years of plans that
+        # was 48,000 data() calls on every keystroke in the search box (bench/README.md).
+        header.setResizeContentsPrecision(100)
         self.unit_view = UnitView(self)
         self.detail = DetailPane(self)
+        self.dashboard = Dashboard(self)
+        self.task_filter_banner = TaskFilterBanner(self)
 
     def _init_layout(self) -> None:
         tree_page = QWidget(self)
         tree_layout = QVBoxLayout(tree_page)
         tree_layout.setContentsMargins(4, 4, 4, 4)
         tree_layout.addWidget(self.filter_bar)
+        tree_layout.addWidget(self.task_filter_banner)
         tree_layout.addWidget(self.tree, 1)
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("left_tabs")
         self.tabs.addTab(tree_page, self.tr("按方案"))
         self.tabs.addTab(self.unit_view, self.tr("按单位"))
+        self.tabs.addTab(self.dashboard, self.tr("督办看板"))
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("main_splitter")
         self.splitter.setChildrenCollapsible(False)
@@ -131,6 +147,9 @@ class MainWindow(QMainWindow):
     def _connect(self) -> None:
         a = self.menu_actions
         a.import_plan.triggered.connect(self.commands.import_plan)
+        a.export_exchange.triggered.connect(self.exchange.export_exchange)
+        a.import_exchange.triggered.connect(self.exchange.import_exchange)
+        a.import_log.triggered.connect(self.exchange.show_import_log)
         a.reload.triggered.connect(self.reload)
         a.quit.triggered.connect(self.close)
         a.report.triggered.connect(self._report_current)
@@ -147,6 +166,7 @@ class MainWindow(QMainWindow):
         a.about.triggered.connect(lambda: about.show_about(self))
         a.about_qt.triggered.connect(QApplication.aboutQt)
         self.filter_bar.criteria_changed.connect(self._on_criteria)
+        self.proxy.filter_changed.connect(self._update_status_bar)
         self.tree.selectionModel().selectionChanged.connect(self._on_tree_selection)
         self.unit_view.task_selected.connect(self.show_task)
         self.detail.report_requested.connect(self.commands.report)
@@ -181,7 +201,7 @@ class MainWindow(QMainWindow):
         self._plans = {p.id: p for p in plans}
         if self._current_plan_id not in self._plans:
             self._current_plan_id = plans[0].id if plans else None
-        self.model.set_plans(plans)
+        self.model.set_plans(plans, self.supervision.lights_today(plans))
         units = {u.unit_id: u for p in plans for u in p.units()}
         self.filter_bar.set_units(list(units.values()))
         self.tree.expandAll()
@@ -193,6 +213,7 @@ class MainWindow(QMainWindow):
     def set_installation(self, installation: Installation) -> None:
         self._installation = installation
         self._refresh_plan_views()
+        self.supervision.update_actions()
 
     def refresh_task(self, task: TaskView) -> None:
         """A task's progress changed: refresh its row, the detail pane and the unit view."""
@@ -200,7 +221,7 @@ class MainWindow(QMainWindow):
         plan = self._store.plan_view(task.plan_id)
         self._plans[plan.id] = plan
         fresh = next(t for t in plan.all_tasks() if t.id == task.id)
-        self.model.update_task(fresh)
+        self.model.update_task(fresh, self.supervision.light_today(plan, fresh.id))
         if plan.id == self._current_plan_id:
             self.unit_view.set_plan(plan, self._my_unit_id())  # keeps the chosen unit
         self.show_task(fresh.id)
@@ -221,6 +242,9 @@ class MainWindow(QMainWindow):
             self.menu_actions.report,
             self.menu_actions.edit_revision,
             self.menu_actions.set_office,
+            self.menu_actions.export_exchange,
+            self.menu_actions.import_exchange,
+            self.menu_actions.import_log,
         ):
             action.setEnabled(enabled)
         self.splitter.setEnabled(enabled)
@@ -253,7 +277,7 @@ class MainWindow(QMainWindow):
         node = self.model.node_by_id(task_id)
         if node is None or node.task is None or self._store is None:
             return
-        self.detail.show_task(node.task, self._store.progress_history(task_id))
+        self.detail.show_task(node.task, self._store.progress_history(task_id), node.light)
 
     @Slot(QItemSelection, QItemSelection)
     def _on_tree_selection(self, _new: QItemSelection, _old: QItemSelection) -> None:

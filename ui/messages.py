@@ -6,9 +6,13 @@ Tests patch these functions instead of driving modal boxes.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+if TYPE_CHECKING:
+    from PySide6.QtPrintSupport import QPrinter
 
 
 def error(parent: QWidget | None, title: str, text: str, details: str = "") -> None:
@@ -55,3 +59,62 @@ def choose_plan_file(parent: QWidget | None, start_dir: Path | None = None) -> P
         QCoreApplication.translate("Messages", "文本文件 (*.txt);;所有文件 (*)"),
     )
     return Path(name) if name else None
+
+
+def choose_folder(parent: QWidget | None, start_dir: Path | None = None) -> Path | None:
+    """Pick the folder an exchange file is written to (usually a USB stick)."""
+    name = QFileDialog.getExistingDirectory(
+        parent,
+        QCoreApplication.translate("Messages", "选择保存交换文件的文件夹（U 盘）"),
+        str(start_dir or Path.home()),
+    )
+    return Path(name) if name else None
+
+
+def choose_exchange_files(parent: QWidget | None, start_dir: Path | None = None) -> list[Path]:
+    """Pick one or more exchange files (.duban) to import; empty when cancelled."""
+    names, _ = QFileDialog.getOpenFileNames(
+        parent,
+        QCoreApplication.translate("Messages", "选择要导入的交换文件"),
+        str(start_dir or Path.home()),
+        QCoreApplication.translate("Messages", "督办交换文件 (*.duban);;所有文件 (*)"),
+    )
+    return [Path(n) for n in names]
+
+
+def choose_save_pdf(parent: QWidget | None, suggested: Path) -> Path | None:
+    """Where to save a printed sheet (另存为); ``.pdf`` is added when the clerk leaves it off."""
+    name, _ = QFileDialog.getSaveFileName(
+        parent,
+        QCoreApplication.translate("Messages", "另存为 PDF"),
+        str(suggested),
+        QCoreApplication.translate("Messages", "PDF 文件 (*.pdf)"),
+    )
+    if not name:
+        return None
+    path = Path(name)
+    return path if path.suffix.lower() == ".pdf" else path.with_name(path.name + ".pdf")
+
+
+def choose_sheets_folder(parent: QWidget | None, start_dir: Path | None = None) -> Path | None:
+    """Pick the folder that receives one 任务分工责任清单 PDF per unit."""
+    name = QFileDialog.getExistingDirectory(
+        parent,
+        QCoreApplication.translate("Messages", "选择保存各单位责任清单的文件夹"),
+        str(start_dir or Path.home()),
+    )
+    return Path(name) if name else None
+
+
+def ask_printer(parent: QWidget | None, printer: QPrinter, page_count: int) -> bool:
+    """The system print dialog for ``printer`` (a QPrinter); True when the clerk prints.
+
+    QtPrintSupport is loaded here, on first use, not at start-up.
+    """
+    from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog
+
+    dialog = QPrintDialog(printer, parent)
+    dialog.setMinMax(1, max(page_count, 1))
+    dialog.setOption(QAbstractPrintDialog.PrintDialogOption.PrintPageRange, True)
+    dialog.setOption(QAbstractPrintDialog.PrintDialogOption.PrintCurrentPage, False)
+    return dialog.exec() == QPrintDialog.DialogCode.Accepted

@@ -2,11 +2,14 @@
 
 A custom ``QAbstractItemModel`` over a plain node tree built from the store's frozen
 ``PlanView`` records (template: Qt for Python's ``editabletreemodel``). ``data()`` only
-reads the nodes: no query ever runs inside it.
+reads the nodes: no query ever runs inside it. A task's status mark is its computed light
+(``domain.status_lights``, as of today), handed in with the plans.
 """
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
@@ -22,6 +25,7 @@ from PySide6.QtCore import (
 
 from domain.enums import ProgressStatus
 from domain.records import PlanView, TaskView
+from domain.status_lights import LIGHT_ORDER, Light, TaskLight
 from ui import words
 
 COL_NAME = 0
@@ -57,11 +61,14 @@ class Node:
     label: str
     parent: Node | None = None
     task: TaskView | None = None
+    #: The task's status light as of today (task rows only).
+    light: TaskLight | None = None
     children: list[Node] = field(default_factory=list)
     row: int = 0
     task_count: int = 0
     done_count: int = 0
     reported_count: int = 0
+    light_counts: Counter[Light] = field(default_factory=Counter)
 
     def add(self, child: Node) -> Node:
         child.parent = self
@@ -72,14 +79,21 @@ class Node:
     def recount(self) -> None:
         """Refresh the task counts of this node from its children (tasks count themselves)."""
         if self.task is not None:
-            status = latest_status(self.task)
             self.task_count = 1
-            self.done_count = int(status is ProgressStatus.DONE)
-            self.reported_count = int(status is not None)
+            # 已完成 is the light's word (all owing units done, or closed 办结).
+            self.done_count = int(self.light is not None and self.light.light is Light.DONE)
+            self.reported_count = int(bool(self.task.current_progress))
+            self.light_counts = Counter([self.light.light] if self.light else [])
             return
         self.task_count = sum(c.task_count for c in self.children)
         self.done_count = sum(c.done_count for c in self.children)
         self.reported_count = sum(c.reported_count for c in self.children)
+        self.light_counts = sum((c.light_counts for c in self.children), Counter())
+
+    def worst_light(self) -> Light | None:
+        """The most urgent light below a heading, if any task needs attention."""
+        attention = (Light.OVERDUE, Light.UNREPORTED, Light.DUE_SOON)
+        return next((light for light in attention if self.light_counts[light]), None)
 
 
 def latest_status(task: TaskView) -> ProgressStatus | None:
@@ -87,30 +101,33 @@ def latest_status(task: TaskView) -> ProgressStatus | None:
     return task.current_progress[0].status if task.current_progress else None
 
 
-def _build_plan(root: Node, plan: PlanView) -> Node:
+def _build_plan(root: Node, plan: PlanView, lights: Mapping[str, TaskLight]) -> Node:
     plan_node = root.add(Node(NodeKind.PLAN, plan.id, plan.id, plan.title))
     for section in plan.sections:
         label = words.section_label(section.number, section.title)
         sec_node = plan_node.add(Node(NodeKind.SECTION, section.id, plan.id, label))
         for task in section.tasks:
-            sec_node.add(_task_node(task))
+            sec_node.add(_task_node(task, lights.get(task.id)))
         for sub in section.subsections:
             sub_label = words.subsection_label(sub.number, sub.title)
             sub_node = sec_node.add(Node(NodeKind.SUBSECTION, sub.id, plan.id, sub_label))
             for task in sub.tasks:
-                sub_node.add(_task_node(task))
+                sub_node.add(_task_node(task, lights.get(task.id)))
             sub_node.recount()
         sec_node.recount()
     plan_node.recount()
     return plan_node
 
 
-def _task_node(task: TaskView) -> Node:
-    node = Node(
-        NodeKind.TASK, task.id, task.plan_id, f"{task.number}. {task.first_line}", task=task
-    )
+def _task_node(task: TaskView, light: TaskLight | None) -> Node:
+    node = Node(NodeKind.TASK, task.id, task.plan_id, _task_label(task), task=task, light=light)
     node.recount()
     return node
+
+
+def _task_label(task: TaskView) -> str:
+    closed = QCoreApplication.translate("PlanTreeModel", "【已办结】") if task.closed else ""
+    return f"{task.number}. {closed}{task.first_line}"
 
 
 class PlanTreeModel(QAbstractItemModel):
@@ -122,11 +139,12 @@ class PlanTreeModel(QAbstractItemModel):
         self._by_id: dict[str, Node] = {}
 
     # --- loading -------------------------------------------------------------------------
-    def set_plans(self, plans: list[PlanView]) -> None:
+    def set_plans(self, plans: list[PlanView], lights: Mapping[str, TaskLight]) -> None:
+        """Show ``plans``; ``lights`` holds each task's light by task id (as of today)."""
         self.beginResetModel()
         self._root = Node(NodeKind.ROOT, "", "", "")
         for plan in plans:
-            _build_plan(self._root, plan)
+            _build_plan(self._root, plan, lights)
         self._root.recount()
         self._by_id = {}
         self._index_nodes(self._root)
@@ -137,13 +155,14 @@ class PlanTreeModel(QAbstractItemModel):
             self._by_id[child.id] = child
             self._index_nodes(child)
 
-    def update_task(self, task: TaskView) -> None:
-        """Replace one task's record (e.g. after a progress report) and refresh its marks."""
+    def update_task(self, task: TaskView, light: TaskLight | None) -> None:
+        """Replace one task's record and light (e.g. after a report) and refresh its marks."""
         node = self._by_id.get(task.id)
         if node is None:
             return
         node.task = task
-        node.label = f"{task.number}. {task.first_line}"
+        node.light = light
+        node.label = _task_label(task)
         current: Node | None = node
         while current is not None and current.kind is not NodeKind.ROOT:
             current.recount()
@@ -177,9 +196,13 @@ class PlanTreeModel(QAbstractItemModel):
 
     # --- QAbstractItemModel --------------------------------------------------------------
     def index(self, row: int, column: int, parent: AnyIndex = _ROOT_INDEX) -> QModelIndex:
-        if not self.hasIndex(row, column, parent):
+        # hasIndex() would call back into rowCount() and columnCount() (Python, each row).
+        if parent.isValid() and parent.column() != 0:
             return QModelIndex()
-        return self.createIndex(row, column, self.node(parent).children[row])
+        children = self.node(parent).children
+        if not (0 <= row < len(children) and 0 <= column < COLUMN_COUNT):
+            return QModelIndex()
+        return self.createIndex(row, column, children[row])
 
     def parent(self, index: AnyIndex = _ROOT_INDEX) -> QModelIndex:  # type: ignore[override]
         # Qt's overload parent() -> QObject is the QObject one; this is the model's.
@@ -224,8 +247,11 @@ class PlanTreeModel(QAbstractItemModel):
             return self._display(node, column)
         if role == Qt.ItemDataRole.ToolTipRole and column == COL_NAME:
             return node.task.text if node.task else node.label
-        if role == Qt.ItemDataRole.DecorationRole and column == COL_STATUS and node.task:
-            return words.status_icon(latest_status(node.task))
+        if role == Qt.ItemDataRole.ToolTipRole and column == COL_STATUS:
+            return self._status_tooltip(node)
+        if role == Qt.ItemDataRole.DecorationRole and column == COL_STATUS:
+            light = node.light.light if node.light else node.worst_light()
+            return words.light_icon(light) if light is not None else None
         if role == Qt.ItemDataRole.TextAlignmentRole and column == COL_COUNT:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == IdRole:
@@ -245,13 +271,25 @@ class PlanTreeModel(QAbstractItemModel):
             return None if node.task else str(node.task_count)
         if column == COL_STATUS:
             if node.task:
+                if node.light is None:
+                    return None
+                text = words.light_text(node.light.light)
                 status = latest_status(node.task)
-                text = words.status_text(status)
-                if status is not None and status is not ProgressStatus.DONE:
+                if status is not None and node.light.light is not Light.DONE:
                     text += f" {node.task.current_progress[0].percent}%"
                 return text
-            if node.reported_count:
+            if node.reported_count or node.done_count:
                 return QCoreApplication.translate("PlanTreeModel", "已完成 {done}/{total}").format(
                     done=node.done_count, total=node.task_count
                 )
         return None
+
+    def _status_tooltip(self, node: Node) -> str | None:
+        if node.task is not None:
+            return words.light_tooltip(node.task, node.light) if node.light else None
+        counts = [
+            f"{words.light_text(light)} {node.light_counts[light]}"
+            for light in LIGHT_ORDER
+            if node.light_counts[light]
+        ]
+        return QCoreApplication.translate("PlanTreeModel", "、").join(counts) or None

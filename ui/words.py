@@ -7,10 +7,13 @@ them to a person. Every literal is passed to ``QCoreApplication.translate`` dire
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QLocale
-from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
+from PySide6.QtCore import QCoreApplication, QLocale, Qt
+from PySide6.QtGui import QBrush, QColor, QIcon, QPainter, QPixmap
 
 from domain.enums import ProgressStatus, Role
+from domain.records import TaskView
+from domain.schedule import Deadline, RoundKind, RoundRule
+from domain.status_lights import Light, TaskLight
 from domain.validation import ProgressProblem
 
 #: Colour of the status mark; ``None`` is "nothing reported yet" (未报送).
@@ -56,6 +59,167 @@ def status_icon(status: ProgressStatus | None) -> QIcon:
 
 
 _ICONS: dict[ProgressStatus | None, QIcon] = {}
+
+#: Colour of each status light (督办): the same in the tree, the detail pane and the dashboard.
+#: Every place that shows a colour also shows the light's name, so print and greyscale read.
+LIGHT_COLOURS: dict[Light, str] = {
+    # Three greys apart once printed: 已完成 dark, 正常 middle, 临期 light.
+    Light.DONE: "#2b7d3f",
+    Light.ON_TRACK: "#3d8fe6",
+    Light.DUE_SOON: "#e0a100",
+    Light.UNREPORTED: "#ec6a1f",
+    Light.OVERDUE: "#c62828",
+}
+
+
+#: Textures over the colours of the two lights that need chasing: printed in grey, 未报送's
+#: orange would match 正常's blue and 逾期's red 已完成's green; the hatches tell them apart.
+HATCHES = {
+    Light.UNREPORTED: Qt.BrushStyle.BDiagPattern,
+    Light.OVERDUE: Qt.BrushStyle.DiagCrossPattern,
+}
+
+
+def light_brushes(light: Light) -> list[QBrush]:
+    """The light's colour, then its hatch if it has one."""
+    brushes = [QBrush(light_colour(light))]
+    if light in HATCHES:
+        brushes.append(QBrush(QColor(255, 255, 255, 150), HATCHES[light]))
+    return brushes
+
+
+def light_text(light: Light) -> str:
+    return {
+        Light.DONE: QCoreApplication.translate("Words", "已完成"),
+        Light.ON_TRACK: QCoreApplication.translate("Words", "正常"),
+        Light.DUE_SOON: QCoreApplication.translate("Words", "临期"),
+        Light.UNREPORTED: QCoreApplication.translate("Words", "未报送"),
+        Light.OVERDUE: QCoreApplication.translate("Words", "逾期"),
+    }[light]
+
+
+def light_reason(light: Light, closed: bool = False) -> str:
+    """What a light means, in one line (tooltips, the dashboard legend)."""
+    if closed:
+        return QCoreApplication.translate("Words", "已办结（销号）")
+    return {
+        Light.DONE: QCoreApplication.translate("Words", "各责任单位均已报告完成"),
+        Light.ON_TRACK: QCoreApplication.translate("Words", "按计划推进"),
+        Light.DUE_SOON: QCoreApplication.translate("Words", "完成时限或报送节点临近"),
+        Light.UNREPORTED: QCoreApplication.translate(
+            "Words", "上一报送节点已过，有责任单位未报送进展"
+        ),
+        Light.OVERDUE: QCoreApplication.translate("Words", "已过完成时限，尚未完成"),
+    }[light]
+
+
+def light_colour(light: Light) -> QColor:
+    return QColor(LIGHT_COLOURS[light])
+
+
+def light_icon(light: Light) -> QIcon:
+    """The coloured round mark of a light (cached; needs a QGuiApplication)."""
+    cached = _LIGHT_ICONS.get(light)
+    if cached is None:
+        size = 12
+        pixmap = QPixmap(size, size)
+        pixmap.fill(QColor(0, 0, 0, 0))
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QColor(0, 0, 0, 60))
+        painter.setBrush(light_colour(light))
+        painter.drawEllipse(1, 1, size - 2, size - 2)
+        painter.end()
+        cached = _LIGHT_ICONS[light] = QIcon(pixmap)
+    return cached
+
+
+_LIGHT_ICONS: dict[Light, QIcon] = {}
+
+
+def deadline_text(deadline: Deadline | None) -> str:
+    """完成时限 as shown: a date, 长期坚持, or 未设定."""
+    if deadline is None or (deadline.date is None and not deadline.long_term):
+        return QCoreApplication.translate("Words", "未设定")
+    if deadline.long_term:
+        return QCoreApplication.translate("Words", "长期坚持")
+    assert deadline.date is not None
+    return deadline.date.isoformat()
+
+
+def days_left_text(days: int) -> str:
+    if days > 0:
+        return QCoreApplication.translate("Words", "还有 {n} 天").format(n=days)
+    if days == 0:
+        return QCoreApplication.translate("Words", "今天到期")
+    return QCoreApplication.translate("Words", "已超过 {n} 天").format(n=-days)
+
+
+def rounds_text(rule: RoundRule | None) -> str:
+    """报送节点 as shown: 每月 25 日 / 每季度末 / 指定日期 …, with the start date."""
+    if rule is None:
+        return QCoreApplication.translate("Words", "未设定")
+    if rule.kind is RoundKind.MONTHLY:
+        text = QCoreApplication.translate("Words", "每月 {day} 日").format(day=rule.day)
+    elif rule.kind is RoundKind.QUARTERLY:
+        text = QCoreApplication.translate("Words", "每季度末")
+    else:
+        dates = QCoreApplication.translate("Words", "、").join(
+            d.isoformat() for d in sorted(rule.dates)
+        )
+        text = QCoreApplication.translate("Words", "指定日期：{dates}").format(dates=dates)
+    if rule.start is not None and rule.kind is not RoundKind.DATES:
+        text += QCoreApplication.translate("Words", "（自 {date} 起）").format(
+            date=rule.start.isoformat()
+        )
+    return text
+
+
+def light_tooltip(task: TaskView, light: TaskLight) -> str:
+    """Why a task has its light: the reason, the deadline, who is silent, the latest report."""
+    lines = [
+        QCoreApplication.translate("Words", "{light}：{reason}").format(
+            light=light_text(light.light), reason=light_reason(light.light, task.closed)
+        )
+    ]
+    if task.deadline is not None:
+        deadline = deadline_text(task.deadline)
+        if light.days_left is not None and light.light is not Light.DONE:
+            deadline += QCoreApplication.translate("Words", "（{days}）").format(
+                days=days_left_text(light.days_left)
+            )
+        lines.append(QCoreApplication.translate("Words", "完成时限：{d}").format(d=deadline))
+    if light.missing_units:
+        lines.append(
+            QCoreApplication.translate("Words", "未报送单位：{units}").format(
+                units=unit_names(task, light.missing_units)
+            )
+        )
+    if task.current_progress:
+        rev = task.current_progress[0]
+        lines.append(
+            QCoreApplication.translate("Words", "最新进展：{status} {percent}%（{date}，{unit}）")
+            .format(status=status_text(rev.status), percent=rev.percent,
+                    date=rev.report_date.isoformat(), unit=rev.unit_name)
+        )  # fmt: skip
+    return "\n".join(lines)
+
+
+def unit_names(task: TaskView, unit_ids: tuple[str, ...]) -> str:
+    names = {a.unit_id: a.unit_name for a in task.assignments}
+    return QCoreApplication.translate("Words", "、").join(names.get(u, u) for u in unit_ids)
+
+
+def change_kind_text(kind: str) -> str:
+    """The kind of a plan change (计划修订) in the change log."""
+    texts = {
+        "deadline": QCoreApplication.translate("Words", "完成时限"),
+        "rounds": QCoreApplication.translate("Words", "报送节点"),
+        "edit_task": QCoreApplication.translate("Words", "修改任务"),
+        "add_task": QCoreApplication.translate("Words", "新增任务"),
+        "close_task": QCoreApplication.translate("Words", "办结/恢复"),
+    }
+    return texts.get(kind, kind)
 
 
 def role_text(role: Role) -> str:
@@ -103,6 +267,11 @@ def store_error_text(code: str, detail: str = "") -> str:
         ),
         "not_coordinating_office": QCoreApplication.translate(
             "Words", "只有协调办公室可以进行此项操作。"
+        ),
+        "empty_text": QCoreApplication.translate("Words", "任务内容不能为空。"),
+        "no_units": QCoreApplication.translate("Words", "请至少指定一个责任单位。"),
+        "bad_warning_days": QCoreApplication.translate(
+            "Words", "临期提醒天数须在 0 到 365 之间：{detail}"
         ),
         "not_a_database": QCoreApplication.translate(
             "Words", "这不是督办的数据库文件，或文件已损坏：{detail}"

@@ -37,6 +37,166 @@
     </message>
 </context>
 <context>
+    <name>BackupCommands</name>
+    <message>
+        <source>恢复备份</source>
+        <translation>Restore a Backup</translation>
+    </message>
+    <message>
+        <source>正在导入或导出，请稍后再试。</source>
+        <translation>An import or export is running; please try again when it has finished.</translation>
+    </message>
+    <message>
+        <source>还没有备份。数据库会在升级结构和导入交换文件之前自动备份（{folder}）。</source>
+        <translation>There are no backups yet. The database is backed up automatically before a schema upgrade and before importing exchange files ({folder}).</translation>
+    </message>
+    <message>
+        <source>用 {time}（{reason}）的备份替换当前数据吗？
+
+此后录入的进展、导入的交换文件都会从本机数据中消失；当前数据会先另存为一份备份，需要时可以再恢复回来。</source>
+        <translation>Replace the current data with the backup of {time} ({reason})?
+
+Progress entered and exchange files imported since then will disappear from this PC&apos;s data. The current data is saved as a backup first, so it can be restored again if needed.</translation>
+    </message>
+    <message>
+        <source>正在恢复备份…</source>
+        <translation>Restoring the backup…</translation>
+    </message>
+    <message>
+        <source>已恢复所选备份。</source>
+        <translation>The selected backup has been restored.</translation>
+    </message>
+    <message>
+        <source>恢复前的数据已另存为：{name}</source>
+        <translation>The data as it was before the restore is saved as: {name}</translation>
+    </message>
+    <message>
+        <source>已恢复备份</source>
+        <translation>Backup restored</translation>
+    </message>
+</context>
+<context>
+    <name>BackupDialog</name>
+    <message>
+        <source>恢复备份</source>
+        <translation>Restore a Backup</translation>
+    </message>
+    <message>
+        <source>数据库在升级结构和导入交换文件之前会自动备份，保留最近几份。恢复所选备份时，当前数据会先另存为一份备份，恢复之后仍可再恢复回来。</source>
+        <translation>The database is backed up automatically before a schema upgrade and before importing exchange files; the last few copies are kept. Restoring a backup first saves the current data as a backup too, so a restore can be undone.</translation>
+    </message>
+    <message>
+        <source>备份位置：{folder}</source>
+        <translation>Backups are in: {folder}</translation>
+    </message>
+    <message>
+        <source>备份时间</source>
+        <translation>Made at</translation>
+    </message>
+    <message>
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>大小</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <source>恢复所选备份…</source>
+        <translation>Restore Selected Backup…</translation>
+    </message>
+    <message>
+        <source>请先选择要恢复的备份。</source>
+        <translation>Please select the backup to restore.</translation>
+    </message>
+</context>
+<context>
+    <name>Backups</name>
+    <message>
+        <source>升级数据库结构前</source>
+        <translation>Before a schema upgrade</translation>
+    </message>
+    <message>
+        <source>导入交换文件前</source>
+        <translation>Before importing an exchange file</translation>
+    </message>
+    <message>
+        <source>恢复备份前</source>
+        <translation>Before restoring a backup</translation>
+    </message>
+    <message>
+        <source>其他</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <source>时间未知</source>
+        <translation>Time unknown</translation>
+    </message>
+    <message>
+        <source>备份文件已不存在。</source>
+        <translation>The backup file no longer exists.</translation>
+    </message>
+    <message>
+        <source>备份文件不是 SQLite 数据库，或已损坏。</source>
+        <translation>The backup file is not an SQLite database, or it is damaged.</translation>
+    </message>
+    <message>
+        <source>备份文件不是督办的数据库。</source>
+        <translation>The backup file is not a Duban database.</translation>
+    </message>
+    <message>
+        <source>这份备份由更新版本的督办创建，本版本无法使用。</source>
+        <translation>This backup was made by a newer version of Duban and cannot be used by this one.</translation>
+    </message>
+    <message>
+        <source>备份文件已损坏，不能恢复。</source>
+        <translation>The backup file is damaged and cannot be restored.</translation>
+    </message>
+    <message>
+        <source>恢复时出错：{reason}</source>
+        <translation>Restoring failed: {reason}</translation>
+    </message>
+    <message>
+        <source>当前数据未作改动。</source>
+        <translation> The current data has not been changed.</translation>
+    </message>
+</context>
+<context>
+    <name>CloseTaskDialog</name>
+    <message>
+        <source>办结销号</source>
+        <translation>Close task</translation>
+    </message>
+    <message>
+        <source>恢复办理</source>
+        <translation>Reopen task</translation>
+    </message>
+    <message>
+        <source>任务 {number}：{text}</source>
+        <translation>Task {number}: {text}</translation>
+    </message>
+    <message>
+        <source>审核最终报告后办结销号：此后该任务显示为“已完成”，不再提醒。</source>
+        <translation>Close the task after reviewing the final report: it then shows as “Done” and is no longer chased.</translation>
+    </message>
+    <message>
+        <source>恢复办理后，该任务重新按完成时限和报送节点计算状态。</source>
+        <translation>Once reopened, the task&apos;s status follows its deadline and report rounds again.</translation>
+    </message>
+    <message>
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>该任务已经办结。</source>
+        <translation>This task is already closed.</translation>
+    </message>
+    <message>
+        <source>该任务尚未办结。</source>
+        <translation>This task is not closed.</translation>
+    </message>
+</context>
+<context>
     <name>Commands</name>
     <message>
         <source>不能填报</source>
@@ -72,6 +232,178 @@
     </message>
 </context>
 <context>
+    <name>CompletionDonut</name>
+    <message>
+        <source>完成率</source>
+        <extracomment>Colour of empty rings and bars. The donut starts at 12 o&apos;clock with what is done, then the rest from good to bad. A light was clicked (its value), or the centre (&quot;&quot;: every task).</extracomment>
+        <translation>Completion</translation>
+    </message>
+    <message>
+        <source>{done}/{total} 项</source>
+        <translation>{done}/{total} tasks</translation>
+    </message>
+    <message>
+        <source>{light}：{count} 项（{reason}）</source>
+        <translation>{light}: {count} tasks ({reason})</translation>
+    </message>
+    <message>
+        <source>单击查看全部任务</source>
+        <translation>Click to see every task</translation>
+    </message>
+</context>
+<context>
+    <name>Dashboard</name>
+    <message>
+        <source>今天</source>
+        <extracomment>(task ids, what they are) — the window filters the tree to exactly these tasks.</extracomment>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <source>全部任务</source>
+        <translation>All tasks</translation>
+    </message>
+    <message>
+        <source>截至</source>
+        <translation>As of</translation>
+    </message>
+    <message>
+        <source>完成情况</source>
+        <translation>Completion</translation>
+    </message>
+    <message>
+        <source>各部分</source>
+        <translation>By section</translation>
+    </message>
+    <message>
+        <source>各单位任务状态</source>
+        <translation>Task status by unit</translation>
+    </message>
+    <message>
+        <source>各单位报送情况</source>
+        <translation>Reporting by unit</translation>
+    </message>
+    <message>
+        <source>报送节点：{rounds}&#x3000;方案完成时限：{deadline}&#x3000;临期提醒：{days} 天</source>
+        <translation>Report rounds: {rounds}   Plan deadline: {deadline}   Due-soon warning: {days} days</translation>
+    </message>
+    <message>
+        <source>截至 {date}：{what}</source>
+        <translation>As of {date}: {what}</translation>
+    </message>
+    <message>
+        <source>{unit} · {what}</source>
+        <translation>{unit} · {what}</translation>
+    </message>
+    <message>
+        <source>{section} · {what}</source>
+        <translation>{section} · {what}</translation>
+    </message>
+    <message>
+        <source>单位</source>
+        <extracomment>Unit id (unit table) or section id (section table) of a row. The value a column sorts by (numbers as numbers).</extracomment>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>承担任务</source>
+        <translation>Tasks</translation>
+    </message>
+    <message>
+        <source>应报任务</source>
+        <translation>Reports owed</translation>
+    </message>
+    <message>
+        <source>本轮未报送</source>
+        <translation>Missing this round</translation>
+    </message>
+    <message>
+        <source>逾期任务</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>已完成</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>方案中点到的单位</source>
+        <translation>A unit named in the plan</translation>
+    </message>
+    <message>
+        <source>该单位参与的全部任务（牵头、负责、配合）</source>
+        <translation>Every task the unit takes part in (lead, responsible, cooperating)</translation>
+    </message>
+    <message>
+        <source>该单位牵头或负责、须报送进展的任务</source>
+        <translation>Tasks the unit leads or is responsible for, on which it owes progress reports</translation>
+    </message>
+    <message>
+        <source>上一报送节点已过、该单位尚未报送进展的任务</source>
+        <translation>Tasks on which the unit has not reported since the last report round passed</translation>
+    </message>
+    <message>
+        <source>该单位参与、已过完成时限仍未完成的任务</source>
+        <translation>Tasks of the unit past their deadline and not done</translation>
+    </message>
+    <message>
+        <source>该单位参与、已完成或已办结的任务</source>
+        <translation>Tasks of the unit that are done or closed</translation>
+    </message>
+    <message>
+        <source>{unit}：{what} {count} 项（单击在方案中查看）</source>
+        <translation>{unit}: {what} {count} (click to see them in the plan)</translation>
+    </message>
+    <message>
+        <source>部分</source>
+        <translation>Section</translation>
+    </message>
+    <message>
+        <source>任务数</source>
+        <translation>Tasks</translation>
+    </message>
+</context>
+<context>
+    <name>DeadlineDialog</name>
+    <message>
+        <source>设置完成时限</source>
+        <translation>Set Deadline</translation>
+    </message>
+    <message>
+        <source>任务 {number}：{text}</source>
+        <translation>Task {number}: {text}</translation>
+    </message>
+    <message>
+        <source>整个方案（未单独设定时限的任务均按此时限）</source>
+        <translation>The whole plan (tasks without a deadline of their own follow it)</translation>
+    </message>
+    <message>
+        <source>完成日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>长期坚持</source>
+        <translation>Long-term</translation>
+    </message>
+    <message>
+        <source>时限</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <source>修改原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>设定对象</source>
+        <translation>Applies to</translation>
+    </message>
+    <message>
+        <source>完成时限没有变化。</source>
+        <translation>The deadline has not changed.</translation>
+    </message>
+    <message>
+        <source>当前完成时限：{deadline}</source>
+        <translation>Current deadline: {deadline}</translation>
+    </message>
+</context>
+<context>
     <name>DetailPane</name>
     <message>
         <source>进展记录（最新在前）</source>
@@ -96,6 +428,26 @@
     <message>
         <source>任务 {number}</source>
         <translation>Task {number}</translation>
+    </message>
+    <message>
+        <source>（{days}）</source>
+        <translation> ({days})</translation>
+    </message>
+    <message>
+        <source>状态：{state}</source>
+        <translation>Status: {state}</translation>
+    </message>
+    <message>
+        <source>完成时限：{d}</source>
+        <translation>Deadline: {d}</translation>
+    </message>
+    <message>
+        <source>未报送单位：{units}</source>
+        <translation>Not reported by: {units}</translation>
+    </message>
+    <message>
+        <source>协调办公室新增的任务</source>
+        <translation>Task added by the coordinating office</translation>
     </message>
     <message>
         <source>单位</source>
@@ -167,6 +519,573 @@
     </message>
 </context>
 <context>
+    <name>ExchangeCommands</name>
+    <message>
+        <source>尚未设置本机单位</source>
+        <translation>This PC&apos;s unit is not set</translation>
+    </message>
+    <message>
+        <source>导出的文件以本机所属单位的名义发送，须先设置本机单位。现在设置吗？</source>
+        <translation>An export is sent in the name of the unit this PC serves, so the unit must be set first. Set it now?</translation>
+    </message>
+    <message>
+        <source>正在导出交换文件…</source>
+        <translation>Exporting the exchange file…</translation>
+    </message>
+    <message>
+        <source>已导出：{name}</source>
+        <translation>Exported: {name}</translation>
+    </message>
+    <message>
+        <source>导出完成</source>
+        <translation>Export finished</translation>
+    </message>
+    <message>
+        <source>已导出：{path}
+
+文件已写入并读回核对无误，可以安全拔出 U 盘。</source>
+        <translation>Exported: {path}
+
+The file was written and read back intact. You can safely remove the USB stick.</translation>
+    </message>
+    <message>
+        <source>目标文件夹中没有留下不完整的文件。</source>
+        <translation>No incomplete file was left in the target folder.</translation>
+    </message>
+    <message>
+        <source>导出失败：{reason}</source>
+        <translation>Export failed: {reason}</translation>
+    </message>
+    <message>
+        <source>未能导出</source>
+        <translation>Could not export</translation>
+    </message>
+    <message>
+        <source>正在导入交换文件（{current}/{total}）：{name}</source>
+        <translation>Importing exchange file ({current}/{total}): {name}</translation>
+    </message>
+    <message>
+        <source>导入完成：{files} 个文件，新记录 {new} 条。</source>
+        <translation>Import finished: {files} file(s), {new} new record(s).</translation>
+    </message>
+</context>
+<context>
+    <name>ExchangeExportDialog</name>
+    <message>
+        <source>导出交换文件</source>
+        <translation>Export exchange file</translation>
+    </message>
+    <message>
+        <source>{office}（{computer}）</source>
+        <translation>{office} ({computer})</translation>
+    </message>
+    <message>
+        <source>本单位（{unit}）的进展记录</source>
+        <translation>Progress records of this unit ({unit})</translation>
+    </message>
+    <message>
+        <source>某单位的进展记录：</source>
+        <translation>Progress records of one unit:</translation>
+    </message>
+    <message>
+        <source>请选择单位</source>
+        <translation>Choose a unit</translation>
+    </message>
+    <message>
+        <source>请选择 U 盘或其中的文件夹</source>
+        <translation>Choose a USB stick or a folder on it</translation>
+    </message>
+    <message>
+        <source>选择文件夹…</source>
+        <translation>Choose folder…</translation>
+    </message>
+    <message>
+        <source>文件先写成临时文件，读回核对无误后才改为正式文件名。在提示“可以安全拔出 U 盘”之前，请不要拔出 U 盘。</source>
+        <translation>The file is first written under a temporary name and gets its final name only after it has been read back and checked. Do not remove the USB stick before you are told it is safe.</translation>
+    </message>
+    <message>
+        <source>导出</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>本机</source>
+        <translation>This PC</translation>
+    </message>
+    <message>
+        <source>方案</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <source>导出内容</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>保存到</source>
+        <translation>Save to</translation>
+    </message>
+    <message>
+        <source>文件名</source>
+        <translation>File name</translation>
+    </message>
+    <message>
+        <source>请选择要导出哪个单位的记录。</source>
+        <translation>Choose the unit whose records to export.</translation>
+    </message>
+    <message>
+        <source>请选择保存交换文件的文件夹（通常是 U 盘）。</source>
+        <translation>Choose the folder to save the exchange file in (usually a USB stick).</translation>
+    </message>
+</context>
+<context>
+    <name>ExchangeFileModel</name>
+    <message>
+        <source>文件</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>发送方</source>
+        <translation>Sender</translation>
+    </message>
+    <message>
+        <source>新记录</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <source>已有</source>
+        <translation>Present</translation>
+    </message>
+    <message>
+        <source>冲突</source>
+        <translation>Conflicts</translation>
+    </message>
+    <message>
+        <source>拒收</source>
+        <translation>Rejected</translation>
+    </message>
+    <message>
+        <source>方案修订</source>
+        <translation>Plan changes</translation>
+    </message>
+    <message>
+        <source>结果</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>待登记密钥</source>
+        <translation>Key not registered</translation>
+    </message>
+    <message>
+        <source>签名未通过</source>
+        <translation>Signature refused</translation>
+    </message>
+    <message>
+        <source>正在读取…</source>
+        <translation>Reading…</translation>
+    </message>
+    <message>
+        <source>可以导入</source>
+        <translation>Ready to import</translation>
+    </message>
+    <message>
+        <source>已导入过</source>
+        <translation>Already imported</translation>
+    </message>
+    <message>
+        <source>出错</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <source>已导入</source>
+        <translation>Imported</translation>
+    </message>
+    <message>
+        <source>文件：{path}</source>
+        <translation>File: {path}</translation>
+    </message>
+    <message>
+        <source>正在读取和核对…</source>
+        <translation>Reading and checking…</translation>
+    </message>
+    <message>
+        <source>出错：{reason}</source>
+        <translation>Error: {reason}</translation>
+    </message>
+    <message>
+        <source>数据库未作任何改动。</source>
+        <translation>The database was not changed.</translation>
+    </message>
+    <message>
+        <source>拒收：{reason}</source>
+        <translation>Refused: {reason}</translation>
+    </message>
+    <message>
+        <source>文件自称来自：{unit}（{computer}）</source>
+        <translation>The file claims to come from: {unit} ({computer})</translation>
+    </message>
+    <message>
+        <source>整个文件未被接受，数据库未作任何改动。</source>
+        <translation>The whole file was refused; the database was not changed.</translation>
+    </message>
+    <message>
+        <source>来自：{sender}；方案：{plan}</source>
+        <translation>From: {sender}; plan: {plan}</translation>
+    </message>
+    <message>
+        <source>来自：{sender}</source>
+        <translation>From: {sender}</translation>
+    </message>
+    <message>
+        <source>方案：{plan}</source>
+        <translation>Plan: {plan}</translation>
+    </message>
+    <message>
+        <source>这个文件已经导入过，0 条新记录。再次导入不会改动任何数据。</source>
+        <translation>This file was already imported: 0 new records. Importing it again changes nothing.</translation>
+    </message>
+    <message>
+        <source>新记录 {new} 条，已有 {present} 条，冲突 {conflicts} 条，拒收 {rejected} 条，方案修订 {changes} 条</source>
+        <translation>{new} new, {present} already present, {conflicts} conflicts, {rejected} rejected, {changes} plan changes</translation>
+    </message>
+    <message>
+        <source>冲突：同一份进展被两处修改，两份都会保留，较新的一份显示为当前进展。</source>
+        <translation>Conflicts: the same report was edited in two places; both versions are kept and the later one is shown as current.</translation>
+    </message>
+    <message>
+        <source>拒收的记录（不会导入，其余记录照常导入）：</source>
+        <translation>Rejected records (not imported; the other records are imported as usual):</translation>
+    </message>
+    <message>
+        <source>任务 {number}</source>
+        <translation>Task {number}</translation>
+    </message>
+    <message>
+        <source>记录 {id}</source>
+        <translation>Record {id}</translation>
+    </message>
+    <message>
+        <source>{where}，{unit}</source>
+        <translation>{where}, {unit}</translation>
+    </message>
+    <message>
+        <source>  {where}：{reason}</source>
+        <translation>  {where}: {reason}</translation>
+    </message>
+    <message>
+        <source>需要核对的异常：</source>
+        <translation>Anomalies to check:</translation>
+    </message>
+    <message>
+        <source>  记录 {id}：{reason}</source>
+        <translation>  Record {id}: {reason}</translation>
+    </message>
+    <message>
+        <source>导入前的数据库备份：{path}</source>
+        <translation>Backup of the database before the import: {path}</translation>
+    </message>
+</context>
+<context>
+    <name>ExchangeImportDialog</name>
+    <message>
+        <source>导入交换文件</source>
+        <translation>Import exchange files</translation>
+    </message>
+    <message>
+        <source>添加文件…</source>
+        <translation>Add files…</translation>
+    </message>
+    <message>
+        <source>核对并登记密钥…</source>
+        <translation>Check and register key…</translation>
+    </message>
+    <message>
+        <source>导入</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>请等待文件读取完成。</source>
+        <translation>Please wait until the files have been read.</translation>
+    </message>
+    <message>
+        <source>没有可以导入的文件。</source>
+        <translation>There is no file that can be imported.</translation>
+    </message>
+    <message>
+        <source>导入结果</source>
+        <translation>Import results</translation>
+    </message>
+    <message>
+        <source>已导入 {imported} 个文件，新记录 {new} 条；未导入 {other} 个文件。</source>
+        <translation>Imported {imported} file(s) with {new} new record(s); {other} file(s) not imported.</translation>
+    </message>
+    <message>
+        <source>正在读取和核对第 {current}/{total} 个文件…</source>
+        <translation>Reading and checking file {current} of {total}…</translation>
+    </message>
+    <message>
+        <source>共 {total} 个文件：可以导入 {ready} 个，已导入过 {already} 个，不能导入 {refused} 个。</source>
+        <translation>{total} file(s): {ready} ready to import, {already} already imported, {refused} cannot be imported.</translation>
+    </message>
+    <message>
+        <source>数据库尚未改动；核对无误后点击“导入”。</source>
+        <translation>Nothing has been changed yet; check the list, then click “Import”.</translation>
+    </message>
+</context>
+<context>
+    <name>ExchangeWords</name>
+    <message>
+        <source>无法读取文件（文件不存在、是文件夹或没有读取权限）。</source>
+        <translation>The file cannot be read (it does not exist, is a folder, or may not be read).</translation>
+    </message>
+    <message>
+        <source>这是未写完的临时文件（.partial），请重新导出。</source>
+        <translation>This is an unfinished temporary file (.partial); please export again.</translation>
+    </message>
+    <message>
+        <source>文件为空。</source>
+        <translation>The file is empty.</translation>
+    </message>
+    <message>
+        <source>文件过大，不是督办交换文件。</source>
+        <translation>The file is too large to be a Duban exchange file.</translation>
+    </message>
+    <message>
+        <source>不是督办交换文件（不是 SQLite 数据库）。</source>
+        <translation>Not a Duban exchange file (not an SQLite database).</translation>
+    </message>
+    <message>
+        <source>文件不完整（可能复制时 U 盘被拔出），请重新导出。</source>
+        <translation>The file is incomplete (perhaps the USB stick was removed while copying); please export again.</translation>
+    </message>
+    <message>
+        <source>文件长度与其头部不符（文件被改动或损坏）。</source>
+        <translation>The file length does not match its header (the file was changed or damaged).</translation>
+    </message>
+    <message>
+        <source>文件头部损坏。</source>
+        <translation>The file header is damaged.</translation>
+    </message>
+    <message>
+        <source>文件不完整（WAL 模式），请重新导出。</source>
+        <translation>The file is incomplete (WAL mode); please export again.</translation>
+    </message>
+    <message>
+        <source>文件的文字编码不是 UTF-8，不是督办交换文件。</source>
+        <translation>The file&apos;s text encoding is not UTF-8: not a Duban exchange file.</translation>
+    </message>
+    <message>
+        <source>这是其他软件的 SQLite 文件，不是督办交换文件。</source>
+        <translation>This is another program&apos;s SQLite file, not a Duban exchange file.</translation>
+    </message>
+    <message>
+        <source>交换文件由更新版本的督办导出，请升级督办后再导入。</source>
+        <translation>The file was exported by a newer Duban; please update Duban, then import it.</translation>
+    </message>
+    <message>
+        <source>交换文件格式过旧，无法读取。</source>
+        <translation>The exchange file format is too old to be read.</translation>
+    </message>
+    <message>
+        <source>文件结构与督办交换文件不符（多出或缺少表、视图、触发器或索引）。</source>
+        <translation>The file&apos;s structure is not that of a Duban exchange file (extra or missing tables, views, triggers or indexes).</translation>
+    </message>
+    <message>
+        <source>文件已损坏（完整性检查未通过）。</source>
+        <translation>The file is damaged (integrity check failed).</translation>
+    </message>
+    <message>
+        <source>文件内部引用不一致（已损坏）。</source>
+        <translation>The file&apos;s internal references are inconsistent (damaged).</translation>
+    </message>
+    <message>
+        <source>文件试图执行不允许的操作，已拒绝。</source>
+        <translation>The file tried to do something that is not allowed and was refused.</translation>
+    </message>
+    <message>
+        <source>读取文件超时（文件可能被恶意构造）。</source>
+        <translation>Reading the file took too long (it may have been crafted to harm).</translation>
+    </message>
+    <message>
+        <source>文件超出读取限制（文件可能被恶意构造）。</source>
+        <translation>The file exceeds the reading limits (it may have been crafted to harm).</translation>
+    </message>
+    <message>
+        <source>文件中有类型或取值不正确的数据。</source>
+        <translation>The file holds values of the wrong type or out of range.</translation>
+    </message>
+    <message>
+        <source>文件中的记录数过多。</source>
+        <translation>The file holds too many records.</translation>
+    </message>
+    <message>
+        <source>清单中的记录数与文件内容不符（文件被改动）。</source>
+        <translation>The record counts in the manifest do not match the contents (the file was changed).</translation>
+    </message>
+    <message>
+        <source>记录的校验值与清单不符（文件在导出后被改动）。</source>
+        <translation>The records&apos; checksum does not match the manifest (the file was changed after export).</translation>
+    </message>
+    <message>
+        <source>文件的签名无效（文件在导出后被改动，或不是由督办导出）。</source>
+        <translation>The file&apos;s signature is not valid (it was changed after export, or not exported by Duban).</translation>
+    </message>
+    <message>
+        <source>该交换文件属于另一份方案，本机没有这份方案。</source>
+        <translation>This exchange file belongs to another plan, which this PC does not have.</translation>
+    </message>
+    <message>
+        <source>文件未被接受（原因代码：{code}）。</source>
+        <translation>The file was not accepted (reason code: {code}).</translation>
+    </message>
+    <message>
+        <source>文件没有签名（由旧版督办导出），只能预览，不能导入。请发送方升级后重新导出。</source>
+        <translation>The file is not signed (exported by an older Duban): it can be previewed but not imported. Ask the sender to update and export again.</translation>
+    </message>
+    <message>
+        <source>发送方的签名密钥尚未在本机登记，只能预览，不能导入。请与发送方核对密钥指纹并登记后再导入。</source>
+        <translation>The sender&apos;s signing key is not registered on this PC: the file can be previewed but not imported. Check the key fingerprint with the sender and register the key, then import.</translation>
+    </message>
+    <message>
+        <source>签名所用的密钥已停用，文件不能导入。请发送方用新密钥重新导出。</source>
+        <translation>The file was signed with a retired key and cannot be imported. Ask the sender to export again with the new key.</translation>
+    </message>
+    <message>
+        <source>签名密钥登记的是另一台电脑或另一个单位，文件不能导入。</source>
+        <translation>The signing key is registered for another computer or another unit; the file cannot be imported.</translation>
+    </message>
+    <message>
+        <source>文件自称来自协调办公室，但签名不是本机登记的协调办公室密钥，文件不能导入。</source>
+        <translation>The file claims to come from the coordinating office but is not signed with the office key registered here; it cannot be imported.</translation>
+    </message>
+    <message>
+        <source>发送方的签名未通过核验（原因代码：{code}），不能导入。</source>
+        <translation>The sender&apos;s signature was not accepted (reason code: {code}); the file cannot be imported.</translation>
+    </message>
+    <message>
+        <source>密钥指纹：{fingerprint}</source>
+        <translation>Key fingerprint: {fingerprint}</translation>
+    </message>
+    <message>
+        <source>目标文件夹不存在（U 盘是否已拔出？）：{folder}</source>
+        <translation>The target folder does not exist (was the USB stick removed?): {folder}</translation>
+    </message>
+    <message>
+        <source>目标位置只读或没有写入权限：{folder}</source>
+        <translation>The target is read-only or may not be written to: {folder}</translation>
+    </message>
+    <message>
+        <source>目标磁盘已满，请腾出空间或换一个 U 盘：{folder}</source>
+        <translation>The target disk is full; free some space or use another USB stick: {folder}</translation>
+    </message>
+    <message>
+        <source>目标文件已存在；导出从不覆盖已有文件：{folder}</source>
+        <translation>The target file exists already; an export never overwrites a file: {folder}</translation>
+    </message>
+    <message>
+        <source>文件名不被目标磁盘接受：{folder}</source>
+        <translation>The target disk does not accept the file name: {folder}</translation>
+    </message>
+    <message>
+        <source>导出文件自检未通过，未写入任何文件。</source>
+        <translation>The export failed its own check; no file was written.</translation>
+    </message>
+    <message>
+        <source>写入后读回的内容与原文件不符（U 盘可能有问题），已删除该文件，请换一个 U 盘：{folder}</source>
+        <translation>What was read back differs from what was written (the USB stick may be faulty); the file was removed. Please use another USB stick: {folder}</translation>
+    </message>
+    <message>
+        <source>写入时发生错误：{folder}</source>
+        <translation>An error occurred while writing: {folder}</translation>
+    </message>
+    <message>
+        <source>导出未完成（原因代码：{code}）：{folder}</source>
+        <translation>The export did not finish (reason code: {code}): {folder}</translation>
+    </message>
+    <message>
+        <source>尚未设置本机单位，请先在“工具 → 设置本机单位”中选择。</source>
+        <translation>This PC&apos;s unit is not set; choose it first under “Tools → This PC&apos;s unit…”.</translation>
+    </message>
+    <message>
+        <source>只有协调办公室可以导出全部记录或方案内容。</source>
+        <translation>Only the coordinating office can export all records or the plan content.</translation>
+    </message>
+    <message>
+        <source>本机属于{detail}，只能导出本单位的记录。</source>
+        <translation>This PC belongs to {detail} and can export only that unit&apos;s records.</translation>
+    </message>
+    <message>
+        <source>本机签名密钥设有口令，须输入口令才能导出。</source>
+        <translation>This PC&apos;s signing key is protected by a passphrase, which is needed to export.</translation>
+    </message>
+    <message>
+        <source>不是发送单位自己的进展记录</source>
+        <translation>not the sending unit&apos;s own progress record</translation>
+    </message>
+    <message>
+        <source>记录的填报者不是发送方</source>
+        <translation>the record&apos;s author is not the sender</translation>
+    </message>
+    <message>
+        <source>填报者不属于该单位</source>
+        <translation>the author does not belong to that unit</translation>
+    </message>
+    <message>
+        <source>方案内容只能由协调办公室修改</source>
+        <translation>only the coordinating office may change plan content</translation>
+    </message>
+    <message>
+        <source>本机方案中没有这项任务</source>
+        <translation>the plan on this PC has no such task</translation>
+    </message>
+    <message>
+        <source>该单位在这项任务中没有分工</source>
+        <translation>the unit has no assignment in this task</translation>
+    </message>
+    <message>
+        <source>记录属于另一份方案</source>
+        <translation>the record belongs to another plan</translation>
+    </message>
+    <message>
+        <source>记录未被接受（原因代码：{code}）</source>
+        <translation>record not accepted (reason code: {code})</translation>
+    </message>
+    <message>
+        <source>同一记录编号内容不同（两份均已保留，请核对）</source>
+        <translation>the same record id with different content (both kept; please check)</translation>
+    </message>
+    <message>
+        <source>同一台电脑的记录序号重复（可能恢复过备份或复制了安装），均已保留，请核对</source>
+        <translation>a sequence number repeated by one computer (a restored backup or a copied installation?); all kept, please check</translation>
+    </message>
+    <message>
+        <source>需要核对的异常（代码：{code}）</source>
+        <translation>an anomaly to check (code: {code})</translation>
+    </message>
+    <message>
+        <source>本单位的进展记录</source>
+        <translation>This unit&apos;s progress records</translation>
+    </message>
+    <message>
+        <source>全部记录和方案内容</source>
+        <translation>All records and the plan content</translation>
+    </message>
+    <message>
+        <source>仅方案内容</source>
+        <translation>Plan content only</translation>
+    </message>
+    <message>
+        <source>未设置单位</source>
+        <translation>unit not set</translation>
+    </message>
+    <message>
+        <source>{unit}（{computer}）</source>
+        <translation>{unit} ({computer})</translation>
+    </message>
+    <message>
+        <source>已合并</source>
+        <translation>Merged</translation>
+    </message>
+</context>
+<context>
     <name>FilterBar</name>
     <message>
         <source>搜索任务内容或单位…</source>
@@ -202,6 +1121,80 @@
     </message>
 </context>
 <context>
+    <name>ImportLogDialog</name>
+    <message>
+        <source>导入日志</source>
+        <translation>Import log</translation>
+    </message>
+    <message>
+        <source>尚未导入过交换文件。</source>
+        <translation>No exchange file has been imported yet.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportLogModel</name>
+    <message>
+        <source>导入时间</source>
+        <translation>Imported at</translation>
+    </message>
+    <message>
+        <source>文件</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>发送方</source>
+        <translation>Sender</translation>
+    </message>
+    <message>
+        <source>结果</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <source>新记录</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <source>已有</source>
+        <translation>Present</translation>
+    </message>
+    <message>
+        <source>冲突</source>
+        <translation>Conflicts</translation>
+    </message>
+    <message>
+        <source>拒收</source>
+        <translation>Rejected</translation>
+    </message>
+    <message>
+        <source>详情</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>{unit}（{computer}）</source>
+        <translation>{unit} ({computer})</translation>
+    </message>
+    <message>
+        <source>{reason}（{unit}）</source>
+        <translation>{reason} ({unit})</translation>
+    </message>
+    <message>
+        <source>拒收 {count} 条：{reason}</source>
+        <translation>{count} rejected: {reason}</translation>
+    </message>
+    <message>
+        <source>异常 {count} 条：{reason}</source>
+        <translation>{count} anomalies: {reason}</translation>
+    </message>
+    <message>
+        <source>方案修订 {count} 条</source>
+        <translation>{count} plan changes</translation>
+    </message>
+    <message>
+        <source>；</source>
+        <translation>; </translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>督办 — 重点任务分工方案</source>
@@ -220,6 +1213,10 @@
     <message>
         <source>按单位</source>
         <translation>By unit</translation>
+    </message>
+    <message>
+        <source>督办看板</source>
+        <translation>Dashboard</translation>
     </message>
     <message>
         <source>方案：{title}</source>
@@ -260,6 +1257,30 @@
         <source>文本文件 (*.txt);;所有文件 (*)</source>
         <translation>Text files (*.txt);;All files (*)</translation>
     </message>
+    <message>
+        <source>选择保存交换文件的文件夹（U 盘）</source>
+        <translation>Choose the folder for the exchange file (USB stick)</translation>
+    </message>
+    <message>
+        <source>选择要导入的交换文件</source>
+        <translation>Choose exchange files to import</translation>
+    </message>
+    <message>
+        <source>督办交换文件 (*.duban);;所有文件 (*)</source>
+        <translation>Duban exchange files (*.duban);;All files (*)</translation>
+    </message>
+    <message>
+        <source>另存为 PDF</source>
+        <translation>Save as PDF</translation>
+    </message>
+    <message>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>选择保存各单位责任清单的文件夹</source>
+        <translation>Choose the folder for the units&apos; responsibility lists</translation>
+    </message>
 </context>
 <context>
     <name>OfficeDialog</name>
@@ -286,6 +1307,177 @@
     <message>
         <source>请选择本机所属的单位，或选择协调办公室。</source>
         <translation>Choose this PC&apos;s unit, or the coordinating office.</translation>
+    </message>
+</context>
+<context>
+    <name>PdfPreview</name>
+    <message>
+        <source>打印预览 — {title}</source>
+        <extracomment>Pages are rendered at the printer&apos;s resolution, but at most this: 300 dpi is print quality for 五号 text, and an A4 page at 1200 dpi would be a 550 MB image. A copy was written (另存为). Pages sent to a printer.</extracomment>
+        <translation>Print preview — {title}</translation>
+    </message>
+    <message>
+        <source>预览</source>
+        <translation>Preview</translation>
+    </message>
+    <message>
+        <source>打印(&amp;P)…</source>
+        <translation>&amp;Print…</translation>
+    </message>
+    <message>
+        <source>另存为(&amp;S)…</source>
+        <translation>&amp;Save as…</translation>
+    </message>
+    <message>
+        <source>放大</source>
+        <translation>Zoom in</translation>
+    </message>
+    <message>
+        <source>缩小</source>
+        <translation>Zoom out</translation>
+    </message>
+    <message>
+        <source>适合宽度</source>
+        <translation>Fit width</translation>
+    </message>
+    <message>
+        <source>整页</source>
+        <translation>Whole page</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>第 {page} 页，共 {count} 页&#x3000;{zoom}%</source>
+        <translation>Page {page} of {count}   {zoom}%</translation>
+    </message>
+    <message>
+        <source>未能保存</source>
+        <translation>Not saved</translation>
+    </message>
+    <message>
+        <source>无法写入 {path}：{reason}</source>
+        <translation>Cannot write {path}: {reason}</translation>
+    </message>
+    <message>
+        <source>已保存：{path}</source>
+        <translation>Saved: {path}</translation>
+    </message>
+    <message>
+        <source>未能打印</source>
+        <translation>Not printed</translation>
+    </message>
+    <message>
+        <source>无法打开打印机。</source>
+        <translation>The printer cannot be opened.</translation>
+    </message>
+    <message>
+        <source>正在打印…</source>
+        <translation>Printing…</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>已发送打印：{count} 页</source>
+        <translation>Sent to the printer: {count} pages</translation>
+    </message>
+</context>
+<context>
+    <name>PlanChanges</name>
+    <message>
+        <source>、</source>
+        <extracomment>How much of a task&apos;s text the log quotes.</extracomment>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>{name}（{role}）</source>
+        <translation>{name} ({role})</translation>
+    </message>
+    <message>
+        <source>整个方案：{deadline}</source>
+        <translation>Whole plan: {deadline}</translation>
+    </message>
+    <message>
+        <source>内容改为：{text}</source>
+        <translation>Text now: {text}</translation>
+    </message>
+    <message>
+        <source>责任单位：{units}</source>
+        <translation>Units: {units}</translation>
+    </message>
+    <message>
+        <source>；</source>
+        <translation>; </translation>
+    </message>
+    <message>
+        <source>任务 {number}：{text}；{units}</source>
+        <translation>Task {number}: {text}; {units}</translation>
+    </message>
+    <message>
+        <source>办结销号</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <source>恢复办理</source>
+        <translation>Reopened</translation>
+    </message>
+    <message>
+        <source>（本版本无法读取这项修订的内容）</source>
+        <translation>(this version of Duban cannot read this change)</translation>
+    </message>
+    <message>
+        <source>时间</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <source>修订人</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <source>类型</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>任务</source>
+        <translation>Task</translation>
+    </message>
+    <message>
+        <source>修订内容</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>本机（{name}）</source>
+        <translation>This PC ({name})</translation>
+    </message>
+    <message>
+        <source>协调办公室（{id}）</source>
+        <translation>Coordinating office ({id})</translation>
+    </message>
+    <message>
+        <source>整个方案</source>
+        <translation>Whole plan</translation>
+    </message>
+</context>
+<context>
+    <name>PlanChangesDialog</name>
+    <message>
+        <source>计划修订记录</source>
+        <translation>Plan Change Log</translation>
+    </message>
+    <message>
+        <source>只看任务 {number} 的修订</source>
+        <translation>Only changes to task {number}</translation>
+    </message>
+    <message>
+        <source>{title}：共 {count} 条修订，按生效顺序排列。修订只能由协调办公室作出。</source>
+        <translation>{title}: {count} changes, in the order they apply. Only the coordinating office changes a plan.</translation>
     </message>
 </context>
 <context>
@@ -370,8 +1562,12 @@
 <context>
     <name>PlanTreeModel</name>
     <message>
+        <source>【已办结】</source>
+        <extracomment>The invalid index that stands for the hidden root (a shared default argument). The task&apos;s status light as of today (task rows only).</extracomment>
+        <translation>[Closed] </translation>
+    </message>
+    <message>
         <source>名称</source>
-        <extracomment>The invalid index that stands for the hidden root (a shared default argument).</extracomment>
         <translation>Name</translation>
     </message>
     <message>
@@ -385,6 +1581,82 @@
     <message>
         <source>已完成 {done}/{total}</source>
         <translation>Done {done}/{total}</translation>
+    </message>
+    <message>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+</context>
+<context>
+    <name>PrintCommands</name>
+    <message>
+        <source>请选择单位</source>
+        <extracomment>The day a 催办单 counts from. The document&apos;s own (Chinese) title, e.g. 督办单（第 25 项）. Suggested name for 另存为. A generated sheet is shown (the preview window). Files written by 每单位一个文件. Generation failed; the clerk has been told (the text said).</extracomment>
+        <translation>Choose a unit</translation>
+    </message>
+    <message>
+        <source>请先在“按单位”页选择一个单位。</source>
+        <translation>Please choose a unit on the “By unit” tab first.</translation>
+    </message>
+    <message>
+        <source>请选择任务</source>
+        <translation>Choose a task</translation>
+    </message>
+    <message>
+        <source>请先在左侧选择一项任务。</source>
+        <translation>Please choose a task on the left first.</translation>
+    </message>
+    <message>
+        <source>正在生成各单位任务分工责任清单…</source>
+        <translation>Making every unit&apos;s responsibility list…</translation>
+    </message>
+    <message>
+        <source>正在生成{sheet}…</source>
+        <translation>Making the {sheet}…</translation>
+    </message>
+    <message>
+        <source>督办单</source>
+        <translation>supervision sheet</translation>
+    </message>
+    <message>
+        <source>任务分工责任清单</source>
+        <translation>responsibility list</translation>
+    </message>
+    <message>
+        <source>催办单</source>
+        <translation>reminder slip</translation>
+    </message>
+    <message>
+        <source>重点任务分工表</source>
+        <translation>task division table</translation>
+    </message>
+    <message>
+        <source>进展情况汇总表</source>
+        <translation>progress summary</translation>
+    </message>
+    <message>
+        <source>各单位任务分工责任清单</source>
+        <translation>responsibility lists of every unit</translation>
+    </message>
+    <message>
+        <source>已生成 {count} 个单位的任务分工责任清单，保存在：{folder}</source>
+        <translation>Responsibility lists of {count} units saved in: {folder}</translation>
+    </message>
+    <message>
+        <source>已保存</source>
+        <translation>Saved</translation>
+    </message>
+    <message>
+        <source>未能生成 PDF：{reason}</source>
+        <translation>The PDF could not be made: {reason}</translation>
+    </message>
+    <message>
+        <source>生成 PDF 时出错：{reason}</source>
+        <translation>An error occurred while making the PDF: {reason}</translation>
+    </message>
+    <message>
+        <source>未能生成</source>
+        <translation>Not made</translation>
     </message>
 </context>
 <context>
@@ -443,6 +1715,233 @@
     </message>
 </context>
 <context>
+    <name>RoundsDialog</name>
+    <message>
+        <source>设置报送节点</source>
+        <extracomment>How many upcoming rounds the dialog lists, so the clerk sees what the rule means.</extracomment>
+        <translation>Set Report Rounds</translation>
+    </message>
+    <message>
+        <source>每月</source>
+        <translation>Monthly</translation>
+    </message>
+    <message>
+        <source> 日</source>
+        <translation> of the month</translation>
+    </message>
+    <message>
+        <source>（小月按月末计）</source>
+        <translation>(the last day in shorter months)</translation>
+    </message>
+    <message>
+        <source>每季度末（3、6、9、12 月最后一天）</source>
+        <translation>Quarterly (last day of March, June, September, December)</translation>
+    </message>
+    <message>
+        <source>指定日期</source>
+        <translation>Chosen dates</translation>
+    </message>
+    <message>
+        <source>添加</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <source>删除所选</source>
+        <translation>Remove selected</translation>
+    </message>
+    <message>
+        <source>起算日期</source>
+        <translation>Starting</translation>
+    </message>
+    <message>
+        <source>修改原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>各责任单位须在每个报送节点前报送一次进展，过期未报即为“未报送”。</source>
+        <translation>Every responsible unit reports its progress once before each report round; a unit that has not reported when the round has passed is “Not reported”.</translation>
+    </message>
+    <message>
+        <source>请至少添加一个报送日期。</source>
+        <translation>Add at least one report date.</translation>
+    </message>
+    <message>
+        <source>报送节点没有变化。</source>
+        <translation>The report rounds have not changed.</translation>
+    </message>
+    <message>
+        <source>接下来的报送节点：{dates}</source>
+        <translation>Next report rounds: {dates}</translation>
+    </message>
+    <message>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>无</source>
+        <translation>none</translation>
+    </message>
+</context>
+<context>
+    <name>Supervision</name>
+    <message>
+        <source>例如：根据领导小组第三次会议要求</source>
+        <extracomment>The store keeps 2,000 characters of a reason; longer is refused here, not cut silently.</extracomment>
+        <translation>e.g. as decided at the leading group&apos;s third meeting</translation>
+    </message>
+    <message>
+        <source>请填写修改原因，以便留痕。</source>
+        <translation>Give a reason for the change; it is kept on record.</translation>
+    </message>
+    <message>
+        <source>修改原因过长，请精简到 2000 字以内。</source>
+        <translation>The reason is too long; keep it under 2,000 characters.</translation>
+    </message>
+</context>
+<context>
+    <name>SupervisionCommands</name>
+    <message>
+        <source>请先在方案中选择一项任务。</source>
+        <extracomment>The left tabs of the main window (its own constants, repeated to avoid an import cycle).</extracomment>
+        <translation>Select a task in the plan first.</translation>
+    </message>
+    <message>
+        <source>只有协调办公室可以修改完成时限、报送节点和任务（本机只能查看）。</source>
+        <translation>Only the coordinating office may change deadlines, report rounds and tasks (this PC can only view them).</translation>
+    </message>
+    <message>
+        <source>不能修改</source>
+        <translation>Cannot Change</translation>
+    </message>
+    <message>
+        <source>未能保存</source>
+        <translation>Not Saved</translation>
+    </message>
+    <message>
+        <source>已设置完成时限：{deadline}</source>
+        <translation>Deadline set: {deadline}</translation>
+    </message>
+    <message>
+        <source>已设置报送节点：{rounds}</source>
+        <translation>Report rounds set: {rounds}</translation>
+    </message>
+    <message>
+        <source>临期提醒改为提前 {days} 天。</source>
+        <translation>Tasks now turn “Due soon” {days} days ahead.</translation>
+    </message>
+    <message>
+        <source>已修改任务 {number}。</source>
+        <translation>Task {number} changed.</translation>
+    </message>
+    <message>
+        <source>已新增任务 {number}。</source>
+        <translation>Task {number} added.</translation>
+    </message>
+    <message>
+        <source>任务 {number} 已办结销号。</source>
+        <translation>Task {number} closed.</translation>
+    </message>
+    <message>
+        <source>任务 {number} 已恢复办理。</source>
+        <translation>Task {number} reopened.</translation>
+    </message>
+</context>
+<context>
+    <name>TaskEditDialog</name>
+    <message>
+        <source>新增任务</source>
+        <extracomment>(unit name, role, the wording as written) — what ``Store.edit_task``/``add_task`` take.</extracomment>
+        <translation>Add Task</translation>
+    </message>
+    <message>
+        <source>修改任务</source>
+        <translation>Edit Task</translation>
+    </message>
+    <message>
+        <source>单位名称</source>
+        <translation>Unit name</translation>
+    </message>
+    <message>
+        <source>添加单位</source>
+        <translation>Add unit</translation>
+    </message>
+    <message>
+        <source>删除所选</source>
+        <translation>Remove selected</translation>
+    </message>
+    <message>
+        <source>所属部分</source>
+        <translation>Section</translation>
+    </message>
+    <message>
+        <source>所属方面</source>
+        <translation>Subsection</translation>
+    </message>
+    <message>
+        <source>任务序号</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>任务内容</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>责任单位</source>
+        <translation>Units</translation>
+    </message>
+    <message>
+        <source>修改原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>任务序号 {number} 已被使用，请换一个。</source>
+        <translation>Task number {number} is taken; choose another.</translation>
+    </message>
+    <message>
+        <source>任务内容和责任单位都没有修改。</source>
+        <translation>Neither the text nor the units have changed.</translation>
+    </message>
+    <message>
+        <source>{name}（{role}）</source>
+        <translation>{name} ({role})</translation>
+    </message>
+    <message>
+        <source>请填写单位名称。</source>
+        <translation>Enter the unit&apos;s name.</translation>
+    </message>
+    <message>
+        <source>该单位已在列表中：{name}</source>
+        <translation>This unit is already listed: {name}</translation>
+    </message>
+    <message>
+        <source>（不属于任何方面）</source>
+        <translation>(no subsection)</translation>
+    </message>
+</context>
+<context>
+    <name>TaskFilterBanner</name>
+    <message>
+        <source>显示全部任务</source>
+        <translation>Show all tasks</translation>
+    </message>
+    <message>
+        <source>看板筛选&#x3000;{what}（{count} 项任务）</source>
+        <translation>Dashboard filter   {what} (tasks: {count})</translation>
+    </message>
+</context>
+<context>
+    <name>UnitBars</name>
+    <message>
+        <source>、</source>
+        <extracomment>(unit id, light value) of the clicked segment; light &quot;&quot; when the name was clicked.</extracomment>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>{unit}：{parts}（共 {total} 项）</source>
+        <translation>{unit}: {parts} ({total} tasks)</translation>
+    </message>
+</context>
+<context>
     <name>UnitView</name>
     <message>
         <source>查找单位…</source>
@@ -478,6 +1977,25 @@
     </message>
 </context>
 <context>
+    <name>WarningDaysDialog</name>
+    <message>
+        <source>临期提醒天数</source>
+        <translation>Due-Soon Warning</translation>
+    </message>
+    <message>
+        <source> 天</source>
+        <translation> days</translation>
+    </message>
+    <message>
+        <source>完成时限或报送节点在这么多天之内到来时，任务显示为“临期”。只影响本机的显示。</source>
+        <translation>A task shows as “Due soon” when its deadline or a report round is this many days away or fewer. This affects only this PC.</translation>
+    </message>
+    <message>
+        <source>提前提醒</source>
+        <translation>Warn ahead by</translation>
+    </message>
+</context>
+<context>
     <name>WindowActions</name>
     <message>
         <source>导入方案(&amp;I)…</source>
@@ -489,8 +2007,44 @@
         <translation>&amp;Reload</translation>
     </message>
     <message>
+        <source>导出交换文件(&amp;E)…</source>
+        <translation>&amp;Export exchange file…</translation>
+    </message>
+    <message>
+        <source>导入交换文件(&amp;M)…</source>
+        <translation>I&amp;mport exchange files…</translation>
+    </message>
+    <message>
         <source>退出(&amp;X)</source>
         <translation>E&amp;xit</translation>
+    </message>
+    <message>
+        <source>督办单（所选任务）(&amp;D)…</source>
+        <translation>&amp;Supervision sheet (selected task)…</translation>
+    </message>
+    <message>
+        <source>任务分工责任清单（所选单位）(&amp;U)…</source>
+        <translation>Responsibility list (selected &amp;unit)…</translation>
+    </message>
+    <message>
+        <source>催办单（所选单位）(&amp;C)…</source>
+        <translation>Reminder slip (selected unit)…</translation>
+    </message>
+    <message>
+        <source>重点任务分工表(&amp;T)…</source>
+        <translation>Task division &amp;table…</translation>
+    </message>
+    <message>
+        <source>进展情况汇总表(&amp;S)…</source>
+        <translation>Progress su&amp;mmary…</translation>
+    </message>
+    <message>
+        <source>各单位责任清单：合并为一个文件(&amp;A)…</source>
+        <translation>&amp;All units&apos; responsibility lists in one file…</translation>
+    </message>
+    <message>
+        <source>各单位责任清单：每单位保存一个文件(&amp;F)…</source>
+        <translation>All units&apos; responsibility lists, one &amp;file each…</translation>
     </message>
     <message>
         <source>填报进展(&amp;P)…</source>
@@ -521,6 +2075,10 @@
         <translation>&amp;My unit</translation>
     </message>
     <message>
+        <source>督办看板(&amp;B)</source>
+        <translation>&amp;Dashboard</translation>
+    </message>
+    <message>
         <source>全部展开(&amp;A)</source>
         <translation>Expand &amp;all</translation>
     </message>
@@ -529,8 +2087,48 @@
         <translation>Co&amp;llapse all</translation>
     </message>
     <message>
+        <source>设置完成时限(&amp;D)…</source>
+        <translation>Set &amp;deadline…</translation>
+    </message>
+    <message>
+        <source>设置报送节点(&amp;R)…</source>
+        <translation>Set report &amp;rounds…</translation>
+    </message>
+    <message>
+        <source>修改任务(&amp;E)…</source>
+        <translation>&amp;Edit task…</translation>
+    </message>
+    <message>
+        <source>新增任务(&amp;N)…</source>
+        <translation>Add &amp;new task…</translation>
+    </message>
+    <message>
+        <source>办结销号(&amp;C)…</source>
+        <translation>&amp;Close task…</translation>
+    </message>
+    <message>
+        <source>恢复办理(&amp;O)…</source>
+        <translation>Re&amp;open task…</translation>
+    </message>
+    <message>
+        <source>计划修订记录(&amp;L)…</source>
+        <translation>Plan change &amp;log…</translation>
+    </message>
+    <message>
         <source>设置本机单位(&amp;O)…</source>
         <translation>This PC&apos;s &amp;unit…</translation>
+    </message>
+    <message>
+        <source>临期提醒天数(&amp;W)…</source>
+        <translation>Due-soon &amp;warning…</translation>
+    </message>
+    <message>
+        <source>导入日志(&amp;L)</source>
+        <translation>Import &amp;log</translation>
+    </message>
+    <message>
+        <source>恢复备份(&amp;B)…</source>
+        <translation>Restore a &amp;Backup…</translation>
     </message>
     <message>
         <source>关于督办(&amp;A)</source>
@@ -545,6 +2143,10 @@
         <translation>&amp;File</translation>
     </message>
     <message>
+        <source>打印与预览(&amp;P)</source>
+        <translation>&amp;Print and preview</translation>
+    </message>
+    <message>
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
@@ -555,6 +2157,10 @@
     <message>
         <source>界面语言(&amp;G)</source>
         <translation>&amp;Language</translation>
+    </message>
+    <message>
+        <source>督办(&amp;S)</source>
+        <translation>&amp;Supervision</translation>
     </message>
     <message>
         <source>工具(&amp;T)</source>
@@ -582,11 +2188,128 @@
     </message>
     <message>
         <source>已完成</source>
+        <extracomment>Colour of each status light (督办): the same in the tree, the detail pane and the dashboard. Every place that shows a colour also shows the light&apos;s name, so print and greyscale read.</extracomment>
         <translation>Done</translation>
     </message>
     <message>
         <source>受阻</source>
         <translation>Blocked</translation>
+    </message>
+    <message>
+        <source>正常</source>
+        <translation>On track</translation>
+    </message>
+    <message>
+        <source>临期</source>
+        <translation>Due soon</translation>
+    </message>
+    <message>
+        <source>逾期</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>已办结（销号）</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <source>各责任单位均已报告完成</source>
+        <translation>every responsible unit has reported it done</translation>
+    </message>
+    <message>
+        <source>按计划推进</source>
+        <translation>proceeding as planned</translation>
+    </message>
+    <message>
+        <source>完成时限或报送节点临近</source>
+        <translation>the deadline or a report round is near</translation>
+    </message>
+    <message>
+        <source>上一报送节点已过，有责任单位未报送进展</source>
+        <translation>the last report round has passed and a responsible unit has not reported</translation>
+    </message>
+    <message>
+        <source>已过完成时限，尚未完成</source>
+        <translation>past the deadline and not done</translation>
+    </message>
+    <message>
+        <source>未设定</source>
+        <translation>not set</translation>
+    </message>
+    <message>
+        <source>长期坚持</source>
+        <translation>long-term</translation>
+    </message>
+    <message>
+        <source>还有 {n} 天</source>
+        <translation>{n} days left</translation>
+    </message>
+    <message>
+        <source>今天到期</source>
+        <translation>due today</translation>
+    </message>
+    <message>
+        <source>已超过 {n} 天</source>
+        <translation>{n} days late</translation>
+    </message>
+    <message>
+        <source>每月 {day} 日</source>
+        <translation>monthly on day {day}</translation>
+    </message>
+    <message>
+        <source>每季度末</source>
+        <translation>at the end of each quarter</translation>
+    </message>
+    <message>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>指定日期：{dates}</source>
+        <translation>on {dates}</translation>
+    </message>
+    <message>
+        <source>（自 {date} 起）</source>
+        <translation> (from {date})</translation>
+    </message>
+    <message>
+        <source>{light}：{reason}</source>
+        <translation>{light}: {reason}</translation>
+    </message>
+    <message>
+        <source>（{days}）</source>
+        <translation> ({days})</translation>
+    </message>
+    <message>
+        <source>完成时限：{d}</source>
+        <translation>Deadline: {d}</translation>
+    </message>
+    <message>
+        <source>未报送单位：{units}</source>
+        <translation>Not reported by: {units}</translation>
+    </message>
+    <message>
+        <source>最新进展：{status} {percent}%（{date}，{unit}）</source>
+        <translation>Latest report: {status} {percent}% ({date}, {unit})</translation>
+    </message>
+    <message>
+        <source>完成时限</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <source>报送节点</source>
+        <translation>Report rounds</translation>
+    </message>
+    <message>
+        <source>修改任务</source>
+        <translation>Task edited</translation>
+    </message>
+    <message>
+        <source>新增任务</source>
+        <translation>Task added</translation>
+    </message>
+    <message>
+        <source>办结/恢复</source>
+        <translation>Closed/reopened</translation>
     </message>
     <message>
         <source>牵头</source>
@@ -647,6 +2370,18 @@
     <message>
         <source>只有协调办公室可以进行此项操作。</source>
         <translation>Only the coordinating office can do this.</translation>
+    </message>
+    <message>
+        <source>任务内容不能为空。</source>
+        <translation>The task text cannot be empty.</translation>
+    </message>
+    <message>
+        <source>请至少指定一个责任单位。</source>
+        <translation>Name at least one responsible unit.</translation>
+    </message>
+    <message>
+        <source>临期提醒天数须在 0 到 365 之间：{detail}</source>
+        <translation>The due-soon warning must be between 0 and 365 days: {detail}</translation>
     </message>
     <message>
         <source>这不是督办的数据库文件，或文件已损坏：{detail}</source>

@@ -68,7 +68,14 @@ def test_first_run_creates_seeds_and_asks_for_the_unit(
     assert db_path.exists()
     assert window.proxy.visible_task_count() == 60
     qtbot.waitUntil(lambda: "本机：省公安厅" in window.office_label.text())
-    assert menu_titles(window) == ["文件(&F)", "编辑(&E)", "视图(&V)", "工具(&T)", "帮助(&H)"]
+    assert menu_titles(window) == [
+        "文件(&F)",
+        "编辑(&E)",
+        "视图(&V)",
+        "督办(&S)",
+        "工具(&T)",
+        "帮助(&H)",
+    ]
 
 
 def test_language_switch_shows_english_menus(
@@ -83,7 +90,7 @@ def test_language_switch_shows_english_menus(
     window = session.window
     assert window is not None and window is not old
     assert keys.language(qt_settings) == "en"
-    assert menu_titles(window) == ["&File", "&Edit", "&View", "&Tools", "&Help"]
+    assert menu_titles(window) == ["&File", "&Edit", "&View", "&Supervision", "&Tools", "&Help"]
     assert window.menu_actions.import_plan.text() == "&Import plan…"
     assert window.filter_bar.unit_box.itemText(0) == "All units"
     assert window.detail.title.text() == "Task 20"  # the last selection came along

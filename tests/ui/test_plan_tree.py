@@ -1,4 +1,5 @@
-"""The plan tree model: shape of the embedded plan, model contract, in-place refresh."""
+"""The plan tree model: shape of the embedded plan, model contract, in-place refresh, and
+the status mark: the task's computed light (as of today), never the report typed."""
 
 from __future__ import annotations
 
@@ -10,7 +11,8 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from domain.enums import ProgressStatus
-from domain.records import ProgressInput
+from domain.records import PlanView, ProgressInput
+from domain.status_lights import Light, TaskLight
 from models.store import Store
 from ui.plan_tree_model import (
     COL_COUNT,
@@ -37,6 +39,10 @@ def _walk(model: PlanTreeModel, parent: QModelIndex | None = None) -> list[QMode
     return out
 
 
+def _today_lights(store: Store) -> tuple[PlanView, dict[str, TaskLight]]:
+    return store.lights(dt.date.today())
+
+
 def _kinds(model: PlanTreeModel) -> dict[str, int]:
     counts: dict[str, int] = {}
     for index in _walk(model):
@@ -47,7 +53,8 @@ def _kinds(model: PlanTreeModel) -> dict[str, int]:
 
 def test_tree_shows_sections_subsections_and_tasks(store: Store, zh_app: object) -> None:
     model = PlanTreeModel()
-    model.set_plans([store.plan_view()])
+    view, lights = _today_lights(store)
+    model.set_plans([view], lights)
     assert _kinds(model) == {"plan": 1, "section": 6, "subsection": 26, "task": 60}
 
     plan = model.index(0, 0)
@@ -61,7 +68,9 @@ def test_tree_shows_sections_subsections_and_tasks(store: Store, zh_app: object)
     task = model.index(0, 0, first_sub)
     assert task.data(TaskNumberRole) == 1
     assert task.data().startswith("1. 充实省知识产权战略制定和实施工作领导小组力量")
-    assert task.siblingAtColumn(COL_STATUS).data() == "未报送"
+    # No deadline, no report rounds, nothing owed yet: the computed light is 正常.
+    assert lights[task.data(IdRole)].light is Light.ON_TRACK
+    assert task.siblingAtColumn(COL_STATUS).data() == "正常"
     assert task.siblingAtColumn(COL_STATUS).data(Qt.ItemDataRole.DecorationRole) is not None
     numbers = [i.data(TaskNumberRole) for i in _walk(model) if i.data(KindRole) == "task"]
     assert numbers == list(range(1, 61))
@@ -71,7 +80,8 @@ def test_model_passes_qtmodeltester(
     qtmodeltester: ModelTester, store: Store, zh_app: object
 ) -> None:
     model = PlanTreeModel()
-    model.set_plans([store.plan_view()])
+    view, lights = _today_lights(store)
+    model.set_plans([view], lights)
     qtmodeltester.check(model, force_py=True)
 
 
@@ -79,22 +89,26 @@ def test_update_task_changes_status_mark_in_place(
     qtbot: QtBot, store: Store, zh_app: object
 ) -> None:
     model = PlanTreeModel()
-    model.set_plans([store.plan_view()])
+    view, lights = _today_lights(store)
+    model.set_plans([view], lights)
     store.set_office(None, coordinating_office=True)
-    task = store.plan_view().task_by_number(20)
+    # Task 23 has one unit (省公安厅, 负责): its 已完成 report makes the task 已完成.
+    task = view.task_by_number(23)
     assert task is not None
-    unit = next(a for a in task.assignments if a.unit_name == "省公安厅")
+    unit = task.assignments[0]
     day = dt.date(2024, 5, 6)
     store.record_progress(
         ProgressInput(task.id, unit.unit_id, ProgressStatus.DONE, 100, day, "已建立")
     )
-    fresh = store.plan_view().task_by_number(20)
-    assert fresh is not None
+    fresh_view, fresh_lights = _today_lights(store)
+    fresh = fresh_view.task_by_number(23)
+    assert fresh is not None and fresh_lights[fresh.id].light is Light.DONE
     with qtbot.waitSignals([model.dataChanged] * 4):  # task, subsection, section, plan
-        model.update_task(fresh)
+        model.update_task(fresh, fresh_lights[fresh.id])
     index = model.index_of(task.id)
     assert index.data(IdRole) == task.id
     assert index.siblingAtColumn(COL_STATUS).data() == "已完成"
+    assert "已完成" in index.siblingAtColumn(COL_STATUS).data(Qt.ItemDataRole.ToolTipRole)
     subsection = index.parent()
     assert subsection.siblingAtColumn(COL_STATUS).data() == "已完成 1/2"
     assert model.node(index.parent().parent()).done_count == 1

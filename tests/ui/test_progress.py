@@ -151,7 +151,8 @@ def test_report_saves_and_history_and_status_mark_update(
     assert row[6] == "已与省商务厅建立案情通报制度。"
     assert "工作进展：已与省商务厅建立案情通报制度。" in window.detail.revision_text.toPlainText()
     index = window.model.index_of(task(store, 20).id)
-    assert index.siblingAtColumn(COL_STATUS).data() == "推进中 60%"
+    # The mark is the task's light (no deadline or rounds: 正常) with the report's percent.
+    assert index.siblingAtColumn(COL_STATUS).data() == "正常 60%"
     assert index.parent().siblingAtColumn(COL_STATUS).data() == "已完成 0/2"
 
     # Editing the entry makes a child revision; the first one stays in the history.
@@ -170,7 +171,8 @@ def test_report_saves_and_history_and_status_mark_update(
     assert [r.percent for r in revisions] == [100, 60]
     assert revisions[0].parent_revision_id == first.revision_id
     assert history.rowCount() == 2 and history.item(0, 5).text() == "修改"
-    assert index.siblingAtColumn(COL_STATUS).data() == "已完成"
+    # 省公安厅 is done, but ten more units are responsible for task 20: not 已完成 yet.
+    assert index.siblingAtColumn(COL_STATUS).data() == "正常 100%"
 
     # Reopening the database shows the saved entries.
     window.close()

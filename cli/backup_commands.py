@@ -1,0 +1,71 @@
+"""Command-line layer: ``backup --list`` and ``backup --restore FILE`` (数据库备份与恢复).
+
+Backups are made automatically before every migration and import (the last few are
+kept, in ``<db>.backups/``); restoring one first backs up the current database.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from cli.common import EXIT_OK, CommandError, add_db_option, database_path, say
+
+#: Why a backup was made, as its file name says.
+REASONS_ZH = {
+    "before-migration": "升级数据库结构前",
+    "before-import": "导入交换文件前",
+    "before-restore": "恢复备份前",
+}
+BACKUP_ERRORS_ZH = {
+    "missing": "备份文件不存在：{detail}",
+    "not_a_database": "这不是 SQLite 数据库文件，或文件已损坏：{detail}",
+    "not_a_duban_database": "这不是 Duban 的数据库备份：{detail}",
+    "database_too_new": "这份备份由更新版本的 Duban 创建，本版本无法使用：{detail}",
+    "damaged": "备份文件已损坏，不能恢复：{detail}",
+    "same_file": "所选文件就是当前数据库本身：{detail}",
+}
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser("backup", help="查看或恢复数据库的自动备份")
+    add_db_option(p)
+    action = p.add_mutually_exclusive_group(required=True)
+    action.add_argument("--list", action="store_true", help="列出自动备份（最新的在前）")
+    action.add_argument(
+        "--restore",
+        type=Path,
+        metavar="FILE",
+        help="用这份备份替换当前数据（当前数据会先另存为一份备份）",
+    )
+    p.set_defaults(handler=cmd_backup)
+
+
+def reason_text(code: str) -> str:
+    return REASONS_ZH.get(code, code or "手动")
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    from models.backups import BackupError, backups, backups_dir, restore_backup
+
+    db = database_path(args)
+    if args.list:
+        found = backups(db)
+        if not found:
+            say(f"没有备份：{backups_dir(db)}")
+            return EXIT_OK
+        say(f"{db} 的备份（{backups_dir(db)}）：")
+        for info in found:
+            when = info.made_at.strftime("%Y-%m-%d %H:%M:%S") if info.made_at else "时间未知"
+            size = f"{info.size / 1024:.0f} KB"
+            say(f"  {when}  {reason_text(info.reason):<10}  {size:>8}  {info.path.name}")
+        return EXIT_OK
+    try:
+        saved = restore_backup(db, args.restore)
+    except BackupError as exc:
+        message = BACKUP_ERRORS_ZH.get(exc.code, "{detail}").format(detail=exc.detail)
+        raise CommandError(f"{message}。当前数据未作改动。") from None
+    say(f"已用备份恢复数据：{args.restore}")
+    if saved is not None:
+        say(f"恢复前的数据已另存为：{saved}")
+    return EXIT_OK

@@ -1,0 +1,66 @@
+"""Window layer: the self-test's window check, run in a child process (``selftest.window``).
+
+Opens the real main window offscreen on the self-test's database, with the shipped fonts
+and a throw-away settings file (the clerk's own window settings are never touched), checks
+that the plan shows, draws it once to a PNG, and loads the Qt modules the bundle carries
+for printing and PDF preview. Prints one line; the exit code is the verdict.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QFontDatabase, QGuiApplication
+
+from models.store import Store
+from ui.app import make_application
+from ui.fonts import SHIPPED_UI_FAMILIES, register_fonts
+from ui.main_window import MainWindow
+
+#: Qt modules the bundle must carry beyond QtWidgets (print dialog, PDF preview).
+EXTRA_QT_MODULES = ("QtPrintSupport", "QtPdf", "QtPdfWidgets")
+
+
+class WindowCheckFailed(Exception):
+    """What the window check found wrong, in Chinese."""
+
+
+def check_window(db_path: Path, folder: Path) -> str:
+    app = make_application([sys.argv[0]])
+    shipped = register_fonts()
+    if not any(f in QFontDatabase.families() for f in SHIPPED_UI_FAMILIES):
+        raise WindowCheckFailed(f"内置界面字体未能注册（找到：{shipped}）")
+    settings = QSettings(str(folder / "窗口设置.ini"), QSettings.Format.IniFormat)
+    store = Store.open(db_path)
+    window = MainWindow(settings)
+    try:
+        window.set_store(store)
+        window.show()
+        app.processEvents()
+        shown = window.proxy.visible_task_count()
+        if shown == 0:
+            raise WindowCheckFailed("主窗口没有显示任何任务")
+        image = window.grab()
+        shot = folder / "主窗口.png"
+        if image.isNull() or not image.save(str(shot)):
+            raise WindowCheckFailed("主窗口未能绘制")
+        modules = _load_extra_modules()
+        platform = QGuiApplication.platformName()
+        size = f"{image.width()}×{image.height()}"
+        return f"{platform} 平台，显示 {shown} 项任务，{shot.name} {size}，{modules}"
+    finally:
+        window.close()
+        store.close()
+
+
+def _load_extra_modules() -> str:
+    import importlib
+
+    for name in EXTRA_QT_MODULES:
+        try:
+            importlib.import_module(f"PySide6.{name}")
+        except ImportError as exc:
+            raise WindowCheckFailed(f"缺少 Qt 模块 {name}：{exc}") from None
+    return "、".join(EXTRA_QT_MODULES) + " 可用"
