@@ -5,10 +5,12 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 from pathlib import Path
-
-from sqlalchemy import URL, Engine, create_engine, event
+from typing import TYPE_CHECKING
 
 from models.errors import StoreError
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
 
 #: Every schema revision this build knows, oldest first. A test keeps it equal to the
 #: Alembic scripts; checking it with plain sqlite3 keeps Alembic off the start-up path.
@@ -25,6 +27,10 @@ def readonly_uri(path: Path) -> str:
 
 
 def create_sqlite_engine(path: Path) -> Engine:
+    # Imported here: the window imports this module (backups) before it is shown, and
+    # SQLAlchemy costs 200 ms there; the store imports it on its pool thread.
+    from sqlalchemy import URL, create_engine, event
+
     # URL.create, not an f-string: a URL string would read '%41' or '?' in a path as syntax.
     engine = create_engine(URL.create("sqlite", database=str(path)), future=True)
 
