@@ -80,12 +80,12 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from exchange.service import import_file
+    from exchange.service import import_files
 
     status = EXIT_OK
     with open_store(args) as store:
-        for path in args.files:
-            outcome = import_file(store, path, dry_run=args.dry_run)
+        for outcome in import_files(store, args.files, dry_run=args.dry_run):
+            path = outcome.path
             if outcome.report is not None and outcome.trust_code and not args.dry_run:
                 say(f"拒收 {path.name}：{trust_message(outcome.report, str(path))}")
                 say("  数据库未作改动。")

@@ -8,6 +8,7 @@ before anything is merged.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -88,11 +89,18 @@ class ImportOutcome:
         return self.report.extra.get("trust") if self.report else None
 
     @property
+    def merged(self) -> bool:
+        """Something of this file went into the database (so a backup was taken first)."""
+        return bool(self.report and self.report.applied and not self.refused)
+
+    @property
     def has_problems(self) -> bool:
         return self.refused or bool(self.trust_code) or bool(self.report and self.report.rejected)
 
 
-def import_file(store: Store, path: Path, *, dry_run: bool = False) -> ImportOutcome:
+def import_file(
+    store: Store, path: Path, *, dry_run: bool = False, backup: bool = True
+) -> ImportOutcome:
     """Open the file as untrusted input (signature checked), then preview or merge it in one
     transaction; the store refuses to merge a file its key registry does not accept."""
     try:
@@ -106,7 +114,19 @@ def import_file(store: Store, path: Path, *, dry_run: bool = False) -> ImportOut
     if dry_run:
         report = store.preview_import(read.bundle, name, read.file_sha256)
     else:
-        report = store.apply_import(read.bundle, name, read.file_sha256)
+        report = store.apply_import(read.bundle, name, read.file_sha256, backup=backup)
     if "refused" in report.extra:
         return ImportOutcome(Path(path), report, report.extra["refused"])
     return ImportOutcome(Path(path), report)
+
+
+def import_files(
+    store: Store, paths: Iterable[Path], *, dry_run: bool = False
+) -> Iterator[ImportOutcome]:
+    """Import several files as one batch: each is still its own transaction (all of it or
+    none), and the database is copied once, before the first file that changes it."""
+    backed_up = False
+    for path in paths:
+        outcome = import_file(store, path, dry_run=dry_run, backup=not backed_up)
+        backed_up = backed_up or outcome.merged
+        yield outcome

@@ -75,8 +75,14 @@ class ExchangeStore(StoreBase):
         with self._sessions.begin() as s:
             return self._merge(s, bundle, file_name, file_sha256, apply=False)
 
-    def apply_import(self, bundle: ExchangeBundle, file_name: str, file_sha256: str) -> MergeReport:
-        """Merge one file in one transaction, after a backup copy; a repeat is a no-op."""
+    def apply_import(
+        self, bundle: ExchangeBundle, file_name: str, file_sha256: str, *, backup: bool = True
+    ) -> MergeReport:
+        """Merge one file in one transaction, after a backup copy; a repeat is a no-op.
+
+        ``backup=False`` is for the second and later files of one batch: the copy made
+        before the batch's first merge already holds the state to go back to, and a copy
+        per file would cost more than the merges themselves on a large store."""
         with self._sessions.begin() as s:
             preview = self._merge(s, bundle, file_name, file_sha256, apply=False, check=True)
         if preview.already_imported or preview.extra.get("refused"):
@@ -85,10 +91,10 @@ class ExchangeStore(StoreBase):
             return dataclasses.replace(
                 preview, extra={**preview.extra, "refused": preview.extra["trust"]}
             )
-        backup = backup_database(self._path, reason="before-import")
+        copy = backup_database(self._path, reason="before-import") if backup else None
         with self._sessions.begin() as s:
             report = self._merge(s, bundle, file_name, file_sha256, apply=True)
-        return dataclasses.replace(report, backup_path=str(backup) if backup else None)
+        return dataclasses.replace(report, backup_path=str(copy) if copy else None)
 
     def _merge(
         self,

@@ -43,6 +43,7 @@ class ExchangeCommands(QObject):
         self._queue: list[Path] = []
         self._results: list[FileRow] = []
         self._total = 0
+        self._backed_up = False
         # Hook for key registration (登记): ``handler(preview) -> bool`` asks the clerk to
         # confirm the sender's key of a previewed file. None: the import dialog offers no
         # such step (files from unconfirmed keys are previewed, never merged).
@@ -135,6 +136,7 @@ class ExchangeCommands(QObject):
         if not chosen:
             return
         self._queue, self._results, self._total = list(chosen), [], len(chosen)
+        self._backed_up = False  # one backup copy per batch, before its first merge
         self._window.menu_actions.import_exchange.setEnabled(False)
         self._apply_next()
 
@@ -149,10 +151,18 @@ class ExchangeCommands(QObject):
                 current=self._total - len(self._queue) + 1, total=self._total, name=path.name
             )
         )
-        run_in_pool(self._on_applied, self._on_apply_failed, apply_file, store.path, path)
+        run_in_pool(
+            self._on_applied,
+            self._on_apply_failed,
+            apply_file,
+            store.path,
+            path,
+            not self._backed_up,
+        )
 
     @Slot(object)
     def _on_applied(self, preview: FilePreview) -> None:
+        self._backed_up = self._backed_up or preview.outcome.merged
         self._results.append(FileRow.of(preview))
         self._queue.pop(0)
         self._apply_next()

@@ -141,17 +141,18 @@ def preview_file(db_path: Path, path: Path) -> FilePreview:
     return _run_import(db_path, path, dry_run=True)
 
 
-def apply_file(db_path: Path, path: Path) -> FilePreview:
-    """Merge ``path`` in one transaction (after a backup copy), or refuse it untouched."""
-    return _run_import(db_path, path, dry_run=False)
+def apply_file(db_path: Path, path: Path, backup: bool = True) -> FilePreview:
+    """Merge ``path`` in one transaction, or refuse it untouched. ``backup``: copy the
+    database first (the batch's first merge does; later files of the batch need not)."""
+    return _run_import(db_path, path, dry_run=False, backup=backup)
 
 
-def _run_import(db_path: Path, path: Path, *, dry_run: bool) -> FilePreview:
+def _run_import(db_path: Path, path: Path, *, dry_run: bool, backup: bool = True) -> FilePreview:
     from models.store import Store
 
     store = Store(db_path)
     try:
-        outcome = import_file(store, path, dry_run=dry_run)
+        outcome = import_file(store, path, dry_run=dry_run, backup=backup)
         return FilePreview(outcome, _rejected_lines(store, outcome))
     finally:
         store.close()

@@ -267,3 +267,24 @@ def test_export_reads_back_with_the_importers_reader(tmp_path: Path) -> None:
     read = read_exchange_file(export(police, tmp_path / "测试 目录"))
     assert read.bundle.revisions[0].work_done.endswith("镕喆赟𠀀")
     assert read.bundle.manifest.sender.unit_name == "省公安厅"
+
+
+def test_a_batch_is_backed_up_once_before_its_first_merge(tmp_path: Path) -> None:
+    from exchange.service import import_files
+    from models.database import list_backups
+
+    police = office(tmp_path, "police", "省公安厅")
+    customs = office(tmp_path, "customs", "哈尔滨海关")
+    coord = office(tmp_path, "coord", None)
+    trust_each_other(coord, police)
+    trust_each_other(coord, customs)
+    report(police, 23, "省公安厅", 30)
+    report(customs, 25, "哈尔滨海关", 20)
+    files = [export(police, tmp_path / "usb"), export(customs, tmp_path / "usb")]
+    outcomes = list(import_files(coord, files))
+    assert [o.report.new_revisions for o in outcomes if o.report] == [1, 1]
+    assert [bool(o.report and o.report.backup_path) for o in outcomes] == [True, False]
+    assert len(list_backups(coord.path)) == 1
+    again = list(import_files(coord, files))
+    assert all(o.report and o.report.already_imported for o in again)
+    assert len(list_backups(coord.path)) == 1  # nothing merged, nothing copied
