@@ -101,16 +101,22 @@ for word in words:
     for end in range(1, len(word) + 1):
         keys.append(word[:end])
     keys.append("")  # then the clerk clears the box
-samples, shown = [], []
+samples, shown, settled = [], [], []
 for text in keys:
     t0 = time.perf_counter()
     search.setText(text)  # textChanged -> the filter bar -> the window -> the proxy
+    # The bar waits for a pause in typing on a large store: skip the wait, time the work.
+    window.filter_bar.flush()
     app.processEvents()  # and the repaint
     samples.append(time.perf_counter() - t0)
+    # Rows below the first screen are expanded while idle: time until all are.
+    while window.expander.busy:
+        app.processEvents()
+    settled.append(time.perf_counter() - t0)
     shown.append(window.proxy.visible_task_count())
 tasks = sum(p.task_count for p in window.model.plan_nodes())
 print(json.dumps({"samples": samples, "keys": keys, "shown": shown, "tasks": tasks,
-                  "load": loaded}, ensure_ascii=False))
+                  "load": loaded, "settled": settled}, ensure_ascii=False))
 store.close()
 """
 
@@ -286,7 +292,8 @@ def run(sizes: datagen.Sizes, repeat: int) -> list[Row]:
             "ms",
             below=50.0,
             note=f"{len(samples)} keys over {shown_tasks:,} tasks; slowest "
-            f"{slowest[0]:.0f} ms for '{slowest[1]}'",
+            f"{slowest[0]:.0f} ms for '{slowest[1]}'; every row expanded after a median "
+            f"{statistics.median(keys['settled']) * 1000:.0f} ms",
         ),
         Row(GROUP, f"{tasks:,} tasks: peak RSS", med("scale", "rss_mb"), "MB", below=300.0),
         Row(

@@ -6,18 +6,8 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
+from types import ModuleType
 
-from cli import (
-    backup_commands,
-    exchange_commands,
-    keys_commands,
-    office_commands,
-    plan_commands,
-    screenshot_command,
-    selftest_command,
-    sheet_commands,
-    supervision_commands,
-)
 from cli.common import (
     EXIT_ERROR,
     EXIT_OK,
@@ -28,17 +18,33 @@ from cli.common import (
 )
 from runtime.version import __version__
 
-COMMAND_MODULES = (
-    plan_commands,
-    office_commands,
-    exchange_commands,
-    supervision_commands,
-    keys_commands,
-    sheet_commands,
-    screenshot_command,
-    backup_commands,
-    selftest_command,
-)
+
+def command_modules() -> tuple[ModuleType, ...]:
+    """Each command's module, imported here: opening the window needs none of them (their
+    imports cost 50 ms of the window's start-up, bench/README.md)."""
+    from cli import (
+        backup_commands,
+        exchange_commands,
+        keys_commands,
+        office_commands,
+        plan_commands,
+        screenshot_command,
+        selftest_command,
+        sheet_commands,
+        supervision_commands,
+    )
+
+    return (
+        plan_commands,
+        office_commands,
+        exchange_commands,
+        supervision_commands,
+        keys_commands,
+        sheet_commands,
+        screenshot_command,
+        backup_commands,
+        selftest_command,
+    )
 
 
 class _Parser(argparse.ArgumentParser):
@@ -53,7 +59,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"Duban {__version__}")
     add_db_option(parser)
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
-    for module in COMMAND_MODULES:
+    for module in command_modules():
         module.register(sub)
     return parser
 
@@ -61,6 +67,10 @@ def build_parser() -> argparse.ArgumentParser:
 def run(argv: Sequence[str]) -> int:
     """Run a command; no command opens the window."""
     configure_output()
+    if _opens_window(argv):
+        window_parser = _Parser(prog="duban")
+        add_db_option(window_parser)
+        return _run_gui(window_parser.parse_args(list(argv)))
     parser = build_parser()
     args = parser.parse_args(list(argv))
     if args.command is None:
@@ -82,6 +92,16 @@ def run(argv: Sequence[str]) -> int:
             raise
         sys.stderr.write(f"错误：操作未能完成（{type(exc).__name__}：{exc}）\n")
         return EXIT_ERROR
+
+
+def _opens_window(argv: Sequence[str]) -> bool:
+    """Nothing but ``--db FILE``: the window, without building every command's parser."""
+    args = list(argv)
+    return (
+        not args
+        or (len(args) == 2 and args[0] == "--db" and not args[1].startswith("-"))
+        or (len(args) == 1 and args[0].startswith("--db="))
+    )
 
 
 def _store_errors() -> tuple[type[Exception], ...]:

@@ -13,11 +13,9 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, QSettings, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QSettings, QTimer, Signal, Slot
 from PySide6.QtWidgets import QApplication
 
-from models.errors import StoreError
-from ui import messages, words
 from ui.fonts import apply_ui_font
 from ui.i18n import install_translators
 from ui.main_window import MainWindow
@@ -28,6 +26,10 @@ if TYPE_CHECKING:
     from models.store import Store
 
 log = logging.getLogger(__name__)
+
+#: Milliseconds after the plans are shown before the menus' commands are made (and their
+#: dialogs imported, about 90 ms): after the tree's first paint, which a zero timer preceded.
+COMMANDS_DELAY_MS = 100
 
 
 def prepare_database(db_path: Path) -> None:
@@ -81,6 +83,7 @@ class GuiSession(QObject):
 
     @Slot(object)
     def _on_database_ready(self, _result: object) -> None:
+        from models.errors import StoreError
         from models.store import Store
 
         try:
@@ -89,12 +92,17 @@ class GuiSession(QObject):
             self._on_database_failed(exc)
             return
         assert self.window is not None
-        self.window.set_store(self._store)
+        # The plans first; the menus' commands (their dialogs' imports) once idle.
+        self.window.set_store(self._store, build_commands=False)
+        QTimer.singleShot(COMMANDS_DELAY_MS, self.window.build_commands)
         if not self._store.installation().configured:
             self.window.commands.choose_office()
 
     @Slot(object)
     def _on_database_failed(self, error: Exception) -> None:
+        from models.errors import StoreError
+        from ui import messages, words
+
         log.error("cannot open %s: %s", self._db_path, error)
         if isinstance(error, StoreError):
             text = words.store_error_text(error.code, error.detail)

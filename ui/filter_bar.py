@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal, Slot
+from PySide6.QtCore import QTimer, Signal, Slot
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QPushButton, QWidget
 
 from domain.enums import ProgressStatus, Role
@@ -10,9 +10,15 @@ from domain.records import AssignmentView
 from ui import words
 from ui.filter_proxy import NOT_REPORTED, FilterCriteria
 
+#: Above this many tasks one keystroke's filtering costs tens of milliseconds, so the search
+#: waits for a pause in typing instead of filtering for every character of a word.
+TYPING_PAUSE_TASKS = 2000
+TYPING_PAUSE_MS = 150
+
 
 class FilterBar(QWidget):
-    """Emits ``criteria_changed`` on every keystroke or choice."""
+    """Emits ``criteria_changed`` on every choice, and on each keystroke (or, on a large
+    store, once typing pauses: see ``set_task_count``)."""
 
     criteria_changed = Signal(object)  # FilterCriteria
 
@@ -20,7 +26,11 @@ class FilterBar(QWidget):
         super().__init__(parent)
         self._init_widgets()
         self._init_layout()
-        self.search.textChanged.connect(self._emit)
+        self._typing = QTimer(self)
+        self._typing.setSingleShot(True)
+        self._typing.setInterval(0)
+        self._typing.timeout.connect(self._emit)
+        self.search.textChanged.connect(self._on_text)
         self.unit_box.currentIndexChanged.connect(self._emit)
         self.role_box.currentIndexChanged.connect(self._emit)
         self.status_box.currentIndexChanged.connect(self._emit)
@@ -100,6 +110,23 @@ class FilterBar(QWidget):
         self.search.blockSignals(False)
         self._emit()
 
+    def set_task_count(self, count: int) -> None:
+        """Filter on every keystroke, or once typing pauses when there are many tasks."""
+        self._typing.setInterval(TYPING_PAUSE_MS if count > TYPING_PAUSE_TASKS else 0)
+
+    def flush(self) -> None:
+        """Apply typed text still waiting for the pause now."""
+        if self._typing.isActive():
+            self._emit()
+
+    @Slot()
+    def _on_text(self) -> None:
+        if self._typing.interval() == 0:
+            self._emit()  # small stores: at once, no event-loop round trip
+        else:
+            self._typing.start()
+
     @Slot()
     def _emit(self) -> None:
+        self._typing.stop()
         self.criteria_changed.emit(self.criteria())

@@ -9,13 +9,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QItemSelection, QSettings, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QItemSelection, QSettings, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QHeaderView,
-    QLabel,
     QMainWindow,
     QSplitter,
     QTabWidget,
@@ -25,14 +24,11 @@ from PySide6.QtWidgets import (
 )
 
 from domain.records import Installation, PlanView, TaskView
-from ui import about, words
 from ui import settings as keys
+from ui import window_state
 from ui.actions import WindowActions
-from ui.backup_dialog import BackupCommands
-from ui.commands import Commands
 from ui.dashboard import Dashboard, TaskFilterBanner
 from ui.detail_pane import DetailPane
-from ui.exchange_commands import ExchangeCommands
 from ui.filter_bar import FilterBar
 from ui.filter_proxy import FilterCriteria, PlanFilterProxy
 from ui.plan_tree_model import (
@@ -43,19 +39,17 @@ from ui.plan_tree_model import (
     NodeKind,
     PlanTreeModel,
 )
-from ui.print_commands import PrintCommands
-from ui.supervision_commands import SupervisionCommands
+from ui.tree_expander import TreeExpander
 from ui.unit_view import UnitView
+from ui.window_commands import WindowCommandsMixin
 
 if TYPE_CHECKING:
     from models.store import Store
 
 TAB_TREE, TAB_UNITS, TAB_DASHBOARD = 0, 1, 2
-#: Pixels of the plan title in the status bar (titles run to 60 characters).
-PLAN_LABEL_WIDTH = 360
 
 
-class MainWindow(QMainWindow):
+class MainWindow(WindowCommandsMixin, QMainWindow):
     """The window a clerk lives in all day (督办 主窗口)."""
 
     language_change_requested = Signal(str)
@@ -77,11 +71,7 @@ class MainWindow(QMainWindow):
         self.menu_actions = WindowActions(self)
         self.menus = self.menu_actions.build_menus()
         self._init_status_bar()
-        self.commands = Commands(self)
-        self.supervision = SupervisionCommands(self)
-        self.exchange = ExchangeCommands(self)
-        self.printing = PrintCommands(self)  # connects the 打印与预览 actions itself
-        self.backups = BackupCommands(self)  # connects 工具 → 恢复备份… itself
+        # commands, supervision, exchange, printing, backups: made on first use (the mixin)
         self._connect()
         self.menu_actions.languages[keys.language(settings)].setChecked(True)
         self._set_enabled(False)
@@ -109,6 +99,7 @@ class MainWindow(QMainWindow):
         # Size those columns from 100 rows, not Qt's default 1,000: with years of plans that
         # was 48,000 data() calls on every keystroke in the search box (bench/README.md).
         header.setResizeContentsPrecision(100)
+        self.expander = TreeExpander(self.tree, self.proxy, self.model)
         self.unit_view = UnitView(self)
         self.detail = DetailPane(self)
         self.dashboard = Dashboard(self)
@@ -135,21 +126,15 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.splitter)
 
     def _init_status_bar(self) -> None:
-        bar = self.statusBar()
-        self.plan_label = QLabel(self)
-        self.count_label = QLabel(self)
-        self.office_label = QLabel(self)
-        self.db_label = QLabel(self)
-        for label in (self.plan_label, self.count_label, self.office_label, self.db_label):
-            label.setContentsMargins(6, 0, 6, 0)
-            bar.addPermanentWidget(label)
+        self.status_labels = window_state.StatusLabels(self)
+        self.plan_label = self.status_labels.plan_label
+        self.count_label = self.status_labels.count_label
+        self.office_label = self.status_labels.office_label
+        self.db_label = self.status_labels.db_label
 
     def _connect(self) -> None:
         a = self.menu_actions
-        a.import_plan.triggered.connect(self.commands.import_plan)
-        a.export_exchange.triggered.connect(self.exchange.export_exchange)
-        a.import_exchange.triggered.connect(self.exchange.import_exchange)
-        a.import_log.triggered.connect(self.exchange.show_import_log)
+        self._connect_commands()
         a.reload.triggered.connect(self.reload)
         a.quit.triggered.connect(self.close)
         a.report.triggered.connect(self._report_current)
@@ -160,17 +145,16 @@ class MainWindow(QMainWindow):
         a.show_units.triggered.connect(lambda: self.tabs.setCurrentIndex(TAB_UNITS))
         a.my_unit.triggered.connect(self.show_my_unit)
         a.expand_all.triggered.connect(self.tree.expandAll)
+        a.expand_all.triggered.connect(self.expander.cancel)
+        a.collapse_all.triggered.connect(self.expander.cancel)
         a.collapse_all.triggered.connect(self.tree.collapseAll)
         a.language_group.triggered.connect(self._on_language)
-        a.set_office.triggered.connect(self.commands.choose_office)
-        a.about.triggered.connect(lambda: about.show_about(self))
+        a.about.triggered.connect(self._show_about)
         a.about_qt.triggered.connect(QApplication.aboutQt)
         self.filter_bar.criteria_changed.connect(self._on_criteria)
         self.proxy.filter_changed.connect(self._update_status_bar)
         self.tree.selectionModel().selectionChanged.connect(self._on_tree_selection)
         self.unit_view.task_selected.connect(self.show_task)
-        self.detail.report_requested.connect(self.commands.report)
-        self.detail.edit_requested.connect(self.commands.edit)
 
     # --- data ----------------------------------------------------------------------------
     @property
@@ -181,8 +165,13 @@ class MainWindow(QMainWindow):
     def installation(self) -> Installation | None:
         return self._installation
 
-    def set_store(self, store: Store) -> None:
-        """Show ``store``'s plans; the window does nothing with data before this."""
+    def set_store(self, store: Store, *, build_commands: bool = True) -> None:
+        """Show ``store``'s plans; the window does nothing with data before this.
+
+        ``build_commands=False`` leaves the command objects to their first use or to a
+        later ``build_commands()`` (start-up: the plans are shown first)."""
+        if build_commands:
+            self.build_commands()
         self._store = store
         self._installation = store.installation()
         self._set_enabled(True)
@@ -204,7 +193,8 @@ class MainWindow(QMainWindow):
         self.model.set_plans(plans, self.supervision.lights_today(plans))
         units = {u.unit_id: u for p in plans for u in p.units()}
         self.filter_bar.set_units(list(units.values()))
-        self.tree.expandAll()
+        self.filter_bar.set_task_count(sum(p.task_count for p in self.model.plan_nodes()))
+        self.expand_shown()
         self._refresh_plan_views()
         if keep:
             self.select_node(keep)
@@ -302,11 +292,14 @@ class MainWindow(QMainWindow):
     @Slot(object)
     def _on_criteria(self, criteria: FilterCriteria) -> None:
         keep = self._last_selected_id
-        self.proxy.set_criteria(criteria)
-        self.tree.expandAll()
+        self.proxy.set_criteria(criteria)  # its filter_changed updates the status bar
+        self.expand_shown()
         if keep:
             self.select_node(keep)
-        self._update_status_bar()
+
+    def expand_shown(self) -> None:
+        """Expand the rows above the shown tasks: a screenful now, the rest while idle."""
+        self.expander.expand_shown()
 
     @Slot()
     def show_my_unit(self) -> None:
@@ -332,6 +325,12 @@ class MainWindow(QMainWindow):
             self.commands.edit(task.id, rev.revision_id)
 
     @Slot()
+    def _show_about(self) -> None:
+        from ui import about  # not on the start-up path
+
+        about.show_about(self)
+
+    @Slot()
     def _on_language(self) -> None:
         action = self.menu_actions.language_group.checkedAction()
         code = str(action.data()) if action else keys.DEFAULT_LANGUAGE
@@ -341,54 +340,22 @@ class MainWindow(QMainWindow):
 
     # --- status bar and settings ---------------------------------------------------------
     def _update_status_bar(self) -> None:
-        plan = self._plans.get(self._current_plan_id or "")
-        title = plan.title if plan else "—"
-        elided = self.plan_label.fontMetrics().elidedText(
-            title, Qt.TextElideMode.ElideMiddle, PLAN_LABEL_WIDTH
+        self.status_labels.update(
+            self._plans.get(self._current_plan_id or ""),
+            self.proxy.visible_task_count(),
+            sum(p.task_count for p in self.model.plan_nodes()),
+            self._installation,
+            self._store.path if self._store else None,
         )
-        self.plan_label.setText(self.tr("方案：{title}").format(title=elided))
-        self.plan_label.setToolTip(title)
-        self.count_label.setText(
-            self.tr("显示任务：{shown}/{total}").format(
-                shown=self.proxy.visible_task_count(),
-                total=sum(p.task_count for p in self.model.plan_nodes()),
-            )
-        )
-        inst = self._installation
-        if inst is None or not inst.configured:
-            office = self.tr("未设置")
-        elif inst.is_coordinating_office:
-            office = words.coordinating_office_text()
-        else:
-            office = inst.unit_name or ""
-        self.office_label.setText(self.tr("本机：{office}").format(office=office))
-        path = self._store.path if self._store else None
-        self.db_label.setText(self.tr("数据：{name}").format(name=path.name if path else "—"))
-        self.db_label.setToolTip(str(path) if path else "")
 
     def database_path(self) -> Path | None:
         return self._store.path if self._store else None
 
     def _restore_layout(self) -> None:
-        s = self._settings
-        for key, restore in (
-            (keys.KEY_GEOMETRY, self.restoreGeometry),
-            (keys.KEY_STATE, self.restoreState),
-            (keys.KEY_SPLITTER, self.splitter.restoreState),
-        ):
-            value = s.value(key)
-            if isinstance(value, QByteArray):
-                restore(value)
-        tab = str(s.value(keys.KEY_TAB, TAB_TREE))
-        self.tabs.setCurrentIndex(int(tab) if tab.isdigit() else TAB_TREE)
+        window_state.restore_layout(self._settings, self, self.splitter, self.tabs, TAB_TREE)
 
     def save_layout(self) -> None:
-        s = self._settings
-        s.setValue(keys.KEY_GEOMETRY, self.saveGeometry())
-        s.setValue(keys.KEY_STATE, self.saveState())
-        s.setValue(keys.KEY_SPLITTER, self.splitter.saveState())
-        s.setValue(keys.KEY_TAB, self.tabs.currentIndex())
-        s.sync()
+        window_state.save_layout(self._settings, self, self.splitter, self.tabs)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

@@ -273,7 +273,7 @@ class SupervisionCommands(QObject):
         w.proxy.set_task_ids(task_ids)
         w.task_filter_banner.show_filter(what, len(task_ids))
         w.tabs.setCurrentIndex(TAB_TREE)
-        w.tree.expandAll()
+        w.expand_shown()
         if selected in task_ids:
             w.select_node(selected)
         elif task_ids:
@@ -287,7 +287,7 @@ class SupervisionCommands(QObject):
             return
         keep = w.selected_node_id()
         w.proxy.set_task_ids(None)
-        w.tree.expandAll()
+        w.expand_shown()
         if keep:
             w.select_node(keep)
 
