@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDialog,
     QDialogButtonBox,
     QHeaderView,
     QLabel,
@@ -25,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from models.backups import BackupError, BackupInfo, backups, backups_dir, restore_backup
 from ui import messages
+from ui.dialog_base import CheckedDialog, run_modal
 from ui.worker import run_in_pool
 
 if TYPE_CHECKING:
@@ -69,7 +69,7 @@ def error_text(exc: Exception) -> str:
     return reason + QCoreApplication.translate("Backups", "当前数据未作改动。")
 
 
-class BackupDialog(QDialog):
+class BackupDialog(CheckedDialog):
     """List of backups, newest first: ``set_data`` / ``data`` / ``validate`` / ``edit``."""
 
     def __init__(self, folder: Path, parent: QWidget | None = None) -> None:
@@ -149,19 +149,7 @@ class BackupDialog(QDialog):
     ) -> BackupInfo | None:
         dialog = cls(folder, parent)
         dialog.set_data(infos)
-        try:
-            return dialog.data() if dialog.exec() == QDialog.DialogCode.Accepted else None
-        finally:
-            dialog.deleteLater()
-
-    @Slot()
-    def accept(self) -> None:
-        message = self.validate()
-        if message:
-            self.error_label.setText(message)
-            self.error_label.show()
-            return
-        super().accept()
+        return run_modal(dialog)
 
     @Slot(QModelIndex)
     def _on_double_clicked(self, _index: QModelIndex) -> None:

@@ -10,7 +10,6 @@ from PySide6.QtCore import QDate, Slot
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDateEdit,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
 from domain.records import PlanView, TaskView
 from domain.schedule import Deadline
 from ui import dashboard_models, words
+from ui.dialog_base import CheckedDialog, run_modal
 from ui.supervision_forms import error_label, reason_box, reason_problem
 
 
@@ -35,7 +35,7 @@ class DeadlineInput:
     reason: str
 
 
-class DeadlineDialog(QDialog):
+class DeadlineDialog(CheckedDialog):
     """Form for one ``DeadlineInput``: ``set_data`` / ``data`` / ``validate`` / ``edit``."""
 
     def __init__(self, plan: PlanView, task: TaskView | None, parent: QWidget | None = None):
@@ -151,19 +151,7 @@ class DeadlineDialog(QDialog):
     ) -> DeadlineInput | None:
         dialog = cls(plan, task, parent)
         dialog.set_data(entry)
-        try:
-            return dialog.data() if dialog.exec() == QDialog.DialogCode.Accepted else None
-        finally:
-            dialog.deleteLater()
-
-    @Slot()
-    def accept(self) -> None:
-        message = self.validate()
-        if message:
-            self.error_label.setText(message)
-            self.error_label.show()
-            return
-        super().accept()
+        return run_modal(dialog)
 
     @Slot()
     def _show_current(self) -> None:

@@ -8,7 +8,6 @@ from PySide6.QtCore import Slot
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QLabel,
     QRadioButton,
@@ -17,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from domain.records import Installation
+from ui.dialog_base import CheckedDialog, run_modal
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,7 +27,7 @@ class OfficeChoice:
     coordinating_office: bool = False
 
 
-class OfficeDialog(QDialog):
+class OfficeDialog(CheckedDialog):
     """Form for one ``OfficeChoice``: ``set_data`` / ``data`` / ``validate`` / ``edit``."""
 
     def __init__(self, unit_names: list[str], parent: QWidget | None = None) -> None:
@@ -104,19 +104,7 @@ class OfficeDialog(QDialog):
         dialog = cls(unit_names, parent)
         if current is not None and current.configured:
             dialog.set_data(OfficeChoice(current.unit_name, current.is_coordinating_office))
-        try:
-            return dialog.data() if dialog.exec() == QDialog.DialogCode.Accepted else None
-        finally:
-            dialog.deleteLater()
-
-    @Slot()
-    def accept(self) -> None:
-        message = self.validate()
-        if message:
-            self.error_label.setText(message)
-            self.error_label.show()
-            return
-        super().accept()
+        return run_modal(dialog)
 
     @Slot(bool)
     def _on_toggled(self, checked: bool) -> None:

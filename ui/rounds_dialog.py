@@ -10,7 +10,6 @@ from PySide6.QtCore import QDate, Slot
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDateEdit,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QGridLayout,
@@ -26,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from domain.schedule import RoundKind, RoundRule
 from ui import dashboard_models
+from ui.dialog_base import CheckedDialog, run_modal
 from ui.supervision_forms import error_label, reason_box, reason_problem
 
 #: How many upcoming rounds the dialog lists, so the clerk sees what the rule means.
@@ -58,7 +58,7 @@ def _date_edit(parent: QWidget, name: str) -> QDateEdit:
     return edit
 
 
-class RoundsDialog(QDialog):
+class RoundsDialog(CheckedDialog):
     """Form for one ``RoundsInput``: ``set_data`` / ``data`` / ``validate`` / ``edit``."""
 
     def __init__(self, current: RoundRule | None, parent: QWidget | None = None) -> None:
@@ -184,19 +184,7 @@ class RoundsDialog(QDialog):
     ) -> RoundsInput | None:
         dialog = cls(current, parent)
         dialog.set_data(entry)
-        try:
-            return dialog.data() if dialog.exec() == QDialog.DialogCode.Accepted else None
-        finally:
-            dialog.deleteLater()
-
-    @Slot()
-    def accept(self) -> None:
-        message = self.validate()
-        if message:
-            self.error_label.setText(message)
-            self.error_label.show()
-            return
-        super().accept()
+        return run_modal(dialog)
 
     # --- slots ---------------------------------------------------------------------------
     def _append(self, day: dt.date) -> None:
@@ -241,7 +229,7 @@ def initial_rounds(current: RoundRule | None) -> RoundsInput:
     )
 
 
-class WarningDaysDialog(QDialog):
+class WarningDaysDialog(CheckedDialog):
     """临期提醒天数: how many days before a deadline or round a task turns 临期 (this PC)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -283,7 +271,4 @@ class WarningDaysDialog(QDialog):
     def edit(cls, parent: QWidget | None, days: int) -> int | None:
         dialog = cls(parent)
         dialog.set_data(days)
-        try:
-            return dialog.data() if dialog.exec() == QDialog.DialogCode.Accepted else None
-        finally:
-            dialog.deleteLater()
+        return run_modal(dialog)

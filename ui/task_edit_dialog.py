@@ -9,7 +9,6 @@ from dataclasses import dataclass
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
@@ -26,6 +25,7 @@ from PySide6.QtWidgets import (
 from domain.enums import Role
 from domain.records import PlanView, TaskView
 from ui import words
+from ui.dialog_base import CheckedDialog, run_modal
 from ui.supervision_forms import error_label, reason_box, reason_problem
 
 #: (unit name, role, the wording as written) — what ``Store.edit_task``/``add_task`` take.
@@ -64,7 +64,7 @@ def new_entry(plan: PlanView, near: TaskView | None) -> TaskEditInput:
     return TaskEditInput(None, section_id, base.subsection_id if base else None, number, "", (), "")
 
 
-class TaskEditDialog(QDialog):
+class TaskEditDialog(CheckedDialog):
     """Form for one ``TaskEditInput``: ``set_data`` / ``data`` / ``validate`` / ``edit``."""
 
     def __init__(self, plan: PlanView, adding: bool, parent: QWidget | None = None) -> None:
@@ -211,10 +211,7 @@ class TaskEditDialog(QDialog):
     ) -> TaskEditInput | None:
         dialog = cls(plan, adding=entry.task_id is None, parent=parent)
         dialog.set_data(entry)
-        try:
-            return dialog.data() if dialog.exec() == QDialog.DialogCode.Accepted else None
-        finally:
-            dialog.deleteLater()
+        return run_modal(dialog)
 
     @Slot()
     def accept(self) -> None:
@@ -288,7 +285,7 @@ class CloseInput:
     reason: str
 
 
-class CloseTaskDialog(QDialog):
+class CloseTaskDialog(CheckedDialog):
     """Form for one ``CloseInput``: ``set_data`` / ``data`` / ``validate`` / ``edit``."""
 
     def __init__(self, task: TaskView, closing: bool, parent: QWidget | None = None) -> None:
@@ -342,16 +339,4 @@ class CloseTaskDialog(QDialog):
     def edit(cls, parent: QWidget | None, task: TaskView, closing: bool) -> CloseInput | None:
         dialog = cls(task, closing, parent)
         dialog.set_data(CloseInput(task.id, closing, ""))
-        try:
-            return dialog.data() if dialog.exec() == QDialog.DialogCode.Accepted else None
-        finally:
-            dialog.deleteLater()
-
-    @Slot()
-    def accept(self) -> None:
-        message = self.validate()
-        if message:
-            self.error_label.setText(message)
-            self.error_label.show()
-            return
-        super().accept()
+        return run_modal(dialog)
