@@ -34,6 +34,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     value = p.add_mutually_exclusive_group(required=True)
     value.add_argument("--date", help="YYYY-MM-DD")
     value.add_argument("--long-term", action="store_true", help="长期坚持")
+    value.add_argument("--clear", action="store_true", help="清除完成时限（任务改按方案的时限）")
     p.add_argument("--reason", default="", help="修改原因（留痕）")
     p.set_defaults(handler=cmd_deadline)
 
@@ -66,12 +67,19 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 def cmd_deadline(args: argparse.Namespace) -> int:
     from domain.schedule import Deadline
 
-    deadline = Deadline(long_term=True) if args.long_term else Deadline(date=_date(args.date))
+    deadline: Deadline | None = None
+    if args.long_term:
+        deadline = Deadline(long_term=True)
+    elif args.date:
+        deadline = Deadline(date=_date(args.date))
     with open_store(args) as store:
         task_id = None if args.whole_plan else store.find_task_id(args.plan, args.task)
         store.set_deadline(deadline, task_id=task_id, plan_id=args.plan, reason=args.reason)
     target = "整个方案" if args.whole_plan else f"任务 {args.task}"
-    say(f"已设置{target}的完成时限：{deadline.label_zh()}")
+    if deadline is None:
+        say(f"已清除{target}的完成时限。")
+    else:
+        say(f"已设置{target}的完成时限：{deadline.label_zh()}")
     return EXIT_OK
 
 

@@ -23,7 +23,7 @@ from domain.schedule import Deadline, RoundKind, RoundRule
 
 
 class ChangeKind(StrEnum):
-    DEADLINE = "deadline"  # payload {"date": "YYYY-MM-DD"} | {"long_term": true}
+    DEADLINE = "deadline"  # payload {"date": "YYYY-MM-DD"} | {"long_term": true} | {"clear": true}
     ROUNDS = "rounds"  # payload {"kind", "day", "dates", "start"}
     EDIT_TASK = "edit_task"  # payload {"text"?, "units"?: [{"name", "role", "wording"}]}
     ADD_TASK = "add_task"  # payload {"number", "section_id", "subsection_id"?, "text", "units"}
@@ -34,7 +34,10 @@ def change_order(change: PlanChange) -> tuple[int, str, str]:
     return (change.lamport, change.author_installation_id, change.change_id)
 
 
-def deadline_payload(deadline: Deadline) -> str:
+def deadline_payload(deadline: Deadline | None) -> str:
+    """``None`` clears a deadline (留痕 like any other change)."""
+    if deadline is None:
+        return json.dumps({"clear": True})
     if deadline.long_term:
         return json.dumps({"long_term": True})
     assert deadline.date is not None
@@ -74,7 +77,13 @@ def apply_changes(view: PlanView, changes: Iterable[PlanChange]) -> PlanView:
         try:
             data = parse_payload(change)
             kind = ChangeKind(change.kind)
-            if kind is ChangeKind.DEADLINE:
+            if kind is ChangeKind.DEADLINE and data.get("clear"):
+                # Cleared: a task falls back to the plan's deadline, the plan to none.
+                if change.task_id is None:
+                    plan_deadline = None
+                else:
+                    own_deadline.pop(change.task_id, None)
+            elif kind is ChangeKind.DEADLINE:
                 deadline = _deadline(data)
                 if change.task_id is None:
                     plan_deadline = deadline

@@ -65,13 +65,14 @@ class SupervisionStore(StoreBase):
 
     def set_deadline(
         self,
-        deadline: Deadline,
+        deadline: Deadline | None,
         *,
         task_id: str | None,
         plan_id: str | None = None,
         reason: str = "",
     ) -> PlanChange:
-        """完成时限 of one task, or of the whole plan when ``task_id`` is None."""
+        """完成时限 of one task, or of the whole plan when ``task_id`` is None; ``None``
+        clears it (a task then follows the plan's deadline)."""
         return self.record_plan_change(
             ChangeKind.DEADLINE,
             deadline_payload(deadline),

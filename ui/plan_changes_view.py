@@ -69,6 +69,10 @@ def describe(change: PlanChange) -> str:
     """What a change did, in a line; a payload this version cannot read says so."""
     try:
         data = json.loads(change.payload)
+        if change.kind == "deadline" and data.get("clear"):
+            if change.task_id is None:
+                return QCoreApplication.translate("PlanChanges", "整个方案：清除完成时限")
+            return QCoreApplication.translate("PlanChanges", "清除完成时限（按方案时限）")
         if change.kind == "deadline":
             deadline = (
                 Deadline(long_term=True)

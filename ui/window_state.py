@@ -11,18 +11,15 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QByteArray, QCoreApplication, QSettings, Qt
 from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QTabWidget
 
-from domain.records import Installation, PlanView
 from ui import settings as keys
 
 if TYPE_CHECKING:
     from pathlib import Path
 
+    from domain.records import Installation, PlanView
+
 #: Pixels of the plan title in the status bar (titles run to 60 characters).
 PLAN_LABEL_WIDTH = 360
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("MainWindow", text)
 
 
 class StatusLabels:
@@ -52,17 +49,29 @@ class StatusLabels:
         elided = self.plan_label.fontMetrics().elidedText(
             title, Qt.TextElideMode.ElideMiddle, PLAN_LABEL_WIDTH
         )
-        self.plan_label.setText(_tr("方案：{title}").format(title=elided))
+        self.plan_label.setText(
+            QCoreApplication.translate("MainWindow", "方案：{title}").format(title=elided)
+        )
         self.plan_label.setToolTip(title)
-        self.count_label.setText(_tr("显示任务：{shown}/{total}").format(shown=shown, total=total))
+        self.count_label.setText(
+            QCoreApplication.translate("MainWindow", "显示任务：{shown}/{total}").format(
+                shown=shown, total=total
+            )
+        )
         if installation is None or not installation.configured:
-            office = _tr("未设置")
+            office = QCoreApplication.translate("MainWindow", "未设置")
         elif installation.is_coordinating_office:
             office = words.coordinating_office_text()
         else:
             office = installation.unit_name or ""
-        self.office_label.setText(_tr("本机：{office}").format(office=office))
-        self.db_label.setText(_tr("数据：{name}").format(name=path.name if path else "—"))
+        self.office_label.setText(
+            QCoreApplication.translate("MainWindow", "本机：{office}").format(office=office)
+        )
+        self.db_label.setText(
+            QCoreApplication.translate("MainWindow", "数据：{name}").format(
+                name=path.name if path else "—"
+            )
+        )
         self.db_label.setToolTip(str(path) if path else "")
 
 

@@ -1089,6 +1089,7 @@ The file was written and read back intact. You can safely remove the USB stick.<
     <name>FilterBar</name>
     <message>
         <source>搜索任务内容或单位…</source>
+        <extracomment>Above this many tasks one keystroke&apos;s filtering costs tens of milliseconds, so the search waits for a pause in typing instead of filtering for every character of a word.</extracomment>
         <translation>Search task text or unit…</translation>
     </message>
     <message>
@@ -1112,7 +1113,7 @@ The file was written and read back intact. You can safely remove the USB stick.<
     <name>GuiSession</name>
     <message>
         <source>无法打开数据库：{reason}</source>
-        <extracomment>The database could not be opened (the clerk has been told); the app should end.</extracomment>
+        <extracomment>Milliseconds after the plans are shown before the menus&apos; commands are made (and their dialogs imported, about 90 ms): after the tree&apos;s first paint, which a zero timer preceded. The database could not be opened (the clerk has been told); the app should end.</extracomment>
         <translation>Cannot open the database: {reason}</translation>
     </message>
     <message>
@@ -1198,7 +1199,7 @@ The file was written and read back intact. You can safely remove the USB stick.<
     <name>MainWindow</name>
     <message>
         <source>督办 — 重点任务分工方案</source>
-        <extracomment>Pixels of the plan title in the status bar (titles run to 60 characters).</extracomment>
+        <extracomment>The dashboard was just built (its tab opened, or ``dashboard`` asked for): wire it up.</extracomment>
         <translation>Duban — key-task division plans</translation>
     </message>
     <message>
@@ -1220,6 +1221,7 @@ The file was written and read back intact. You can safely remove the USB stick.<
     </message>
     <message>
         <source>方案：{title}</source>
+        <extracomment>Pixels of the plan title in the status bar (titles run to 60 characters).</extracomment>
         <translation>Plan: {title}</translation>
     </message>
     <message>
@@ -1395,6 +1397,14 @@ The file was written and read back intact. You can safely remove the USB stick.<
     <message>
         <source>{name}（{role}）</source>
         <translation>{name} ({role})</translation>
+    </message>
+    <message>
+        <source>整个方案：清除完成时限</source>
+        <translation>Whole plan: deadline cleared</translation>
+    </message>
+    <message>
+        <source>清除完成时限（按方案时限）</source>
+        <translation>Deadline cleared (the plan's deadline applies)</translation>
     </message>
     <message>
         <source>整个方案：{deadline}</source>
@@ -1802,7 +1812,7 @@ The file was written and read back intact. You can safely remove the USB stick.<
     <name>SupervisionCommands</name>
     <message>
         <source>请先在方案中选择一项任务。</source>
-        <extracomment>The left tabs of the main window (its own constants, repeated to avoid an import cycle).</extracomment>
+        <extracomment>The left tabs of the main window (its own constants, repeated to avoid an import cycle). Narrower than this, the detail pane is given its share back when it reappears. The tree/detail split before the dashboard took the width.</extracomment>
         <translation>Select a task in the plan first.</translation>
     </message>
     <message>
@@ -2188,7 +2198,7 @@ The file was written and read back intact. You can safely remove the USB stick.<
     </message>
     <message>
         <source>已完成</source>
-        <extracomment>Colour of each status light (督办): the same in the tree, the detail pane and the dashboard. Every place that shows a colour also shows the light&apos;s name, so print and greyscale read.</extracomment>
+        <extracomment>Colour of each status light (督办): the same in the tree, the detail pane and the dashboard. Every place that shows a colour also shows the light&apos;s name, so print and greyscale read. Textures over the colours of the two lights that need chasing: printed in grey, 未报送&apos;s orange would match 正常&apos;s blue and 逾期&apos;s red 已完成&apos;s green; the hatches tell them apart.</extracomment>
         <translation>Done</translation>
     </message>
     <message>

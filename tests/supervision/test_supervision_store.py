@@ -124,3 +124,18 @@ def test_status_json_cli(tmp_path: Path, cli) -> None:  # type: ignore[no-untype
     assert ledger.code == 0 and (tmp_path / "l.xlsx").exists()
     bad = cli("deadline", "--db", db, "--task", "23", "--date", "2026-13-01")
     assert bad.code == 1 and "YYYY-MM-DD" in bad.err
+
+
+def test_a_cleared_deadline_falls_back_to_the_plans(tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    db = str(tmp_path / "c.sqlite")
+    assert cli("office", "--db", db, "--coordinating-office").code == 0
+    assert cli("deadline", "--db", db, "--whole-plan", "--date", "2026-12-31").code == 0
+    assert cli("deadline", "--db", db, "--task", "23", "--date", "2026-06-30").code == 0
+    cleared = cli("deadline", "--db", db, "--task", "23", "--clear", "--reason", "改按方案时限")
+    assert cleared.code == 0 and "已清除" in cleared.out
+    data = json.loads(cli("status", "--db", db, "--as-of", "2026-07-01", "--json").out)
+    t23 = next(t for t in data["tasks"] if t["number"] == 23)
+    assert t23["deadline"] == "2026-12-31" and t23["light"] != "overdue"
+    assert cli("deadline", "--db", db, "--whole-plan", "--clear").code == 0
+    data = json.loads(cli("status", "--db", db, "--as-of", "2026-07-01", "--json").out)
+    assert all(t["deadline"] is None for t in data["tasks"])
