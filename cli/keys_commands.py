@@ -147,23 +147,9 @@ def _show(store: Store, own: KeyRecord) -> int:
 
 
 def _card(store: Store, own: KeyRecord, output: Path) -> int:
-    import datetime as dt
-
-    from domain.key_records import RegistrationCard
     from sheets.registration_card import registration_card
-    from signing.keys import key_digest
 
-    inst = store.installation()
-    unit = "协调办公室" if inst.is_coordinating_office else (inst.unit_name or "（未设置单位）")
-    card = RegistrationCard(
-        unit_label=unit,
-        installation_name=inst.name,
-        installation_id=inst.id,
-        key_id=own.key_id,
-        fingerprint=own.fingerprint,
-        public_key_sha256=key_digest(own.public_key),
-        issued_on=dt.date.today(),
-    )
+    card = store.registration_card()
     try:
         registration_card(card, output)
     except OSError as exc:

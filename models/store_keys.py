@@ -16,7 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from domain.exchange_records import ExchangeBundle, Sender
-from domain.key_records import KeyRecord, KeyStatus, TrustVerdict
+from domain.key_records import KeyRecord, KeyStatus, RegistrationCard, TrustVerdict
 from models.errors import StoreError
 from models.orm import UnitRow
 from models.orm_keys import InstallationKeyRow
@@ -27,6 +27,7 @@ from signing.keys import (
     InstallationKey,
     KeyFileError,
     fingerprint_of,
+    key_digest,
     key_id_of,
     normalise_fingerprint,
     same_fingerprint,
@@ -51,6 +52,29 @@ class KeyStore(StoreBase):
         return user_data_dir() / "keys"
 
     # -- this installation's key ----------------------------------------------------------
+    def registration_card(
+        self, passphrase: str | None = None, today: dt.date | None = None
+    ) -> RegistrationCard:
+        """The facts printed on this PC's 密钥登记卡 (unit, PC, key id, fingerprint)."""
+        own = self.own_key(passphrase)
+        with self._sessions.begin() as s:
+            inst = installation_row(s)
+            unit = s.get(UnitRow, inst.unit_id) if inst.unit_id else None
+            label = (
+                "协调办公室"
+                if inst.is_coordinating_office
+                else (unit.name if unit else "（未设置单位）")
+            )
+            return RegistrationCard(
+                unit_label=label,
+                installation_name=inst.name,
+                installation_id=inst.id,
+                key_id=own.key_id,
+                fingerprint=own.fingerprint,
+                public_key_sha256=key_digest(own.public_key),
+                issued_on=today or dt.date.today(),
+            )
+
     def own_key(self, passphrase: str | None = None) -> KeyRecord:
         """This installation's public key (made on first use). Needs the passphrase only
         when the key must be made or its file no longer matches the registry."""

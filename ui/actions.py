@@ -85,6 +85,7 @@ class WindowActions(QObject):
         self.set_office = make(self.tr("设置本机单位(&O)…"), "action_set_office")
         self.warning_days = make(self.tr("临期提醒天数(&W)…"), "action_warning_days")
         self.import_log = make(self.tr("导入日志(&L)"), "action_import_log")
+        self.own_key = make(self.tr("本机密钥与登记卡(&K)…"), "action_own_key")
         self.restore_backup = make(self.tr("恢复备份(&B)…"), "action_restore_backup")
         # 帮助
         self.about = make(self.tr("关于督办(&A)"), "action_about", "F1")
@@ -149,6 +150,7 @@ class WindowActions(QObject):
         tools_menu.addAction(self.set_office)
         tools_menu.addAction(self.warning_days)
         tools_menu.addAction(self.import_log)
+        tools_menu.addAction(self.own_key)
         tools_menu.addSeparator()
         tools_menu.addAction(self.restore_backup)
 

@@ -44,10 +44,9 @@ class ExchangeCommands(QObject):
         self._results: list[FileRow] = []
         self._total = 0
         self._backed_up = False
-        # Hook for key registration (登记): ``handler(preview) -> bool`` asks the clerk to
-        # confirm the sender's key of a previewed file. None: the import dialog offers no
-        # such step (files from unconfirmed keys are previewed, never merged).
-        self.key_confirmation: KeyConfirmation | None = None
+        # Key registration (登记): ``handler(preview) -> bool`` asks the clerk to confirm
+        # the sender's key of a previewed file against its registration card.
+        self.key_confirmation: KeyConfirmation | None = self.confirm_key
 
     @property
     def busy(self) -> bool:
@@ -123,6 +122,102 @@ class ExchangeCommands(QObject):
     def _set_exporting(self, exporting: bool) -> None:
         self._exporting = exporting
         self._window.menu_actions.export_exchange.setEnabled(not exporting)
+
+    # --- 本机密钥与登记卡 -------------------------------------------------------------------
+    @Slot()
+    def show_own_key(self) -> None:
+        """Show this PC's key fingerprint and offer to save the registration card PDF."""
+        store = self._window.store
+        if store is None:
+            return
+        try:
+            card = store.registration_card()
+        except StoreError as exc:
+            messages.error(
+                self._window,
+                self.tr("本机密钥"),
+                self.tr("无法读取本机密钥（原因代码：{code}）。").format(code=exc.code),
+            )
+            return
+        text = self.tr(
+            "本机：{name}（{unit}）\n密钥编号：{key_id}\n密钥指纹：{fingerprint}\n\n"
+            "请打印登记卡，经办人签字、加盖单位公章后交协调办公室备案。现在保存登记卡 PDF 吗？"
+        ).format(
+            name=card.installation_name,
+            unit=card.unit_label,
+            key_id=card.key_id,
+            fingerprint=card.fingerprint,
+        )
+        if not messages.confirm(self._window, self.tr("本机密钥与登记卡"), text):
+            return
+        target = messages.choose_save_pdf(
+            self._window, Path.home() / f"密钥登记卡-{card.unit_label}.pdf"
+        )
+        if target is None:
+            return
+        from sheets.registration_card import registration_card
+
+        try:
+            registration_card(card, target)
+        except OSError as exc:
+            messages.error(self._window, self.tr("未能保存"), f"{target}：{exc.strerror}")
+            return
+        messages.information(
+            self._window, self.tr("已保存"), self.tr("登记卡已保存：{path}").format(path=target)
+        )
+
+    # --- 登记密钥 ------------------------------------------------------------------------
+    def confirm_key(self, preview: FilePreview) -> bool:
+        """Register the key that signed ``preview``'s file once the clerk typed the
+        fingerprint from the sender's card; True when the file should be read again."""
+        from exchange.errors import RejectedFile
+        from exchange.reader import read_exchange_file
+        from ui.key_confirm_dialog import KeyClaim, KeyConfirmDialog
+
+        store = self._window.store
+        if store is None:
+            return False
+        try:
+            bundle = read_exchange_file(preview.path).bundle
+        except RejectedFile as exc:
+            messages.error(
+                self._window, self.tr("无法登记"), exchange_words.file_refusal_text(str(exc.code))
+            )
+            return False
+        if bundle.signature is None:
+            messages.error(
+                self._window,
+                self.tr("无法登记"),
+                self.tr("这个文件没有签名（旧版 Duban 导出），请对方升级后重新导出。"),
+            )
+            return False
+        sender = bundle.manifest.sender
+        claim = KeyClaim(
+            preview.path, exchange_words.sender_text(sender), bundle.signature.key_id, ""
+        )
+        typed = KeyConfirmDialog.edit(self._window, claim)
+        if typed is None:
+            return False
+        try:
+            store.trust_key(sender, bundle.signature.public_key, typed)
+        except StoreError as exc:
+            if exc.code == "fingerprint_mismatch":
+                text = self.tr(
+                    "输入的指纹与文件中的密钥不一致，未登记。请再次核对登记卡；"
+                    "若确实不一致，该文件可能不是对方导出的，请勿导入并与对方联系。"
+                )
+            else:
+                text = self.tr("未能登记这把密钥（原因代码：{code}）。").format(code=exc.code)
+            messages.error(self._window, self.tr("未登记"), text)
+            return False
+        messages.information(
+            self._window,
+            self.tr("已登记"),
+            self.tr("已登记{sender}的密钥。现在可以导入该单位的文件。").format(
+                sender=claim.sender_label
+            ),
+        )
+        return True
 
     # --- 导入交换文件 ----------------------------------------------------------------------
     @Slot()

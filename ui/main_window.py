@@ -235,6 +235,7 @@ class MainWindow(WindowCommandsMixin, QMainWindow):
             self.menu_actions.export_exchange,
             self.menu_actions.import_exchange,
             self.menu_actions.import_log,
+            self.menu_actions.own_key,
         ):
             action.setEnabled(enabled)
         self.splitter.setEnabled(enabled)

@@ -73,6 +73,7 @@ class WindowCommandsMixin:
         a.export_exchange.triggered.connect(lambda: self.exchange.export_exchange())
         a.import_exchange.triggered.connect(lambda: self.exchange.import_exchange())
         a.import_log.triggered.connect(lambda: self.exchange.show_import_log())
+        a.own_key.triggered.connect(lambda: self.exchange.show_own_key())
         a.set_office.triggered.connect(lambda: self.commands.choose_office())
         self.detail.report_requested.connect(lambda task_id: self.commands.report(task_id))
         self.detail.edit_requested.connect(

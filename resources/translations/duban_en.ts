@@ -561,6 +561,70 @@ The file was written and read back intact. You can safely remove the USB stick.<
         <translation>Could not export</translation>
     </message>
     <message>
+        <source>本机密钥</source>
+        <translation>This PC&apos;s key</translation>
+    </message>
+    <message>
+        <source>无法读取本机密钥（原因代码：{code}）。</source>
+        <translation>This PC&apos;s key cannot be read (reason code: {code}).</translation>
+    </message>
+    <message>
+        <source>本机：{name}（{unit}）
+密钥编号：{key_id}
+密钥指纹：{fingerprint}
+
+请打印登记卡，经办人签字、加盖单位公章后交协调办公室备案。现在保存登记卡 PDF 吗？</source>
+        <translation>This PC: {name} ({unit})
+Key id: {key_id}
+Fingerprint: {fingerprint}
+
+Print the registration card, have it signed and stamped with the unit&apos;s seal, and hand it to the coordinating office. Save the registration card as PDF now?</translation>
+    </message>
+    <message>
+        <source>本机密钥与登记卡</source>
+        <translation>This PC&apos;s key and registration card</translation>
+    </message>
+    <message>
+        <source>未能保存</source>
+        <translation>Not saved</translation>
+    </message>
+    <message>
+        <source>已保存</source>
+        <translation>Saved</translation>
+    </message>
+    <message>
+        <source>登记卡已保存：{path}</source>
+        <translation>Registration card saved: {path}</translation>
+    </message>
+    <message>
+        <source>无法登记</source>
+        <translation>Cannot register</translation>
+    </message>
+    <message>
+        <source>这个文件没有签名（旧版 Duban 导出），请对方升级后重新导出。</source>
+        <translation>This file is not signed (exported by an old Duban). Ask the sender to update Duban and export again.</translation>
+    </message>
+    <message>
+        <source>输入的指纹与文件中的密钥不一致，未登记。请再次核对登记卡；若确实不一致，该文件可能不是对方导出的，请勿导入并与对方联系。</source>
+        <translation>The fingerprint you typed does not match the key in the file; nothing was registered. Check the registration card again; if it really differs, the file may not come from the sender: do not import it and contact them.</translation>
+    </message>
+    <message>
+        <source>未能登记这把密钥（原因代码：{code}）。</source>
+        <translation>This key could not be registered (reason code: {code}).</translation>
+    </message>
+    <message>
+        <source>未登记</source>
+        <translation>Not registered</translation>
+    </message>
+    <message>
+        <source>已登记</source>
+        <translation>Registered</translation>
+    </message>
+    <message>
+        <source>已登记{sender}的密钥。现在可以导入该单位的文件。</source>
+        <translation>The key of {sender} is registered. Its files can now be imported.</translation>
+    </message>
+    <message>
         <source>正在导入交换文件（{current}/{total}）：{name}</source>
         <translation>Importing exchange file ({current}/{total}): {name}</translation>
     </message>
@@ -1196,6 +1260,41 @@ The file was written and read back intact. You can safely remove the USB stick.<
     </message>
 </context>
 <context>
+    <name>KeyConfirmDialog</name>
+    <message>
+        <source>登记发送方的密钥</source>
+        <translation>Register the sender&apos;s key</translation>
+    </message>
+    <message>
+        <source>请拿出{sender}交来的《交换文件签名密钥登记卡》（或电话核实），把卡上的密钥指纹逐组输入下框。指纹一致才会登记，之后才能导入该单位的文件。</source>
+        <translation>Take the key registration card that {sender} handed in (or confirm by phone) and type the fingerprint on it, group by group, below. The key is registered only if the fingerprints match; after that the unit&apos;s files can be imported.</translation>
+    </message>
+    <message>
+        <source>例如 40C8 09DA BA1B C600 A82B D4A8 86C6 7ED9</source>
+        <translation>e.g. 40C8 09DA BA1B C600 A82B D4A8 86C6 7ED9</translation>
+    </message>
+    <message>
+        <source>发送方：</source>
+        <translation>Sender:</translation>
+    </message>
+    <message>
+        <source>文件：</source>
+        <translation>File:</translation>
+    </message>
+    <message>
+        <source>密钥编号：</source>
+        <translation>Key id:</translation>
+    </message>
+    <message>
+        <source>登记卡上的指纹：</source>
+        <translation>Fingerprint on the card:</translation>
+    </message>
+    <message>
+        <source>指纹应为 32 位十六进制字符（8 组，每组 4 位），请对照登记卡输入。</source>
+        <translation>A fingerprint has 32 hexadecimal characters (8 groups of 4); type it from the registration card.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>督办 — 重点任务分工方案</source>
@@ -1404,7 +1503,7 @@ The file was written and read back intact. You can safely remove the USB stick.<
     </message>
     <message>
         <source>清除完成时限（按方案时限）</source>
-        <translation>Deadline cleared (the plan's deadline applies)</translation>
+        <translation>Deadline cleared (the plan&apos;s deadline applies)</translation>
     </message>
     <message>
         <source>整个方案：{deadline}</source>
@@ -2135,6 +2234,10 @@ The file was written and read back intact. You can safely remove the USB stick.<
     <message>
         <source>导入日志(&amp;L)</source>
         <translation>Import &amp;log</translation>
+    </message>
+    <message>
+        <source>本机密钥与登记卡(&amp;K)…</source>
+        <translation>This PC&apos;s &amp;key and registration card…</translation>
     </message>
     <message>
         <source>恢复备份(&amp;B)…</source>
