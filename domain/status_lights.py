@@ -9,10 +9,13 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from domain.enums import ProgressStatus, Role
-from domain.records import PlanView, ProgressRevision, TaskView
 from domain.schedule import Deadline, RoundRule
+
+if TYPE_CHECKING:
+    from domain.records import PlanView, ProgressRevision, TaskView
 
 DEFAULT_WARNING_DAYS = 7
 

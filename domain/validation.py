@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from domain.enums import ProgressStatus
-from domain.records import ProgressInput, TaskView
+
+if TYPE_CHECKING:
+    from domain.records import ProgressInput, TaskView
 
 MAX_TEXT_LENGTH = 4000
 MAX_SHORT_LENGTH = 100

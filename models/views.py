@@ -1,4 +1,8 @@
-"""Storage layer: build frozen domain records from rows (no ORM object leaves the store)."""
+"""Storage layer: build frozen domain records from rows (no ORM object leaves the store).
+
+The plan view itself is built by ``models.plan_view_rows`` from the tuples read here
+(``models/fast_read.py`` reads the same tuples with plain sqlite3 at start-up).
+"""
 
 from __future__ import annotations
 
@@ -7,17 +11,8 @@ from collections import defaultdict
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from domain.enums import ProgressStatus, Role
-from domain.plan_changes import apply_changes
-from domain.progress_rules import latest_per_unit
-from domain.records import (
-    AssignmentView,
-    PlanView,
-    ProgressRevision,
-    SectionView,
-    SubsectionView,
-    TaskView,
-)
+from domain.enums import ProgressStatus
+from domain.records import PlanView, ProgressRevision
 from models.orm import (
     AssignmentRow,
     PlanRow,
@@ -28,6 +23,7 @@ from models.orm import (
     UnitRow,
 )
 from models.plan_change_rows import plan_changes
+from models.plan_view_rows import REVISION_COLUMNS, plan_view_from_rows, revision_records
 
 
 def revision_record(row: ProgressRevisionRow, unit_name: str) -> ProgressRevision:
@@ -60,130 +56,47 @@ def unit_names(session: Session) -> dict[str, str]:
 
 
 def revisions_for_tasks(session: Session, task_ids: list[str]) -> dict[str, list[ProgressRevision]]:
-    names = unit_names(session)
-    out: dict[str, list[ProgressRevision]] = defaultdict(list)
     if not task_ids:
-        return out
+        return defaultdict(list)
     # Plain tuples, not ORM objects: every plan's whole history is read on each start, and
     # mapped instances took three of every four seconds at 200,000 revisions (bench/README).
     r = ProgressRevisionRow
-    query = select(
-        r.revision_id, r.report_id, r.parent_revision_id, r.task_id, r.unit_id,
-        r.author_installation_id, r.author_seq, r.lamport, r.authored_at, r.status, r.percent,
-        r.report_date, r.work_done, r.problems, r.next_steps, r.reporter, r.phone,
-        r.withdrawn, r.on_behalf,
-    ).where(r.task_id.in_(task_ids))  # fmt: skip
-    status = {s.value: s for s in ProgressStatus}
-    for row in session.execute(query):
-        out[row[3]].append(
-            ProgressRevision(
-                revision_id=row[0],
-                report_id=row[1],
-                parent_revision_id=row[2],
-                task_id=row[3],
-                unit_id=row[4],
-                unit_name=names.get(row[4], ""),
-                author_installation_id=row[5],
-                author_seq=row[6],
-                lamport=row[7],
-                authored_at=row[8],
-                status=status[row[9]],
-                percent=row[10],
-                report_date=row[11],
-                work_done=row[12],
-                problems=row[13],
-                next_steps=row[14],
-                reporter=row[15],
-                phone=row[16],
-                withdrawn=row[17],
-                on_behalf=row[18],
-            )
-        )
-    return out
+    columns = [getattr(r, name) for name in REVISION_COLUMNS]
+    rows = session.execute(select(*columns).where(r.task_id.in_(task_ids)))
+    return revision_records(rows, unit_names(session))
 
 
 def build_plan_view(session: Session, plan: PlanRow) -> PlanView:
-    sections = session.scalars(
-        select(SectionRow).where(SectionRow.plan_id == plan.id).order_by(SectionRow.position)
+    s, sub, t, a, u = SectionRow, SubsectionRow, TaskRow, AssignmentRow, UnitRow
+    sections = session.execute(
+        select(s.id, s.number, s.label, s.title).where(s.plan_id == plan.id).order_by(s.position)
     ).all()
-    section_ids = [s.id for s in sections]
-    subsections = session.scalars(
-        select(SubsectionRow)
-        .where(SubsectionRow.section_id.in_(section_ids))
-        .order_by(SubsectionRow.position)
+    subsections = session.execute(
+        select(sub.id, sub.section_id, sub.number, sub.label, sub.title)
+        .where(sub.section_id.in_([row[0] for row in sections]))
+        .order_by(sub.position)
     ).all()
-    tasks = session.scalars(
-        select(TaskRow).where(TaskRow.plan_id == plan.id).order_by(TaskRow.position, TaskRow.id)
+    tasks = session.execute(
+        select(
+            t.id, t.plan_id, t.section_id, t.subsection_id, t.number, t.label, t.path, t.text,
+            t.assignment_text,
+        ).where(t.plan_id == plan.id).order_by(t.position, t.id)
+    ).all()  # fmt: skip
+    assignments = session.execute(
+        select(a.task_id, u.id, u.name, a.role, a.wording, u.is_group)
+        .join(u, a.unit_id == u.id)
+        .join(t, a.task_id == t.id)
+        .where(t.plan_id == plan.id)
+        .order_by(a.task_id, a.position)
     ).all()
-    assignments: dict[str, list[AssignmentView]] = defaultdict(list)
-    rows = session.execute(
-        select(AssignmentRow, UnitRow)
-        .join(UnitRow, AssignmentRow.unit_id == UnitRow.id)
-        .join(TaskRow, AssignmentRow.task_id == TaskRow.id)
-        .where(TaskRow.plan_id == plan.id)
-        .order_by(AssignmentRow.task_id, AssignmentRow.position)
+    header = (plan.id, plan.title, plan.issuer, plan.issued_on, plan.addressees, plan.fingerprint)
+    progress = revisions_for_tasks(session, [row[0] for row in tasks])
+    return plan_view_from_rows(
+        header,
+        [tuple(row) for row in sections],  # type: ignore[misc]
+        [tuple(row) for row in subsections],  # type: ignore[misc]
+        [tuple(row) for row in tasks],  # type: ignore[misc]
+        [tuple(row) for row in assignments],  # type: ignore[misc]
+        progress,
+        plan_changes(session, plan.id),
     )
-    for assignment, unit in rows:
-        assignments[assignment.task_id].append(
-            AssignmentView(
-                unit.id, unit.name, Role(assignment.role), assignment.wording, unit.is_group
-            )
-        )
-    progress = revisions_for_tasks(session, [t.id for t in tasks])
-    section_by_id = {s.id: s for s in sections}
-    sub_by_id = {s.id: s for s in subsections}
-
-    def task_view(row: TaskRow) -> TaskView:
-        section = section_by_id[row.section_id]
-        sub = sub_by_id.get(row.subsection_id) if row.subsection_id else None
-        return TaskView(
-            id=row.id,
-            plan_id=row.plan_id,
-            number=row.number,
-            text=row.text,
-            assignment_text=row.assignment_text,
-            path=row.path,
-            section_number=section.number,
-            section_title=section.title,
-            subsection_number=sub.number if sub else None,
-            subsection_title=sub.title if sub else None,
-            assignments=tuple(assignments.get(row.id, ())),
-            current_progress=tuple(latest_per_unit(progress.get(row.id, []))),
-            label=row.label,
-        )
-
-    views = [task_view(t) for t in tasks]
-    by_section: dict[str, list[TaskView]] = defaultdict(list)
-    by_sub: dict[str, list[TaskView]] = defaultdict(list)
-    for row, view in zip(tasks, views, strict=True):
-        if row.subsection_id:
-            by_sub[row.subsection_id].append(view)
-        else:
-            by_section[row.section_id].append(view)
-    section_views = tuple(
-        SectionView(
-            id=s.id,
-            number=s.number,
-            title=s.title,
-            subsections=tuple(
-                SubsectionView(
-                    sub.id, sub.number, sub.title, tuple(by_sub.get(sub.id, ())), sub.label
-                )
-                for sub in subsections
-                if sub.section_id == s.id
-            ),
-            tasks=tuple(by_section.get(s.id, ())),
-            label=s.label,
-        )
-        for s in sections
-    )
-    base = PlanView(
-        id=plan.id,
-        title=plan.title,
-        issuer=plan.issuer,
-        issued_on=plan.issued_on,
-        addressees=plan.addressees,
-        fingerprint=plan.fingerprint,
-        sections=section_views,
-    )
-    return apply_changes(base, plan_changes(session, plan.id))

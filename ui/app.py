@@ -1,8 +1,9 @@
 """Window layer: start the desktop application (``run_gui``) and keep it alive.
 
 Start-up order: QApplication, fonts, translators, the (empty) main window shown at once,
-then the database opened on a pool thread (the first open creates it and seeds the plan),
-then the first-run question: which unit this PC serves.
+then the plans read on a pool thread with plain sqlite3 (``models.fast_read``; a current file
+only) and shown, then the database opened on a pool thread (the first open creates it and
+seeds the plan) and swapped in, then the first-run question: which unit this PC serves.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from ui.settings import APPLICATION, ORGANIZATION, app_settings, language
 from ui.worker import run_in_pool
 
 if TYPE_CHECKING:
+    from models.fast_read import FirstFill
     from models.store import Store
 
 log = logging.getLogger(__name__)
@@ -30,6 +32,15 @@ log = logging.getLogger(__name__)
 #: Milliseconds after the plans are shown before the menus' commands are made (and their
 #: dialogs imported, about 90 ms): after the tree's first paint, which a zero timer preceded.
 COMMANDS_DELAY_MS = 100
+#: Milliseconds between the plans read at start-up being shown and the store being opened.
+FIRST_FILL_PAINT_MS = 50
+
+
+def read_first_fill(db_path: Path) -> FirstFill | None:
+    """The plans as the file holds them, read-only (pool thread); None: wait for the store."""
+    from models.fast_read import read_first_fill as read
+
+    return read(db_path)
 
 
 def prepare_database(db_path: Path) -> None:
@@ -72,6 +83,27 @@ class GuiSession(QObject):
             from ui.startup_probe import StartupProbe
 
             StartupProbe(self._app, self.window)
+        # The plans first, read-only with plain sqlite3 (no SQLAlchemy: about 330 ms of
+        # imports); then the real store is made ready (migrations, seeding) and swapped in.
+        run_in_pool(self._on_first_fill, self._on_first_fill_failed, read_first_fill, self._db_path)
+
+    @Slot(object)
+    def _on_first_fill(self, fill: FirstFill | None) -> None:
+        if fill is None or self.window is None:
+            self._open_database()
+            return
+        self.window.show_first_fill(fill.plans, fill.warning_days)
+        # The tree paints first: the store's imports on the pool thread hold the GIL in long
+        # stretches, and the model's data() (Python) then waits for it on every row.
+        QTimer.singleShot(FIRST_FILL_PAINT_MS, self._open_database)
+
+    @Slot(object)
+    def _on_first_fill_failed(self, error: Exception) -> None:
+        log.warning("first fill from %s failed: %s", self._db_path, error)  # the store says
+        self._open_database()
+
+    @Slot()
+    def _open_database(self) -> None:
         run_in_pool(
             self._on_database_ready, self._on_database_failed, prepare_database, self._db_path
         )

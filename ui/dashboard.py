@@ -43,9 +43,12 @@ from ui.dashboard_models import (
     unit_column_title,
 )
 from ui.figure_card import NEUTRAL, FigureCard
+from ui.task_filter_banner import TaskFilterBanner
 
 if TYPE_CHECKING:
     from models.store import Store
+
+__all__ = ["Dashboard", "TaskFilterBanner"]  # the banner lived here once
 
 
 def _table(parent: QWidget, name: str) -> QTableView:
@@ -326,34 +329,3 @@ class Dashboard(QWidget):
     @Slot()
     def _on_today(self) -> None:
         self._set_date(dashboard_models.today())
-
-
-class TaskFilterBanner(QFrame):
-    """Above the tree while it shows a dashboard figure's tasks: what they are, and a way back."""
-
-    clear_requested = Signal()
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("task_filter_banner")
-        self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setStyleSheet(
-            "#task_filter_banner { background: #fff7e0; border: 1px solid #e0c36a; }"
-        )
-        self.label = QLabel(self)
-        self.label.setObjectName("task_filter_label")
-        self.label.setWordWrap(True)
-        self.clear_button = QPushButton(self.tr("显示全部任务"), self)
-        self.clear_button.setObjectName("task_filter_clear")
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(8, 4, 4, 4)
-        layout.addWidget(self.label, 1)
-        layout.addWidget(self.clear_button)
-        self.clear_button.clicked.connect(self.clear_requested)
-        self.hide()
-
-    def show_filter(self, what: str, count: int) -> None:
-        self.label.setText(
-            self.tr("看板筛选　{what}（{count} 项任务）").format(what=what, count=count)
-        )
-        self.show()

@@ -4,6 +4,7 @@ and the task's light, deadline and 办结 state — read-only; only the 督办 m
 from __future__ import annotations
 
 from html import escape
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, Qt, Signal, Slot
 from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel
@@ -21,10 +22,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from domain.records import ProgressRevision, TaskView
 from domain.status_lights import Light, TaskLight
 from ui import words
 from ui.plan_tree_model import IdRole
+
+if TYPE_CHECKING:
+    from domain.records import ProgressRevision, TaskView
 
 
 def _item(text: str, tooltip: str = "") -> QStandardItem:

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QTimer, Signal, Slot
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QPushButton, QWidget
 
 from domain.enums import ProgressStatus, Role
-from domain.records import AssignmentView
 from ui import words
 from ui.filter_proxy import NOT_REPORTED, FilterCriteria
+
+if TYPE_CHECKING:
+    from domain.records import AssignmentView
 
 #: Above this many tasks one keystroke's filtering costs tens of milliseconds, so the search
 #: waits for a pause in typing instead of filtering for every character of a word.

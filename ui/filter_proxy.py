@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QAbstractItemModel,
@@ -22,8 +23,10 @@ from PySide6.QtCore import (
 )
 
 from domain.enums import ProgressStatus, Role
-from domain.records import TaskView
 from ui.plan_tree_model import Node, NodeKind, PlanTreeModel, latest_status
+
+if TYPE_CHECKING:
+    from domain.records import TaskView
 
 #: Status filter value for "nothing reported yet" (未报送).
 NOT_REPORTED = "not_reported"

@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractItemModel,
@@ -24,9 +24,11 @@ from PySide6.QtCore import (
 )
 
 from domain.enums import ProgressStatus
-from domain.records import PlanView, TaskView
 from domain.status_lights import LIGHT_ORDER, Light, TaskLight
 from ui import words
+
+if TYPE_CHECKING:
+    from domain.records import PlanView, TaskView
 
 COL_NAME = 0
 COL_COUNT = 1

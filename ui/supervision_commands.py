@@ -56,19 +56,26 @@ class SupervisionCommands(QObject):
         a.clear_filter.triggered.connect(self.clear_task_filter)
         window.filter_bar.clear_button.clicked.connect(self.clear_task_filter)
         window.task_filter_banner.clear_requested.connect(self.clear_task_filter)
-        window.dashboard.tasks_chosen.connect(self.filter_to_tasks)
+        window.dashboard_built.connect(self._wire_dashboard)  # built when first opened
         window.plans_reloaded.connect(self._on_reloaded)
         # A report changes a task's light: the dashboard recomputes (once, when shown).
         window.model.dataChanged.connect(self._on_task_changed)
         window.tree.selectionModel().selectionChanged.connect(self.update_actions)
         window.tabs.currentChanged.connect(self._on_tab)
+        if window.built_dashboard() is not None:
+            self._wire_dashboard()
         self.update_actions()
 
     # --- lights for the tree (as of today) -----------------------------------------------
-    def lights_today(self, plans: Iterable[PlanView]) -> dict[str, TaskLight]:
-        """Every task's light today: ``store.lights`` on the plans the window already has."""
+    def lights_today(
+        self, plans: Iterable[PlanView], warning_days: int | None = None
+    ) -> dict[str, TaskLight]:
+        """Every task's light today: ``store.lights`` on the plans the window already has
+        (``warning_days``: the file's, when read before the store is open)."""
         store = self._window.store
         warning = store.warning_days() if store is not None else DEFAULT_WARNING_DAYS
+        if warning_days is not None:
+            warning = warning_days
         out: dict[str, TaskLight] = {}
         for plan in plans:
             out.update(plan_lights(plan, dashboard_models.today(), warning))
@@ -293,19 +300,32 @@ class SupervisionCommands(QObject):
 
     # --- slots ---------------------------------------------------------------------------
     @Slot()
-    def _on_reloaded(self) -> None:
+    def _wire_dashboard(self) -> None:
+        self._window.dashboard.tasks_chosen.connect(self.filter_to_tasks)
+        self._show_store_on_dashboard()
+
+    def _show_store_on_dashboard(self) -> None:
         w = self._window
+        board = w.built_dashboard()
+        if board is None:  # not opened yet: it is given the store when it is built
+            return
         store = w.store
-        w.dashboard.set_store(store)
+        board.set_store(store)
         if store is not None:
             node = w.selected_node()
             plans = [(p.id, p.title) for p in store.plans()]
-            w.dashboard.set_plans(plans, node.plan_id if node else None)
+            board.set_plans(plans, node.plan_id if node else None)
+
+    @Slot()
+    def _on_reloaded(self) -> None:
+        self._show_store_on_dashboard()
         self.update_actions()
 
     @Slot()
     def _on_task_changed(self) -> None:
-        self._window.dashboard.refresh()
+        board = self._window.built_dashboard()
+        if board is not None:
+            board.refresh()
         self.update_actions()
 
     @Slot(int)

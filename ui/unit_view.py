@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QItemSelection, QSortFilterProxyModel, Qt, Signal, Slot
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
@@ -18,9 +20,11 @@ from PySide6.QtWidgets import (
 )
 
 from domain.enums import Role
-from domain.records import PlanView, TaskView
 from ui import words
 from ui.plan_tree_model import IdRole, latest_status
+
+if TYPE_CHECKING:
+    from domain.records import PlanView, TaskView
 
 
 def _item(text: str, item_id: str | None = None) -> QStandardItem:

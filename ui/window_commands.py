@@ -12,9 +12,12 @@ from functools import cached_property
 from typing import TYPE_CHECKING, cast
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QVBoxLayout, QWidget
+
     from ui.actions import WindowActions
     from ui.backup_dialog import BackupCommands
     from ui.commands import Commands
+    from ui.dashboard import Dashboard
     from ui.detail_pane import DetailPane
     from ui.exchange_commands import ExchangeCommands
     from ui.main_window import MainWindow
@@ -27,9 +30,26 @@ class WindowCommandsMixin:
 
     menu_actions: WindowActions
     detail: DetailPane
+    dashboard_page: QWidget
+    _dashboard_layout: QVBoxLayout
+    _dashboard: Dashboard | None
 
     def _window(self) -> MainWindow:
         return cast("MainWindow", self)
+
+    @property
+    def dashboard(self) -> Dashboard:
+        """The 督办看板, built on first use (its tab opened); ``dashboard_built`` then."""
+        if self._dashboard is None:
+            from ui.dashboard import Dashboard  # off the start-up path (bench/README.md)
+
+            self._dashboard = Dashboard(self.dashboard_page)
+            self._dashboard_layout.addWidget(self._dashboard)
+            self._window().dashboard_built.emit()
+        return self._dashboard
+
+    def built_dashboard(self) -> Dashboard | None:  # None: not built, and left so
+        return self._dashboard
 
     @cached_property
     def commands(self) -> Commands:

@@ -7,14 +7,18 @@ them to a person. Every literal is passed to ``QCoreApplication.translate`` dire
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication, QLocale, Qt
 from PySide6.QtGui import QBrush, QColor, QIcon, QPainter, QPixmap
 
 from domain.enums import ProgressStatus, Role
-from domain.records import TaskView
 from domain.schedule import Deadline, RoundKind, RoundRule
 from domain.status_lights import Light, TaskLight
 from domain.validation import ProgressProblem
+
+if TYPE_CHECKING:
+    from domain.records import TaskView
 
 #: Colour of the status mark; ``None`` is "nothing reported yet" (未报送).
 STATUS_COLOURS: dict[ProgressStatus | None, str] = {

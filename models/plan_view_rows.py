@@ -1,0 +1,147 @@
+"""Storage layer: build a frozen ``PlanView`` from plain row tuples (no SQLAlchemy here).
+
+One builder for both readers, so they cannot drift apart: ``models/views.py`` (the Store's
+session) and ``models/fast_read.py`` (plain ``sqlite3``, read-only: the window's first fill
+at start-up, before SQLAlchemy is imported). The readers run the same queries, in the same
+order, and hand over the same tuples (dates as ``datetime.date``, flags as ``bool``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+from domain.enums import ProgressStatus, Role
+from domain.exchange_records import PlanChange
+from domain.plan_changes import apply_changes
+from domain.progress_rules import latest_per_unit
+from domain.records import (
+    AssignmentView,
+    PlanView,
+    ProgressRevision,
+    SectionView,
+    SubsectionView,
+    TaskView,
+)
+
+#: id, title, issuer, issued_on, addressees, fingerprint
+PlanTuple = tuple[str, str, str, dt.date | None, str, str]
+#: id, number, label, title (by position)
+SectionTuple = tuple[str, int, str, str]
+#: id, section_id, number, label, title (by position)
+SubsectionTuple = tuple[str, str, int, str, str]
+#: id, plan_id, section_id, subsection_id, number, label, path, text, assignment_text
+TaskTuple = tuple[str, str, str, str | None, int, str, str, str, str]
+#: task_id, unit_id, unit_name, role, wording, is_group (by task id, position)
+AssignmentTuple = tuple[str, str, str, str, str, bool]
+
+#: The columns of ``progress_revisions`` a ``ProgressRevision`` is made of, in this order.
+REVISION_COLUMNS = (
+    "revision_id", "report_id", "parent_revision_id", "task_id", "unit_id",
+    "author_installation_id", "author_seq", "lamport", "authored_at", "status", "percent",
+    "report_date", "work_done", "problems", "next_steps", "reporter", "phone",
+    "withdrawn", "on_behalf",
+)  # fmt: skip
+
+_STATUS = {s.value: s for s in ProgressStatus}
+
+
+def revision_records(
+    rows: Iterable[Sequence[Any]], names: Mapping[str, str]
+) -> dict[str, list[ProgressRevision]]:
+    """Rows of ``REVISION_COLUMNS`` (``report_date`` a date) → each task's revisions."""
+    out: dict[str, list[ProgressRevision]] = defaultdict(list)
+    for row in rows:
+        out[row[3]].append(
+            ProgressRevision(
+                revision_id=row[0],
+                report_id=row[1],
+                parent_revision_id=row[2],
+                task_id=row[3],
+                unit_id=row[4],
+                unit_name=names.get(row[4], ""),
+                author_installation_id=row[5],
+                author_seq=row[6],
+                lamport=row[7],
+                authored_at=row[8],
+                status=_STATUS[row[9]],
+                percent=row[10],
+                report_date=row[11],
+                work_done=row[12],
+                problems=row[13],
+                next_steps=row[14],
+                reporter=row[15],
+                phone=row[16],
+                withdrawn=bool(row[17]),
+                on_behalf=bool(row[18]),
+            )
+        )
+    return out
+
+
+def plan_view_from_rows(
+    plan: PlanTuple,
+    sections: Sequence[SectionTuple],
+    subsections: Sequence[SubsectionTuple],
+    tasks: Sequence[TaskTuple],
+    assignment_rows: Iterable[AssignmentTuple],
+    progress: Mapping[str, list[ProgressRevision]],
+    changes: Iterable[PlanChange],
+) -> PlanView:
+    """The plan as read: current progress per unit, then the plan changes folded in."""
+    assignments: dict[str, list[AssignmentView]] = defaultdict(list)
+    for task_id, unit_id, unit_name, role, wording, is_group in assignment_rows:
+        assignments[task_id].append(
+            AssignmentView(unit_id, unit_name, Role(role), wording, bool(is_group))
+        )
+    section_by_id = {s[0]: s for s in sections}
+    sub_by_id = {s[0]: s for s in subsections}
+    by_section: dict[str, list[TaskView]] = defaultdict(list)
+    by_sub: dict[str, list[TaskView]] = defaultdict(list)
+    for tid, plan_id, section_id, sub_id, number, label, path, text, assignment_text in tasks:
+        section = section_by_id[section_id]
+        sub = sub_by_id.get(sub_id) if sub_id else None
+        view = TaskView(
+            id=tid,
+            plan_id=plan_id,
+            number=number,
+            text=text,
+            assignment_text=assignment_text,
+            path=path,
+            section_number=section[1],
+            section_title=section[3],
+            subsection_number=sub[2] if sub else None,
+            subsection_title=sub[4] if sub else None,
+            assignments=tuple(assignments.get(tid, ())),
+            current_progress=tuple(latest_per_unit(progress.get(tid, []))),
+            label=label,
+        )
+        (by_sub[sub_id] if sub_id else by_section[section_id]).append(view)
+    section_views = tuple(
+        SectionView(
+            id=sid,
+            number=number,
+            title=title,
+            subsections=tuple(
+                SubsectionView(sub[0], sub[2], sub[4], tuple(by_sub.get(sub[0], ())), sub[3])
+                for sub in subsections
+                if sub[1] == sid
+            ),
+            tasks=tuple(by_section.get(sid, ())),
+            label=label,
+        )
+        for sid, number, label, title in sections
+    )
+    pid, title, issuer, issued_on, addressees, fingerprint = plan
+    base = PlanView(
+        id=pid,
+        title=title,
+        issuer=issuer,
+        issued_on=issued_on,
+        addressees=addressees,
+        fingerprint=fingerprint,
+        sections=section_views,
+    )
+    return apply_changes(base, changes)
