@@ -46,30 +46,17 @@ from models.orm import (
 from models.plan_change_rows import save_change
 from models.views import build_plan_view, revision_record
 
+#: What a revision says; ``unit_name`` and ``in_conflict`` are how this PC shows it.
+_CONTENT_FIELDS = [
+    f.name
+    for f in dataclasses.fields(ProgressRevision)
+    if f.name not in {"unit_name", "in_conflict"}
+]
+
 
 def content_hash(rev: ProgressRevision) -> str:
-    data = [
-        rev.revision_id,
-        rev.report_id,
-        rev.parent_revision_id,
-        rev.task_id,
-        rev.unit_id,
-        rev.author_installation_id,
-        rev.author_seq,
-        rev.lamport,
-        rev.authored_at,
-        rev.status.value,
-        rev.percent,
-        rev.report_date.isoformat(),
-        rev.work_done,
-        rev.problems,
-        rev.next_steps,
-        rev.reporter,
-        rev.phone,
-        rev.withdrawn,
-        rev.on_behalf,
-    ]
-    return hashlib.sha256(json.dumps(data, ensure_ascii=False).encode()).hexdigest()
+    data = [getattr(rev, name) for name in _CONTENT_FIELDS]
+    return hashlib.sha256(json.dumps(data, ensure_ascii=False, default=str).encode()).hexdigest()
 
 
 def sender_of(session: Session, inst: InstallationRow) -> Sender:
