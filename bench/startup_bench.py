@@ -7,7 +7,7 @@ CLOCK_MONOTONIC is one clock for all processes, so the pipe adds nothing.
 
 Baseline: a bare PySide6 script showing a QMainWindow with a QTreeView of 60 items,
 stamped at its first paint. Subject: ``python main.py --db X`` with the start-up probe on
-(``DUBAN_BENCH_STARTUP=1``, see ``ui/startup_probe.py``): ``painted`` (the window, still
+(``DUBAN_BENCH_STARTUP=1``, see ``ui/diagnostics/startup_probe.py``): ``painted`` (the window, still
 empty), ``filled`` (the plan tree painted with the store's plans), and its peak RSS.
 
 The child scripts are kept as text here: this package never imports Qt itself.

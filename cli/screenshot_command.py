@@ -27,7 +27,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 def cmd_screenshot(args: argparse.Namespace) -> int:
     out: Path = args.output
     try:
-        from ui.screenshot import take_screenshot
+        from ui.diagnostics.screenshot import take_screenshot
     except ImportError as exc:
         raise CommandError(f"无法加载窗口界面（{exc}）") from None
     try:

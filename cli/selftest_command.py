@@ -66,7 +66,7 @@ def _window_child(db_path: Path, folder: Path) -> int:
     from selftest.window import CHILD_FAILED, CHILD_NO_QT, CHILD_OK
 
     try:
-        from ui.selftest_window import WindowCheckFailed, check_window
+        from ui.diagnostics.selftest_window import WindowCheckFailed, check_window
     except ImportError as exc:
         say(f"无法加载 Qt：{exc}")
         return CHILD_NO_QT

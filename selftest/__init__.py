@@ -6,8 +6,9 @@ plan, a progress report, a PDF sheet, a signed exchange file between two tempora
 installations, and the window opened offscreen in a child process.
 
 Layer rule: standard library and the core packages (models, sheets, exchange, runtime);
-never Qt. The window check lives in ``ui/selftest_window.py`` and runs in a child process,
-so a missing Qt platform library is reported as a skipped step instead of aborting.
+never Qt. The window check lives in ``ui/diagnostics/selftest_window.py`` and runs in a
+child process, so a missing Qt platform library is reported as a skipped step instead of
+aborting.
 """
 
 from selftest.runner import StepResult, StepStatus, run_selftest

@@ -77,3 +77,19 @@ def test_every_package_states_its_layer() -> None:
         if init.exists():
             doc = ast.get_docstring(ast.parse(init.read_text(encoding="utf-8")))
             assert doc and ("layer" in doc.lower() or "Layer" in doc), package
+
+
+def test_ui_is_arranged_by_feature() -> None:
+    """A screen is found from the folder names: few modules loose in ui/, each package says
+    what it holds, and every folder with code is a package (so no screen hides in a stray
+    folder the layering checks above would still see but a reader would not)."""
+    ui = REPO_ROOT / "ui"
+    loose = sorted(p.name for p in ui.glob("*.py") if p.name != "__init__.py")
+    assert len(loose) <= 12, loose
+    folders = {p.parent for p in ui.rglob("*.py") if "__pycache__" not in p.parts} - {ui}
+    assert folders, "ui/ has no feature packages"
+    for folder in sorted(folders):
+        init = folder / "__init__.py"
+        assert init.exists(), f"{folder.relative_to(REPO_ROOT)} is not a package"
+        doc = ast.get_docstring(ast.parse(init.read_text(encoding="utf-8")))
+        assert doc, f"{init.relative_to(REPO_ROOT)} does not say what it holds"

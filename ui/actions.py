@@ -38,7 +38,7 @@ class WindowActions(QObject):
         self.export_exchange = make(self.tr("导出交换文件(&E)…"), "action_export_exchange")
         self.import_exchange = make(self.tr("导入交换文件(&M)…"), "action_import_exchange")
         self.quit = make(self.tr("退出(&X)"), "action_quit", "Ctrl+Q")
-        # 文件 → 打印与预览 (handled by ui.print_commands)
+        # 文件 → 打印与预览 (handled by ui.printing.commands)
         self.print_task = make(self.tr("督办单（所选任务）(&D)…"), "action_print_task", "Ctrl+P")
         self.print_unit = make(self.tr("任务分工责任清单（所选单位）(&U)…"), "action_print_unit")
         self.print_reminder = make(self.tr("催办单（所选单位）(&C)…"), "action_print_reminder")
@@ -73,7 +73,7 @@ class WindowActions(QObject):
             action.setData(code)
             self.language_group.addAction(action)
             self.languages[code] = action
-        # 督办 (handled by ui.supervision_commands; plan content: coordinating office only)
+        # 督办 (handled by ui.supervision.commands; plan content: coordinating office only)
         self.set_deadline = make(self.tr("设置完成时限(&D)…"), "action_set_deadline")
         self.set_rounds = make(self.tr("设置报送节点(&R)…"), "action_set_rounds")
         self.edit_task = make(self.tr("修改任务(&E)…"), "action_edit_task")

@@ -17,11 +17,11 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QObject, QSettings, QTimer, Signal, Slot
 from PySide6.QtWidgets import QApplication
 
+from ui.common.worker import run_in_pool
 from ui.fonts import apply_ui_font
 from ui.i18n import install_translators
 from ui.main_window import MainWindow
 from ui.settings import APPLICATION, ORGANIZATION, app_settings, language
-from ui.worker import run_in_pool
 
 if TYPE_CHECKING:
     from models.fast_read import FirstFill
@@ -80,7 +80,7 @@ class GuiSession(QObject):
         self._build_window()
         if os.environ.get("DUBAN_BENCH_STARTUP") and self.window is not None:
             # bench/startup_bench.py only: print first-paint times, then quit.
-            from ui.startup_probe import StartupProbe
+            from ui.diagnostics.startup_probe import StartupProbe
 
             StartupProbe(self._app, self.window)
         # The plans first, read-only with plain sqlite3 (no SQLAlchemy: about 330 ms of
@@ -133,7 +133,7 @@ class GuiSession(QObject):
     @Slot(object)
     def _on_database_failed(self, error: Exception) -> None:
         from models.errors import StoreError
-        from ui import messages, words
+        from ui.common import messages, words
 
         log.error("cannot open %s: %s", self._db_path, error)
         if isinstance(error, StoreError):

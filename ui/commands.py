@@ -15,11 +15,11 @@ from domain.records import ProgressInput, TaskView
 from domain.validation import ProgressProblem
 from models.errors import ProgressRejected, StoreError
 from plan_parser import ParsedPlan
-from ui import messages, words
-from ui.office_dialog import OfficeDialog
-from ui.plan_import_dialog import PlanImportDialog
-from ui.progress_dialog import ProgressDialog, new_entry, revision_entry
-from ui.worker import run_in_pool
+from ui.common import messages, words
+from ui.common.worker import run_in_pool
+from ui.plan_import.dialog import PlanImportDialog
+from ui.progress.dialog import ProgressDialog, new_entry, revision_entry
+from ui.units.office_dialog import OfficeDialog
 
 if TYPE_CHECKING:
     from domain.records import PlanSummary

@@ -26,10 +26,12 @@ from PySide6.QtWidgets import (
 from ui import settings as keys
 from ui import window_state
 from ui.actions import WindowActions
-from ui.detail_pane import DetailPane
-from ui.filter_bar import FilterBar
-from ui.filter_proxy import FilterCriteria, PlanFilterProxy
-from ui.plan_tree_model import (
+from ui.detail.pane import DetailPane
+from ui.tree.expander import TreeExpander
+from ui.tree.filter_banner import TaskFilterBanner
+from ui.tree.filter_bar import FilterBar
+from ui.tree.filter_proxy import FilterCriteria, PlanFilterProxy
+from ui.tree.model import (
     COL_COUNT,
     COL_NAME,
     COL_STATUS,
@@ -37,9 +39,7 @@ from ui.plan_tree_model import (
     NodeKind,
     PlanTreeModel,
 )
-from ui.task_filter_banner import TaskFilterBanner
-from ui.tree_expander import TreeExpander
-from ui.unit_view import UnitView
+from ui.units.view import UnitView
 from ui.window_commands import WindowCommandsMixin
 
 if TYPE_CHECKING:

@@ -15,14 +15,14 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QVBoxLayout, QWidget
 
     from ui.actions import WindowActions
-    from ui.backup_dialog import BackupCommands
+    from ui.backups.restore_dialog import BackupCommands
     from ui.commands import Commands
-    from ui.dashboard import Dashboard
-    from ui.detail_pane import DetailPane
-    from ui.exchange_commands import ExchangeCommands
+    from ui.dashboard.view import Dashboard
+    from ui.detail.pane import DetailPane
+    from ui.exchange.commands import ExchangeCommands
     from ui.main_window import MainWindow
-    from ui.print_commands import PrintCommands
-    from ui.supervision_commands import SupervisionCommands
+    from ui.printing.commands import PrintCommands
+    from ui.supervision.commands import SupervisionCommands
 
 
 class WindowCommandsMixin:
@@ -41,7 +41,7 @@ class WindowCommandsMixin:
     def dashboard(self) -> Dashboard:
         """The 督办看板, built on first use (its tab opened); ``dashboard_built`` then."""
         if self._dashboard is None:
-            from ui.dashboard import Dashboard  # off the start-up path (bench/README.md)
+            from ui.dashboard.view import Dashboard  # off the start-up path (bench/README.md)
 
             self._dashboard = Dashboard(self.dashboard_page)
             self._dashboard_layout.addWidget(self._dashboard)
@@ -59,25 +59,25 @@ class WindowCommandsMixin:
 
     @cached_property
     def supervision(self) -> SupervisionCommands:
-        from ui.supervision_commands import SupervisionCommands
+        from ui.supervision.commands import SupervisionCommands
 
         return SupervisionCommands(self._window())
 
     @cached_property
     def exchange(self) -> ExchangeCommands:
-        from ui.exchange_commands import ExchangeCommands
+        from ui.exchange.commands import ExchangeCommands
 
         return ExchangeCommands(self._window())
 
     @cached_property
     def printing(self) -> PrintCommands:
-        from ui.print_commands import PrintCommands
+        from ui.printing.commands import PrintCommands
 
         return PrintCommands(self._window())  # connects the 打印与预览 actions itself
 
     @cached_property
     def backups(self) -> BackupCommands:
-        from ui.backup_dialog import BackupCommands
+        from ui.backups.restore_dialog import BackupCommands
 
         return BackupCommands(self._window())  # connects 工具 → 恢复备份… itself
 

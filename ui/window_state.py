@@ -43,7 +43,7 @@ class StatusLabels:
         installation: Installation | None,
         path: Path | None,
     ) -> None:
-        from ui import words  # only once data is shown: keeps it off the first paint
+        from ui.common import words  # only once data is shown: keeps it off the first paint
 
         title = plan.title if plan else "—"
         elided = self.plan_label.fontMetrics().elidedText(

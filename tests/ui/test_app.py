@@ -12,12 +12,12 @@ from PySide6.QtWidgets import QApplication, QDialog
 from pytestqt.qtbot import QtBot
 
 from models.store import Store
-from ui import messages
 from ui import settings as keys
 from ui.app import GuiSession
+from ui.common import messages
+from ui.diagnostics.screenshot import take_screenshot
 from ui.main_window import MainWindow
-from ui.office_dialog import OfficeChoice, OfficeDialog
-from ui.screenshot import take_screenshot
+from ui.units.office_dialog import OfficeChoice, OfficeDialog
 
 from .conftest import MakeWindow
 

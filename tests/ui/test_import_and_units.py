@@ -10,10 +10,10 @@ from pytestqt.qtbot import QtBot
 
 from domain.enums import Role
 from models.store import Store
-from ui import messages
+from ui.common import messages
 from ui.main_window import TAB_UNITS, MainWindow
-from ui.office_dialog import OfficeChoice, OfficeDialog
-from ui.plan_import_dialog import PlanImportDialog
+from ui.plan_import.dialog import PlanImportDialog
+from ui.units.office_dialog import OfficeChoice, OfficeDialog
 
 pytestmark = pytest.mark.gui
 

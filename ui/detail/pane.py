@@ -1,0 +1,338 @@
+"""Window layer: the detail pane beside the tree (task text, units and roles, progress history,
+and the task's light, deadline and 办结 state — read-only; only the 督办 menu changes them)."""
+
+from __future__ import annotations
+
+from html import escape
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QModelIndex, Qt, Signal, Slot
+from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from domain.status_lights import Light, TaskLight
+from ui.common import words
+from ui.tree.model import IdRole
+
+if TYPE_CHECKING:
+    from domain.records import ProgressRevision, TaskView
+
+
+def _item(text: str, tooltip: str = "") -> QStandardItem:
+    item = QStandardItem(text)
+    item.setEditable(False)
+    if tooltip:
+        item.setToolTip(tooltip)
+    return item
+
+
+def _table(parent: QWidget, name: str) -> QTableView:
+    view = QTableView(parent)
+    view.setObjectName(name)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setWordWrap(False)
+    view.verticalHeader().hide()
+    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 10)
+    view.horizontalHeader().setStretchLastSection(True)
+    view.horizontalHeader().setHighlightSections(False)
+    return view
+
+
+class DetailPane(QWidget):
+    """Shows one task (or a heading); asks the window to record or edit progress."""
+
+    report_requested = Signal(str)  # task id
+    edit_requested = Signal(str, str)  # task id, revision id
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._task: TaskView | None = None
+        self._history: list[ProgressRevision] = []
+        self._init_widgets()
+        self._init_layout()
+        self.report_button.clicked.connect(self._on_report)
+        self.edit_button.clicked.connect(self._on_edit)
+        self.history_view.doubleClicked.connect(self._on_edit)
+        self.history_view.selectionModel().selectionChanged.connect(self._on_history_selected)
+        self.clear()
+
+    def _init_widgets(self) -> None:
+        self.title = QLabel(self)
+        self.title.setObjectName("detail_title")
+        font = QFont(self.title.font())
+        font.setPointSizeF(font.pointSizeF() * 1.25)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.title.setWordWrap(True)
+        self.location = QLabel(self)
+        self.location.setObjectName("detail_location")
+        self.location.setWordWrap(True)
+        self.location.setStyleSheet("color: #5f6b78;")
+        self.supervision = QLabel(self)
+        self.supervision.setObjectName("detail_supervision")
+        self.supervision.setWordWrap(True)
+        self.supervision.setTextFormat(Qt.TextFormat.RichText)
+        self.text = QLabel(self)
+        self.text.setObjectName("detail_text")
+        self.text.setWordWrap(True)
+        self.text.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.units_model = QStandardItemModel(0, 3, self)
+        self.units_view = _table(self, "units_table")
+        self.units_view.setModel(self.units_model)
+        self.units_view.setMinimumHeight(self.fontMetrics().height() * 8)
+        self.history_label = QLabel(self.tr("进展记录（最新在前）"), self)
+        self.history_model = QStandardItemModel(0, 7, self)
+        self.history_view = _table(self, "history_table")
+        self.history_view.setModel(self.history_model)
+        self.revision_text = QPlainTextEdit(self)
+        self.revision_text.setObjectName("revision_text")
+        self.revision_text.setReadOnly(True)
+        self.revision_text.setMaximumHeight(self.fontMetrics().lineSpacing() * 7)
+        self.report_button = QPushButton(self.tr("填报进展…"), self)
+        self.report_button.setObjectName("report_button")
+        self.edit_button = QPushButton(self.tr("修改所选记录…"), self)
+        self.edit_button.setObjectName("edit_button")
+
+    def _init_layout(self) -> None:
+        top = QWidget(self)
+        top_layout = QVBoxLayout(top)
+        top_layout.setContentsMargins(0, 0, 0, 0)
+        top_layout.addWidget(self.title)
+        top_layout.addWidget(self.location)
+        top_layout.addWidget(self.supervision)
+        top_layout.addWidget(self.text)
+        top_layout.addWidget(self.units_view, 1)
+        top_layout.addStretch(0)  # takes the room only while the units table is hidden
+        # The whole upper part scrolls when a long task text and its table do not fit.
+        top_scroll = QScrollArea(self)
+        top_scroll.setWidgetResizable(True)
+        top_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        top_scroll.setWidget(top)
+
+        bottom = QWidget(self)
+        bottom_layout = QVBoxLayout(bottom)
+        bottom_layout.setContentsMargins(0, 0, 0, 0)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.history_label, 1)
+        buttons.addWidget(self.report_button)
+        buttons.addWidget(self.edit_button)
+        bottom_layout.addLayout(buttons)
+        bottom_layout.addWidget(self.history_view, 2)
+        bottom_layout.addWidget(self.revision_text)
+
+        self.splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.splitter.setObjectName("detail_splitter")
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(top_scroll)
+        self.splitter.addWidget(bottom)
+        self._history_part = bottom
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.splitter)
+
+    # --- what to show --------------------------------------------------------------------
+    def current_task(self) -> TaskView | None:
+        return self._task
+
+    def clear(self) -> None:
+        self._task = None
+        self._history = []
+        self.title.setText(self.tr("请在左侧选择一项任务"))
+        self.location.clear()
+        self.supervision.clear()
+        self.supervision.hide()
+        self.text.clear()
+        self.revision_text.clear()
+        self._fill_units(None)
+        self._fill_history([])
+        self._update_buttons()
+        self._set_task_parts_visible(False)
+
+    def _set_task_parts_visible(self, visible: bool) -> None:
+        """Units and history belong to a task; a heading shows only its title and counts."""
+        self.units_view.setVisible(visible)
+        self._history_part.setVisible(visible)
+
+    def show_heading(self, title: str, location: str, task_count: int, done: int) -> None:
+        """A plan, section or subsection is selected: its title and counts."""
+        self.clear()
+        self.title.setText(title)
+        self.location.setText(location)
+        self.text.setText(
+            self.tr("共 {count} 项任务，已完成 {done} 项。").format(count=task_count, done=done)
+        )
+
+    def show_task(
+        self, task: TaskView, history: list[ProgressRevision], light: TaskLight | None = None
+    ) -> None:
+        self._task = task
+        self._show_supervision(task, light)
+        self.title.setText(self.tr("任务 {number}").format(number=task.number))
+        parts = [words.section_label(task.section_number, task.section_title)]
+        if task.subsection_title and task.subsection_number is not None:
+            parts.append(words.subsection_label(task.subsection_number, task.subsection_title))
+        self.location.setText(" › ".join(parts))
+        wording = f"\n\n（{task.assignment_text}）" if task.assignment_text else ""
+        self.text.setText(task.text + wording)
+        self._fill_units(task)
+        self._fill_history(history)
+        self._update_buttons()
+        self._set_task_parts_visible(True)
+
+    def _show_supervision(self, task: TaskView, light: TaskLight | None) -> None:
+        """状态 · 完成时限 · 未报送单位 · 已办结, one line; the light's colour with its name."""
+        parts = []
+        if light is not None:
+            colour = words.LIGHT_COLOURS[light.light]
+            state = escape(words.light_text(light.light))
+            if light.days_left is not None and light.light is not Light.DONE:
+                state += escape(
+                    self.tr("（{days}）").format(days=words.days_left_text(light.days_left))
+                )
+            parts.append(
+                self.tr("状态：{state}").format(
+                    state=f'<span style="color:{colour}">●</span> <b>{state}</b>'
+                )
+            )
+        parts.append(escape(self.tr("完成时限：{d}").format(d=words.deadline_text(task.deadline))))
+        if light is not None and light.missing_units:
+            names = words.unit_names(task, light.missing_units)
+            parts.append(escape(self.tr("未报送单位：{units}").format(units=names)))
+        if task.closed:
+            parts.append(f"<b>{escape(self.tr('已办结（销号）'))}</b>")
+        if task.added:
+            parts.append(escape(self.tr("协调办公室新增的任务")))
+        self.supervision.setText("&nbsp;&nbsp;&nbsp;&nbsp;".join(parts))
+        self.supervision.setToolTip(words.light_tooltip(task, light) if light else "")
+        self.supervision.show()
+
+    def _fill_units(self, task: TaskView | None) -> None:
+        self.units_model.clear()
+        self.units_model.setHorizontalHeaderLabels(
+            [self.tr("单位"), self.tr("角色"), self.tr("最新进展")]
+        )
+        if task is None:
+            return
+        latest = {r.unit_id: r for r in reversed(task.current_progress)}
+        for a in sorted(task.assignments, key=lambda a: a.role.sort_key):
+            revision = latest.get(a.unit_id)
+            status = revision.status if revision else None
+            state = words.status_text(status)
+            if revision is not None:
+                state += f"  {revision.percent}%  {revision.report_date.isoformat()}"
+            name = _item(a.unit_name, a.wording)
+            name.setData(a.unit_id, IdRole)
+            self.units_model.appendRow([name, _item(words.role_text(a.role)), _item(state)])
+        header = self.units_view.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+
+    def _fill_history(self, history: list[ProgressRevision]) -> None:
+        self.history_model.clear()
+        self._history = list(history)
+        self.history_model.setHorizontalHeaderLabels(
+            [
+                self.tr("日期"),
+                self.tr("单位"),
+                self.tr("状态"),
+                self.tr("完成%"),
+                self.tr("填报人"),
+                self.tr("说明"),
+                self.tr("工作进展"),
+            ]
+        )
+        for rev in self._history:
+            date = _item(rev.report_date.isoformat())
+            date.setData(rev.revision_id, IdRole)
+            self.history_model.appendRow(
+                [
+                    date,
+                    _item(rev.unit_name),
+                    _item(words.status_text(rev.status)),
+                    _item(str(rev.percent)),
+                    _item(rev.reporter),
+                    _item(self._note(rev)),
+                    _item(rev.work_done.replace("\n", " "), rev.work_done),
+                ]
+            )
+        header = self.history_view.horizontalHeader()
+        for column in range(6):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.revision_text.clear()
+        self.revision_text.hide()
+        if self._history:
+            self.history_view.selectRow(0)
+
+    def _note(self, rev: ProgressRevision) -> str:
+        notes = []
+        if rev.parent_revision_id:
+            notes.append(self.tr("修改"))
+        if rev.withdrawn:
+            notes.append(self.tr("撤回"))
+        if rev.on_behalf:
+            notes.append(self.tr("代报"))
+        if rev.in_conflict:
+            notes.append(self.tr("待核对"))
+        return self.tr("、").join(notes)
+
+    def selected_revision(self) -> ProgressRevision | None:
+        rows = self.history_view.selectionModel().selectedRows()
+        # While the model is being refilled the selection can briefly name a stale row.
+        if not rows or not 0 <= rows[0].row() < len(self._history):
+            return None
+        return self._history[rows[0].row()]
+
+    def selected_unit_id(self) -> str | None:
+        """The unit picked in the units table (the coordinating office reports for it)."""
+        rows = self.units_view.selectionModel().selectedRows()
+        return str(rows[0].data(IdRole)) if rows else None
+
+    def _update_buttons(self) -> None:
+        self.report_button.setEnabled(self._task is not None)
+        self.edit_button.setEnabled(self._task is not None and bool(self._history))
+
+    # --- slots ---------------------------------------------------------------------------
+    @Slot()
+    def _on_history_selected(self) -> None:
+        rev = self.selected_revision()
+        self.revision_text.setVisible(rev is not None)
+        if rev is None:
+            self.revision_text.clear()
+            return
+        lines = [
+            (self.tr("工作进展"), rev.work_done),
+            (self.tr("存在问题"), rev.problems),
+            (self.tr("下一步计划"), rev.next_steps),
+            (self.tr("填报人"), " ".join(x for x in (rev.reporter, rev.phone) if x)),
+        ]
+        self.revision_text.setPlainText(
+            "\n".join(self.tr("{label}：{value}").format(label=k, value=v) for k, v in lines if v)
+        )
+
+    @Slot()
+    def _on_report(self) -> None:
+        if self._task is not None:
+            self.report_requested.emit(self._task.id)
+
+    @Slot()
+    @Slot(QModelIndex)
+    def _on_edit(self, _index: QModelIndex | None = None) -> None:
+        rev = self.selected_revision()
+        if self._task is not None and rev is not None:
+            self.edit_requested.emit(self._task.id, rev.revision_id)

@@ -1,0 +1,111 @@
+"""Window layer: the first-run dialog (and 工具 → 本机单位…): which unit this PC serves."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import Slot
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QDialogButtonBox,
+    QLabel,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from domain.records import Installation
+from ui.common.dialog_base import CheckedDialog, run_modal
+
+
+@dataclass(frozen=True, slots=True)
+class OfficeChoice:
+    """This PC serves ``unit_name``, or is the coordinating office (协调办公室)."""
+
+    unit_name: str | None
+    coordinating_office: bool = False
+
+
+class OfficeDialog(CheckedDialog):
+    """Form for one ``OfficeChoice``: ``set_data`` / ``data`` / ``validate`` / ``edit``."""
+
+    def __init__(self, unit_names: list[str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("office_dialog")
+        self.setWindowTitle(self.tr("设置本机单位"))
+        self._init_widgets(unit_names)
+        self._init_layout()
+        self.unit_radio.toggled.connect(self._on_toggled)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self.resize(480, 260)
+
+    def _init_widgets(self, unit_names: list[str]) -> None:
+        self.intro = QLabel(
+            self.tr(
+                "请选择这台电脑所属的单位。本机填报的进展将以该单位的名义保存；"
+                "协调办公室可以汇总各单位的进展，也可以代各单位填报。"
+            ),
+            self,
+        )
+        self.intro.setWordWrap(True)
+        self.unit_radio = QRadioButton(self.tr("本机属于以下单位："), self)
+        self.unit_box = QComboBox(self)
+        self.unit_box.setObjectName("office_unit")
+        self.unit_box.addItems(unit_names)
+        # No unit is preselected: a PC filed under the wrong unit would report in its name.
+        self.unit_box.setPlaceholderText(self.tr("请选择单位"))
+        self.unit_box.setCurrentIndex(-1)
+        self.office_radio = QRadioButton(self.tr("本机是协调办公室（领导小组办公室）"), self)
+        self.group = QButtonGroup(self)
+        self.group.addButton(self.unit_radio)
+        self.group.addButton(self.office_radio)
+        self.unit_radio.setChecked(True)
+        self.error_label = QLabel(self)
+        self.error_label.setStyleSheet("color: #c62828;")
+        self.error_label.hide()
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+
+    def _init_layout(self) -> None:
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.intro)
+        layout.addSpacing(8)
+        layout.addWidget(self.unit_radio)
+        layout.addWidget(self.unit_box)
+        layout.addWidget(self.office_radio)
+        layout.addStretch(1)
+        layout.addWidget(self.error_label)
+        layout.addWidget(self.buttons)
+
+    def set_data(self, choice: OfficeChoice) -> None:
+        self.office_radio.setChecked(choice.coordinating_office)
+        self.unit_radio.setChecked(not choice.coordinating_office)
+        if choice.unit_name:
+            self.unit_box.setCurrentIndex(max(self.unit_box.findText(choice.unit_name), 0))
+
+    def data(self) -> OfficeChoice:
+        if self.office_radio.isChecked():
+            return OfficeChoice(None, coordinating_office=True)
+        return OfficeChoice(self.unit_box.currentText() or None)
+
+    def validate(self) -> str | None:
+        choice = self.data()
+        if not choice.coordinating_office and not choice.unit_name:
+            return self.tr("请选择本机所属的单位，或选择协调办公室。")
+        return None
+
+    @classmethod
+    def edit(
+        cls, parent: QWidget | None, unit_names: list[str], current: Installation | None
+    ) -> OfficeChoice | None:
+        dialog = cls(unit_names, parent)
+        if current is not None and current.configured:
+            dialog.set_data(OfficeChoice(current.unit_name, current.is_coordinating_office))
+        return run_modal(dialog)
+
+    @Slot(bool)
+    def _on_toggled(self, checked: bool) -> None:
+        self.unit_box.setEnabled(checked)
