@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import argparse
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from cli.common import (
     EXIT_OK,
@@ -14,6 +14,9 @@ from cli.common import (
     say,
 )
 
+#: ``parse --strict``: the plan was read, but some tasks still need the clerk.
+EXIT_STRICT = 1
+
 if TYPE_CHECKING:
     from domain.records import PlanView
     from plan_parser import ParsedPlan
@@ -23,6 +26,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("parse", help="只解析方案文本，不写数据库")
     p.add_argument("file", help="方案文本文件（UTF-8 或 GB18030/GBK）")
     p.add_argument("--json", action="store_true", help="以 JSON 输出")
+    p.add_argument("--strict", action="store_true", help="仍有待补充的任务时以退出码 1 结束")
     p.set_defaults(handler=cmd_parse)
 
     p = sub.add_parser("plan", help="列出数据库中的方案、任务、分工和进展")
@@ -36,13 +40,17 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.set_defaults(handler=cmd_import_plan)
 
 
-def _parse(path: str) -> ParsedPlan:
+def _read(path: str) -> ParsedPlan:
     from plan_parser import PlanParseError, parse_plan_file
 
     try:
-        parsed = parse_plan_file(path)
+        return parse_plan_file(path)
     except PlanParseError as exc:
         raise CommandError(exc.message_zh) from None
+
+
+def _parse(path: str) -> ParsedPlan:
+    parsed = _read(path)
     if parsed.problems:
         lines = "\n".join(p.message_zh for p in parsed.problems)
         raise CommandError(f"方案中有 {len(parsed.problems)} 处无法识别，未作处理：\n{lines}")
@@ -53,10 +61,11 @@ def cmd_parse(args: argparse.Namespace) -> int:
     from domain.plan_json import plan_json
     from plan_parser.to_view import plan_view_of
 
-    parsed = _parse(args.file)
+    parsed = _read(args.file)
     view = plan_view_of(parsed)
     if args.json:
         data = plan_json(view, with_progress=False)
+        _add_parse_details(data, parsed)
         data["non_task_items"] = [
             {"line": item.line_no, "label": item.label, "text": item.text}
             for item in parsed.non_task_items
@@ -64,7 +73,32 @@ def cmd_parse(args: argparse.Namespace) -> int:
         print_json({"plans": [data]})
     else:
         _print_summary(view)
+        for problem in parsed.problems:
+            say(f"  待补充：{problem.message_zh}")
+    if args.strict and parsed.problems:
+        return EXIT_STRICT
     return EXIT_OK
+
+
+def _add_parse_details(data: dict[str, Any], parsed: ParsedPlan) -> None:
+    """Each task's line, deadline and, on a task that has any, its "problems" list."""
+    from plan_parser import ParsedTask
+
+    def details(out: dict[str, Any], task: ParsedTask) -> None:
+        out["line"] = task.line_no
+        out["deadline_text"] = task.deadline_text
+        out["deadline"] = task.deadline.isoformat() if task.deadline else None
+        if task.problems:
+            out["problems"] = [
+                {"code": p.code, "line": p.line_no, "message": p.message_zh} for p in task.problems
+            ]
+
+    for sec_json, section in zip(data["sections"], parsed.sections, strict=True):
+        for sub_json, sub in zip(sec_json["subsections"], section.subsections, strict=True):
+            for task_json, task in zip(sub_json["tasks"], sub.tasks, strict=True):
+                details(task_json, task)
+        for task_json, task in zip(sec_json["tasks"], section.tasks, strict=True):
+            details(task_json, task)
 
 
 def cmd_plan(args: argparse.Namespace) -> int:

@@ -5,7 +5,14 @@ never SQLAlchemy. Used by the store (seeding, 导入方案), the command line an
 """
 
 from plan_parser.errors import ParseProblem, PlanParseError
-from plan_parser.model import ParsedPlan, ParsedSection, ParsedSubsection, ParsedTask, ParsedUnit
+from plan_parser.model import (
+    ParsedPlan,
+    ParsedSection,
+    ParsedSubsection,
+    ParsedTask,
+    ParsedUnit,
+    TaskProblem,
+)
 from plan_parser.parser import parse_plan_bytes, parse_plan_file, parse_plan_text
 
 __all__ = [
@@ -16,6 +23,7 @@ __all__ = [
     "ParsedTask",
     "ParsedUnit",
     "PlanParseError",
+    "TaskProblem",
     "parse_plan_bytes",
     "parse_plan_file",
     "parse_plan_text",

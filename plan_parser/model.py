@@ -19,6 +19,19 @@ class ParsedUnit:
     group: bool = False
 
 
+@dataclass(frozen=True, slots=True)
+class TaskProblem:
+    """Why a task needs the clerk: its assignment is unreadable, a unit name is doubtful….
+
+    ``code`` is stable for programs ("unreadable_assignment", "no_assignment",
+    "doubtful_unit"); ``message_zh`` is the sentence a clerk reads, with the line number.
+    """
+
+    code: str
+    message_zh: str
+    line_no: int
+
+
 @dataclass(slots=True)
 class ParsedTask:
     number: int
@@ -27,6 +40,10 @@ class ParsedTask:
     assignment: str
     units: list[ParsedUnit]
     line_no: int
+    problems: list[TaskProblem] = field(default_factory=list)
+    #: The deadline as written ("2020年底前", "长期坚持"), and its date where one is clear.
+    deadline_text: str | None = None
+    deadline: dt.date | None = None
 
 
 @dataclass(slots=True)

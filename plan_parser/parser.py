@@ -19,8 +19,10 @@ from plan_parser.assignment import (
     mentions_roles,
     parse_assignment,
 )
+from plan_parser.deadlines import deadline_of
 from plan_parser.decoding import decode_plan_bytes
 from plan_parser.errors import ParseProblem, PlanParseError, clip
+from plan_parser.flat import split_run_together
 from plan_parser.header import parse_header
 from plan_parser.model import (
     NonTaskItem,
@@ -29,8 +31,10 @@ from plan_parser.model import (
     ParsedSubsection,
     ParsedTask,
     ParsedUnit,
+    TaskProblem,
 )
 from plan_parser.numbering import Numbered, Style, match_numbering
+from plan_parser.units import doubtful_unit_reason
 
 MAX_PLAN_BYTES = 20 * 1024 * 1024
 _STOP_LINE = re.compile(r"^(抄送|附件[：:]|印发|（此件|\(此件)")
@@ -53,6 +57,7 @@ class _Item:
     assignment: str = ""
     text: str = ""
     problem: ParseProblem | None = None
+    index: int = 0  # position among the (cut) lines, for "below the declaration"
 
     def walk(self) -> list[_Item]:
         out = [self]
@@ -83,18 +88,23 @@ def parse_plan_bytes(data: bytes) -> ParsedPlan:
 def parse_plan_text(text: str) -> ParsedPlan:
     if not text.strip():
         raise PlanParseError("empty", "文件为空，没有可导入的方案内容。")
-    lines = [_clean(line) for line in text.split("\n")]
+    lines: list[str] = []
+    line_nos: list[int] = []  # the file's line of each (possibly cut) line, for messages
+    for no, raw in enumerate(text.split("\n"), 1):
+        for piece in split_run_together(_clean(raw)):
+            lines.append(piece)
+            line_nos.append(no)
     first_numbered = next((i for i, x in enumerate(lines) if match_numbering(x)), None)
     if first_numbered is None:
         raise PlanParseError("no_tasks", "未找到编号的任务条目，这不像是一份重点任务分工方案。")
     title, issuer, issued_on, addressees = parse_header(lines[:first_numbered])
-    declaration_line = next((i + 1 for i, x in enumerate(lines) if DECLARATION_RE.search(x)), None)
-    roots = _build_tree(lines, first_numbered, task_style=None)
-    _read_assignments(roots, declaration_line)
+    declaration_at = next((i for i, x in enumerate(lines) if DECLARATION_RE.search(x)), None)
+    roots = _build_tree(lines, line_nos, first_numbered, task_style=None)
+    _read_assignments(roots, declaration_at)
     task_style = _dominant_task_style(roots)
     if task_style is not None:
-        roots = _build_tree(lines, first_numbered, task_style=task_style)
-        _read_assignments(roots, declaration_line)
+        roots = _build_tree(lines, line_nos, first_numbered, task_style=task_style)
+        _read_assignments(roots, declaration_at)
     plan = ParsedPlan(
         title=title,
         issuer=issuer,
@@ -104,7 +114,14 @@ def parse_plan_text(text: str) -> ParsedPlan:
         fingerprint=plan_fingerprint(text),
         sections=[],
     )
+    _flag_unassigned_siblings(roots, task_style)
     _assemble(roots, plan)
+    for task in plan.all_tasks():
+        plan.problems.extend(
+            ParseProblem(p.code, p.line_no, task.label + task.text, p.message_zh)
+            for p in task.problems
+        )
+    plan.problems.sort(key=lambda p: p.line_no)
     if not plan.all_tasks():
         if plan.problems:
             raise PlanParseError("no_tasks", plan.problems[0].message_zh, plan.problems[0].line_no)
@@ -119,13 +136,15 @@ def _clean(line: str) -> str:
     return line.replace("\u3000", " ").replace("\ufeff", "").strip()
 
 
-def _build_tree(lines: list[str], start: int, task_style: Style | None) -> list[_Item]:
+def _build_tree(
+    lines: list[str], line_nos: list[int], start: int, task_style: Style | None
+) -> list[_Item]:
     """Nest numbered items by style, ranking styles in order of first appearance."""
     ranks: dict[Style, int] = {}
     roots: list[_Item] = []
     stack: list[_Item] = []
     for index in range(start, len(lines)):
-        line, line_no = lines[index], index + 1
+        line, line_no = lines[index], line_nos[index]
         if not line:
             continue
         if _STOP_LINE.match(line):
@@ -138,7 +157,7 @@ def _build_tree(lines: list[str], start: int, task_style: Style | None) -> list[
         rank = ranks.setdefault(numbered.style, len(ranks))
         while stack and stack[-1].rank >= rank:
             stack.pop()
-        item = _Item(numbered, line_no, rank, [numbered.rest])
+        item = _Item(numbered, line_no, rank, [numbered.rest], index=index)
         (stack[-1].children if stack else roots).append(item)
         stack.append(item)
     return roots
@@ -167,10 +186,10 @@ def _looks_assigned(item: _Item) -> bool:
     )
 
 
-def _read_assignments(roots: list[_Item], declaration_line: int | None) -> None:
+def _read_assignments(roots: list[_Item], declaration_at: int | None) -> None:
     for root in roots:
         for item in root.walk():
-            first_leads = declaration_line is not None and item.line_no >= declaration_line - 1
+            first_leads = declaration_at is not None and item.index >= declaration_at - 1
             _read_own_assignment(item, first_leads)
 
 
@@ -249,11 +268,11 @@ def _dominant_task_style(roots: list[_Item]) -> Style | None:
 
 
 def _has_tasks(item: _Item) -> bool:
-    return any(it.units for it in item.walk())
+    return any(it.units or it.problem for it in item.walk())
 
 
 def _is_task(item: _Item) -> bool:
-    if not item.units:
+    if not item.units and item.problem is None:
         return False
     # A heading that names a lead for its whole group is still a heading when its
     # children carry assignments of their own.
@@ -269,7 +288,7 @@ def _to_task(item: _Item) -> ParsedTask:
         assignments.extend([child.assignment] if child.assignment else [])
         names = {u.name for u in units}
         units.extend(u for u in child.units if u.name not in names)
-    return ParsedTask(
+    task = ParsedTask(
         number=item.numbered.number,
         label=item.numbered.label,
         text="\n".join(t for t in texts if t),
@@ -277,10 +296,47 @@ def _to_task(item: _Item) -> ParsedTask:
         units=units,
         line_no=item.line_no,
     )
+    if item.problem is not None and not units:
+        task.problems.append(TaskProblem(item.problem.code, item.problem.message_zh, item.line_no))
+    task.problems.extend(doubtful_units(units, item.line_no))
+    task.deadline_text, task.deadline = deadline_of(task.text, task.assignment)
+    return task
+
+
+def doubtful_units(units: list[ParsedUnit], line_no: int) -> list[TaskProblem]:
+    out: list[TaskProblem] = []
+    for unit in units:
+        reason = doubtful_unit_reason(unit.name)
+        if reason is not None:
+            message = f"第 {line_no} 行：“{clip(unit.name)}”不像单位名称（{reason}），请核对。"
+            out.append(TaskProblem("doubtful_unit", message, line_no))
+    return out
 
 
 def _title(item: _Item) -> str:
     return _join(item.lines).rstrip("。.；;")
+
+
+def _flag_unassigned_siblings(items: list[_Item], task_style: Style | None) -> None:
+    """A numbered item among tasks of its own style, with no assignment, is a task to complete.
+
+    Where most of its siblings name their units, an item that names none is a task whose
+    assignment is missing (the clerk completes it), not a line to leave out.
+    """
+    same = [it for it in items if it.numbered.style == task_style]
+    assigned = [it for it in same if it.units or it.problem is not None]
+    if len(assigned) >= 2 and 2 * len(assigned) >= len(same):
+        for it in same:
+            if not _has_tasks(it):
+                it.problem = ParseProblem(
+                    "no_assignment",
+                    it.line_no,
+                    it.numbered.label + _join(it.lines),
+                    f"第 {it.line_no} 行：这项任务没有写明分工单位，请补充："
+                    f"“{clip(it.numbered.label + _join(it.lines))}”",
+                )
+    for it in items:
+        _flag_unassigned_siblings(it.children, task_style)
 
 
 def _assemble(roots: list[_Item], plan: ParsedPlan) -> None:

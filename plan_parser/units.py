@@ -132,3 +132,51 @@ def split_unit_list(text: str, carried_prefix: str | None) -> tuple[list[str], s
             name = prefix + name
         names.append(name)
     return names, prefix
+
+
+#: Verbs that belong to a sentence, not to an organ's name ("研究落实", "会同有关部门").
+_SENTENCE_VERBS = (
+    "落实",
+    "研究",
+    "会同",
+    "推进",
+    "推动",
+    "组织",
+    "开展",
+    "加强",
+    "完成",
+    "制定",
+    "出台",
+    "实施",
+    "建立",
+    "负责",
+    "牵头",
+    "配合",
+    "确保",
+    "要求",
+    "做好",
+)
+#: Organs whose names contain one of the verbs above and are still organs.
+_VERB_IN_NAME = ("研究院", "研究所", "研究中心", "实施办", "组织部", "推进办", "落实办")
+_COMMITTEES = ("小组", "委员会", "联席会议", "指挥部", "办公室")
+MAX_UNIT_NAME = 30
+
+
+def doubtful_unit_reason(name: str) -> str | None:
+    """Why ``name`` does not look like an organ, in Chinese; None when it does."""
+    if len(name) > MAX_UNIT_NAME:
+        return f"名称过长（{len(name)} 个字）"
+    # Committees are named after their work ("…战略制定和实施工作领导小组"): only what
+    # follows the committee's own name can be a sentence.
+    cleaned = re.split("|".join(_COMMITTEES), name)[-1]
+    for organ in _VERB_IN_NAME:
+        cleaned = cleaned.replace(organ, "")
+    verb = next((v for v in _SENTENCE_VERBS if v in cleaned), None)
+    if verb is not None:
+        return f"含有动词“{verb}”，像是一句话而不是单位名称"
+    if len(name) < 2:
+        return "名称过短"
+    organ_like = name.endswith(UNIT_ENDINGS) or any(m in name for m in _SELF_STANDING)
+    if not (organ_like or is_group(name)):
+        return "不像机关或单位的名称"
+    return None

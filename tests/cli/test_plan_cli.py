@@ -67,11 +67,25 @@ def test_bad_files_exit_1_with_one_chinese_line(cli, tmp_path: Path, content: by
     assert "Traceback" not in result.err
 
 
-def test_unreadable_assignment_names_the_line(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_unreadable_assignment_is_listed_as_a_flagged_task(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     path = tmp_path / "plan.txt"
-    path.write_text("一、任务\n1.甲。（省发改委负责）\n2.乙。（牵头）\n", encoding="utf-8")
+    path.write_text(
+        "一、任务\n1.甲，2020年底前完成。（省发改委负责）\n2.乙。（牵头）\n", encoding="utf-8"
+    )
     result = cli("parse", str(path), "--json")
-    assert result.code == 1 and "第 3 行" in result.err
+    assert result.code == 0, result.err
+    first, second = tasks_of(result.json()["plans"][0])
+    assert "problems" not in first and first["deadline_text"] == "2020年底前完成"
+    assert first["deadline"] == "2020-12-31"
+    assert second["units"] == [] and second["line"] == 3
+    (problem,) = second["problems"]
+    assert problem["code"] == "unreadable_assignment" and problem["line"] == 3
+    assert "第 3 行" in problem["message"]
+    strict = cli("parse", str(path), "--json", "--strict")
+    assert strict.code == 1 and strict.json() == result.json()
+    assert cli("parse", str(SEED_PATH), "--strict").code == 0
+    # Storing a plan with tasks still to complete is refused until they can be kept as such.
+    assert cli("import-plan", str(path), "--db", str(tmp_path / "d.sqlite")).code == 1
 
 
 def test_bad_usage_exits_2(cli) -> None:  # type: ignore[no-untyped-def]

@@ -179,10 +179,14 @@ def test_ordinary_brackets_in_text_are_not_assignments() -> None:
     assert "各市（地）、县（市）" in plan.all_tasks()[0].text
 
 
-def test_unreadable_assignment_is_reported_with_line_number() -> None:
+def test_unreadable_assignment_is_a_flagged_task_with_line_number() -> None:
     text = "一、任务\n1.推进甲工作。（省发改委负责）\n2.推进乙工作。（负责）\n"
     plan = parse_plan_text(text)
-    assert [t.number for t in plan.all_tasks()] == [1]
+    assert [t.number for t in plan.all_tasks()] == [1, 2]
+    flagged = plan.all_tasks()[1]
+    assert flagged.units == [] and [(p.line_no, p.code) for p in flagged.problems] == [
+        (3, "unreadable_assignment")
+    ]
     assert [(p.line_no, p.code) for p in plan.problems] == [(3, "unreadable_assignment")]
     assert "第 3 行" in plan.problems[0].message_zh
 

@@ -29,7 +29,7 @@ def test_import_preview_lists_counts_and_unreadable_lines(
     with qtbot.waitSignal(dialog.preview_ready, timeout=10_000):
         dialog.set_data(second_plan_file)
     assert dialog.title_label.text() == "某省推进质量强省建设重点任务分工方案"
-    assert dialog.counts_label.text() == "2 个部分，2 个方面，5 项任务，7 个单位"
+    assert dialog.counts_label.text() == "2 个部分，2 个方面，6 项任务，7 个单位"
     assert dialog.issuer_label.text() == "某省人民政府办公厅 2017-03-01"
     rows = range(dialog.problems_model.rowCount())
     problems = [dialog.problems_model.item(r).text() for r in rows]
@@ -70,15 +70,16 @@ def test_import_confirm_adds_a_second_plan_to_the_tree(
     with qtbot.waitSignal(window.plans_reloaded, timeout=10_000):
         window.menu_actions.import_plan.trigger()
     plans = window.model.plan_nodes()
-    assert [p.task_count for p in plans] == [60, 5]
+    # The unreadable task 6 is imported too, never silently left out.
+    assert [p.task_count for p in plans] == [60, 6]
     assert plans[1].label == "某省推进质量强省建设重点任务分工方案"
     selected = window.selected_node()
     assert selected is not None and selected.id == plans[1].id
     assert "某省推进质量强省建设" in window.plan_label.text()
-    assert "显示任务：65/65" in window.count_label.text()
+    assert "显示任务：66/66" in window.count_label.text()
     # Task 4 sits directly under 二、 (a section without subsections).
     section = plans[1].children[1]
-    assert [c.label[:2] for c in section.children] == ["4.", "5."]
+    assert [c.label[:2] for c in section.children] == ["4.", "5.", "6."]
 
     # The same file again is refused with words, not a traceback.
     shown: list[str] = []
