@@ -13,23 +13,14 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import QCoreApplication, Qt
 
 from domain.enums import Role
 from domain.records import PlanView, TaskView
 from domain.status_lights import LIGHT_ORDER, Light, TaskLight
 from supervision.figures import PlanFigures, UnitFigures, plan_figures
 from ui.common import words
-
-AnyIndex = QModelIndex | QPersistentModelIndex
-_ROOT = QModelIndex()
+from ui.common.table_model import NUMBER_ALIGNMENT, ReadOnlyTableModel
 
 #: Unit id (unit table) or section id (section table) of a row.
 RowIdRole = Qt.ItemDataRole.UserRole + 1
@@ -123,26 +114,16 @@ def _unit_column_help(column: int) -> str:
     )[column]
 
 
-class UnitTableModel(QAbstractTableModel):
+class UnitTableModel(ReadOnlyTableModel[UnitFigures]):
     """One row per unit: tasks, tasks owed, reports missing this round, overdue, done."""
 
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[UnitFigures] = []
+    column_count = UNIT_COLUMNS
 
     def set_figures(self, rows: list[UnitFigures]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
+        self.set_rows(rows)
 
     def unit(self, row: int) -> UnitFigures:
-        return self._rows[row]
-
-    def rowCount(self, parent: AnyIndex = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = _ROOT) -> int:
-        return 0 if parent.isValid() else UNIT_COLUMNS
+        return self.row_at(row)
 
     def value(self, unit: UnitFigures, column: int) -> int:
         return (
@@ -154,21 +135,14 @@ class UnitTableModel(QAbstractTableModel):
             unit.done,
         )[column]
 
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation is not Qt.Orientation.Horizontal or not 0 <= section < UNIT_COLUMNS:
-            return None
+    def header(self, section: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             return unit_column_title(section)
         if role == Qt.ItemDataRole.ToolTipRole:
             return _unit_column_help(section)
         return None
 
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        unit, column = self._rows[index.row()], index.column()
+    def cell(self, unit: UnitFigures, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             return unit.unit_name if column == COL_UNIT else str(self.value(unit, column))
         if role == SortRole:
@@ -176,7 +150,7 @@ class UnitTableModel(QAbstractTableModel):
         if role == RowIdRole:
             return unit.unit_id
         if role == Qt.ItemDataRole.TextAlignmentRole and column != COL_UNIT:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return NUMBER_ALIGNMENT
         if role == Qt.ItemDataRole.ForegroundRole and column != COL_UNIT:
             light = {COL_MISSING: Light.UNREPORTED, COL_OVERDUE: Light.OVERDUE}.get(column)
             if light is not None and self.value(unit, column):
@@ -192,35 +166,21 @@ class UnitTableModel(QAbstractTableModel):
         return None
 
 
-class SectionTableModel(QAbstractTableModel):
+#: A section table row: section id, label (一、…), counts by light.
+SectionRow = tuple[str, str, dict[Light, int]]
+
+
+class SectionTableModel(ReadOnlyTableModel[SectionRow]):
     """One row per section (部分): its task count, then the count of each light."""
 
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[tuple[str, str, dict[Light, int]]] = []
-
-    def set_rows(self, rows: list[tuple[str, str, dict[Light, int]]]) -> None:
-        """(section id, label, counts by light) per section."""
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
+    column_count = 2 + len(LIGHT_ORDER)
 
     @staticmethod
     def light_of(column: int) -> Light | None:
         """The light a column counts (None: the title and total columns)."""
         return LIGHT_ORDER[column - 2] if column >= 2 else None
 
-    def rowCount(self, parent: AnyIndex = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = _ROOT) -> int:
-        return 0 if parent.isValid() else 2 + len(LIGHT_ORDER)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation is not Qt.Orientation.Horizontal or not 0 <= section < 2 + len(LIGHT_ORDER):
-            return None
+    def header(self, section: int, role: int) -> Any:
         light = self.light_of(section)
         if role == Qt.ItemDataRole.DisplayRole:
             if light is not None:
@@ -236,27 +196,27 @@ class SectionTableModel(QAbstractTableModel):
         return None
 
     def count(self, row: int, column: int) -> int:
-        _, _, counts = self._rows[row]
+        return self._count(self.row_at(row), column)
+
+    def _count(self, row: SectionRow, column: int) -> int:
+        _, _, counts = row
         light = self.light_of(column)
         return sum(counts.values()) if light is None else counts.get(light, 0)
 
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        row, column = index.row(), index.column()
-        section_id, label, _ = self._rows[row]
+    def cell(self, row: SectionRow, column: int, role: int) -> Any:
+        section_id, label, _ = row
         if role == Qt.ItemDataRole.DisplayRole:
-            return label if column == 0 else str(self.count(row, column))
+            return label if column == 0 else str(self._count(row, column))
         if role == SortRole:
-            return label if column == 0 else self.count(row, column)
+            return label if column == 0 else self._count(row, column)
         if role == RowIdRole:
             return section_id
         if role == Qt.ItemDataRole.ToolTipRole:
             return label
         if role == Qt.ItemDataRole.TextAlignmentRole and column:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return NUMBER_ALIGNMENT
         light = self.light_of(column)
         if role == Qt.ItemDataRole.ForegroundRole and light in (Light.OVERDUE, Light.UNREPORTED):
-            if self.count(row, column):
+            if self._count(row, column):
                 return words.light_colour(light)
         return None

@@ -11,15 +11,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
 from exchange.service import ImportOutcome
+from ui.common.table_model import NUMBER_ALIGNMENT, ROOT_INDEX, ReadOnlyTableModel
 from ui.exchange import words as exchange_words
 from ui.exchange.jobs import FilePreview, FileState
-
-AnyIndex = QModelIndex | QPersistentModelIndex
-_ROOT_INDEX = QModelIndex()
 
 (
     COL_FILE,
@@ -57,22 +55,15 @@ class FileRow:
         return cls(preview.path, preview.state, preview)
 
 
-class ExchangeFileModel(QAbstractTableModel):
+class ExchangeFileModel(ReadOnlyTableModel[FileRow]):
     """Files of one import with their counts (新记录/已有/冲突/拒收/方案修订) and result."""
 
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[FileRow] = []
+    column_count = COLUMN_COUNT
 
     # --- rows ----------------------------------------------------------------------------
-    def set_rows(self, rows: list[FileRow]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
     def add_row(self, row: FileRow) -> int:
         position = len(self._rows)
-        self.beginInsertRows(_ROOT_INDEX, position, position)
+        self.beginInsertRows(ROOT_INDEX, position, position)
         self._rows.append(row)
         self.endInsertRows()
         return position
@@ -81,25 +72,11 @@ class ExchangeFileModel(QAbstractTableModel):
         self._rows[position] = row
         self.dataChanged.emit(self.index(position, 0), self.index(position, COLUMN_COUNT - 1))
 
-    def row_at(self, position: int) -> FileRow:
-        return self._rows[position]
-
-    def rows(self) -> list[FileRow]:
-        return list(self._rows)
-
     # --- Qt model ------------------------------------------------------------------------
-    def rowCount(self, parent: AnyIndex = _ROOT_INDEX) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = _ROOT_INDEX) -> int:
-        return 0 if parent.isValid() else COLUMN_COUNT
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation is not Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+    def header(self, section: int, role: int) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
             return None
-        headers = (
+        return (
             self.tr("文件"),
             self.tr("发送方"),
             self.tr("新记录"),
@@ -108,13 +85,9 @@ class ExchangeFileModel(QAbstractTableModel):
             self.tr("拒收"),
             self.tr("方案修订"),
             self.tr("结果"),
-        )
-        return headers[section] if 0 <= section < COLUMN_COUNT else None
+        )[section]
 
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        row, column = self._rows[index.row()], index.column()
+    def cell(self, row: FileRow, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(row, column)
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -123,7 +96,7 @@ class ExchangeFileModel(QAbstractTableModel):
             colour = _STATE_COLOURS.get(row.state)
             return QColor(colour) if colour else None
         if role == Qt.ItemDataRole.TextAlignmentRole and column in COUNT_COLUMNS:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return NUMBER_ALIGNMENT
         return None
 
     def _display(self, row: FileRow, column: int) -> str | None:

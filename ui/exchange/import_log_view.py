@@ -11,7 +11,7 @@ import json
 from collections import Counter
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -25,10 +25,8 @@ from PySide6.QtWidgets import (
 
 from domain.exchange_records import ImportLogEntry
 from ui.common import words
+from ui.common.table_model import NUMBER_ALIGNMENT, ReadOnlyTableModel
 from ui.exchange import words as exchange_words
-
-AnyIndex = QModelIndex | QPersistentModelIndex
-_ROOT_INDEX = QModelIndex()
 
 (
     COL_TIME,
@@ -58,35 +56,26 @@ def local_time_text(utc_text: str) -> str:
     return moment.astimezone().strftime("%Y-%m-%d %H:%M")
 
 
-class ImportLogModel(QAbstractTableModel):
+class ImportLogModel(ReadOnlyTableModel[ImportLogEntry]):
     """导入日志 rows; ``unit_names`` (unit id → name) names the units of rejected records."""
+
+    column_count = COLUMN_COUNT
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._entries: list[ImportLogEntry] = []
         self._unit_names: dict[str, str] = {}
 
     def set_entries(self, entries: list[ImportLogEntry], unit_names: dict[str, str]) -> None:
-        self.beginResetModel()
-        self._entries = list(entries)
         self._unit_names = dict(unit_names)
-        self.endResetModel()
+        self.set_rows(entries)
 
     def entry(self, row: int) -> ImportLogEntry:
-        return self._entries[row]
+        return self.row_at(row)
 
-    def rowCount(self, parent: AnyIndex = _ROOT_INDEX) -> int:
-        return 0 if parent.isValid() else len(self._entries)
-
-    def columnCount(self, parent: AnyIndex = _ROOT_INDEX) -> int:
-        return 0 if parent.isValid() else COLUMN_COUNT
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation is not Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+    def header(self, section: int, role: int) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
             return None
-        headers = (
+        return (
             self.tr("导入时间"),
             self.tr("文件"),
             self.tr("发送方"),
@@ -96,13 +85,9 @@ class ImportLogModel(QAbstractTableModel):
             self.tr("冲突"),
             self.tr("拒收"),
             self.tr("详情"),
-        )
-        return headers[section] if 0 <= section < COLUMN_COUNT else None
+        )[section]
 
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._entries):
-            return None
-        entry, column = self._entries[index.row()], index.column()
+    def cell(self, entry: ImportLogEntry, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(entry, column)
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -110,7 +95,7 @@ class ImportLogModel(QAbstractTableModel):
                 return entry.imported_at
             return self._display(entry, column)
         if role == Qt.ItemDataRole.TextAlignmentRole and column in _COUNTS:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return NUMBER_ALIGNMENT
         return None
 
     def _display(self, entry: ImportLogEntry, column: int) -> str:

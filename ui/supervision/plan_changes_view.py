@@ -7,14 +7,7 @@ import datetime as dt
 import json
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -32,9 +25,8 @@ from domain.exchange_records import PlanChange
 from domain.records import Installation, PlanView
 from domain.schedule import Deadline, RoundKind, RoundRule
 from ui.common import words
+from ui.common.table_model import ReadOnlyTableModel
 
-AnyIndex = QModelIndex | QPersistentModelIndex
-_ROOT = QModelIndex()
 COL_WHEN, COL_WHO, COL_KIND, COL_TASK, COL_WHAT, COL_REASON = range(6)
 #: How much of a task's text the log quotes.
 QUOTE = 40
@@ -125,47 +117,37 @@ def describe(change: PlanChange) -> str:
     return QCoreApplication.translate("PlanChanges", "（本版本无法读取这项修订的内容）")
 
 
-class PlanChangesModel(QAbstractTableModel):
+class PlanChangesModel(ReadOnlyTableModel[PlanChange]):
     """One row per plan change, oldest first (the order they apply in)."""
+
+    column_count = 6
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._changes: list[PlanChange] = []
         self._numbers: dict[str, int] = {}
         self._me: Installation | None = None
 
     def set_changes(
         self, changes: list[PlanChange], plan: PlanView, me: Installation | None
     ) -> None:
-        self.beginResetModel()
-        self._changes = list(changes)
         self._numbers = {t.id: t.number for t in plan.all_tasks()}
         self._me = me
-        self.endResetModel()
+        self.set_rows(changes)
 
     def change(self, row: int) -> PlanChange:
-        return self._changes[row]
+        return self.row_at(row)
 
-    def rowCount(self, parent: AnyIndex = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self._changes)
-
-    def columnCount(self, parent: AnyIndex = _ROOT) -> int:
-        return 0 if parent.isValid() else 6
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation is not Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+    def header(self, section: int, role: int) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
             return None
-        titles = (
+        return (
             QCoreApplication.translate("PlanChanges", "时间"),
             QCoreApplication.translate("PlanChanges", "修订人"),
             QCoreApplication.translate("PlanChanges", "类型"),
             QCoreApplication.translate("PlanChanges", "任务"),
             QCoreApplication.translate("PlanChanges", "修订内容"),
             QCoreApplication.translate("PlanChanges", "原因"),
-        )
-        return titles[section] if 0 <= section < len(titles) else None
+        )[section]
 
     def who(self, change: PlanChange) -> str:
         me = self._me
@@ -181,27 +163,22 @@ class PlanChangesModel(QAbstractTableModel):
         number = self._numbers.get(change.task_id)
         return str(number) if number is not None else "—"
 
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._changes):
+    def cell(self, change: PlanChange, column: int, role: int) -> Any:
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return None
-        change = self._changes[index.row()]
-        column = index.column()
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            if column == COL_WHEN:
-                return local_time(change.authored_at)
-            if column == COL_WHO:
-                return self.who(change)
-            if column == COL_KIND:
-                return words.change_kind_text(change.kind)
-            if column == COL_TASK:
-                return self._task(change)
-            if column == COL_WHAT:
-                return describe(change)
-            if column == COL_REASON:
-                return (
-                    change.reason if role == Qt.ItemDataRole.ToolTipRole else _quote(change.reason)
-                )
-        return None
+        if column == COL_WHEN:
+            return local_time(change.authored_at)
+        if column == COL_WHO:
+            return self.who(change)
+        if column == COL_KIND:
+            return words.change_kind_text(change.kind)
+        if column == COL_TASK:
+            return self._task(change)
+        if column == COL_WHAT:
+            return describe(change)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return change.reason
+        return _quote(change.reason)
 
 
 class PlanChangesDialog(QDialog):
