@@ -41,7 +41,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument(
         "--split-dir", type=Path, metavar="DIR", help="与 --all-units 同用：每单位一个文件"
     )
-    p.add_argument("-o", "--output", type=Path, metavar="OUT.pdf", help="输出的 PDF 文件")
+    p.add_argument(
+        "-o", "--output", type=Path, metavar="OUT.pdf", help="输出文件：.pdf，或 .docx（Word）"
+    )
     p.set_defaults(handler=cmd_sheet, sheet_parser=p)
 
 
@@ -63,6 +65,14 @@ def _check_usage(args: argparse.Namespace) -> None:
         parser.error("请用 -o 指定输出的 PDF 文件")
     if args.output is not None and args.split_dir is not None:
         parser.error("-o 与 --split-dir 只能二选一")
+    if args.output is not None and args.output.suffix.lower() not in (".pdf", ".docx"):
+        parser.error("输出文件应以 .pdf 或 .docx 结尾")
+    if args.all_units and args.output is not None and _is_word(args.output):
+        parser.error("--all-units 只生成 PDF；Word 版请逐个单位用 --unit 生成")
+
+
+def _is_word(path: Path) -> bool:
+    return path.suffix.lower() == ".docx"
 
 
 def _as_of(text: str | None) -> dt.date:
@@ -99,9 +109,13 @@ def _write(store: Store, args: argparse.Namespace, as_of: dt.date) -> str:
     import sheets
 
     out: Path = args.output
+    word = out is not None and _is_word(out)
+    if word:
+        import sheets.word as kinds
     if args.reminder:
         view, lights = store.lights(as_of, plan_id=args.plan)
-        items = sheets.reminder_sheet(view, lights, args.unit, as_of, out)
+        write_reminder = kinds.reminder_docx if word else sheets.reminder_sheet
+        items = write_reminder(view, lights, args.unit, as_of, out)
         return (
             f"已生成催办单：{out}（逾期 {len(items.overdue)} 项，"
             f"未报送 {len(items.unreported)} 项，截至 {as_of.isoformat()}）"
@@ -111,11 +125,12 @@ def _write(store: Store, args: argparse.Namespace, as_of: dt.date) -> str:
         view = store.plan_view(args.plan)
         task = next(t for t in view.all_tasks() if t.id == task_id)
         history = store.progress_history(task_id)
-        sheets.task_sheet(view, task, out, history=history, deadline=task.deadline)
+        write_task = kinds.task_docx if word else sheets.task_sheet
+        write_task(view, task, out, history=history, deadline=task.deadline)
         return f"已生成督办单：{out}（第 {task.number} 项任务，{len(history)} 条进展记录）"
     view = store.plan_view(args.plan)
     if args.unit:
-        sheets.unit_sheet(view, args.unit, out)
+        (kinds.unit_docx if word else sheets.unit_sheet)(view, args.unit, out)
         return f"已生成任务分工责任清单：{out}"
     if args.all_units and args.split_dir is not None:
         files = sheets.split_unit_sheets(view, args.split_dir)
@@ -124,7 +139,7 @@ def _write(store: Store, args: argparse.Namespace, as_of: dt.date) -> str:
         sheets.all_units_sheet(view, out)
         return f"已生成各单位任务分工责任清单：{out}（{len(view.units())} 个单位）"
     if args.plan_table:
-        sheets.plan_table(view, out)
+        (kinds.plan_table_docx if word else sheets.plan_table)(view, out)
         return f"已生成重点任务分工表：{out}（{len(view.all_tasks())} 项任务）"
-    sheets.summary_sheet(view, out)
+    (kinds.summary_docx if word else sheets.summary_sheet)(view, out)
     return f"已生成进展情况汇总表：{out}"

@@ -14,6 +14,8 @@ PACKAGES=(
   libxcb-util1 libxcb-xfixes0 libxcb-xkb1 libxkbcommon-x11-0
   # pdftoppm / pdffonts for looking at and checking the sheets
   poppler-utils
+  # LibreOffice without a GUI: the tests open the Word sheets with it (convert to PDF)
+  libreoffice-writer-nogui
 )
 
 PYTHON="${PYTHON:-python3}"

@@ -57,6 +57,11 @@ class SheetOptions:
     page_numbers: Literal["alternate", "center"] = "alternate"
     #: Who made it, printed in the footer when set (e.g. the installation's name).
     issued_by: str = ""
+    #: The office named in a 落款 (催办单, 通报); "领导小组办公室" when not given.
+    sender: str = ""
+    #: The day the sheet is "as of" (截至): lights, figures and the 落款 date. Today when
+    #: not given; the dashboard passes its chosen day.
+    as_of: dt.date | None = None
 
 
 def frame_width(landscape_pages: bool) -> float:

@@ -24,6 +24,7 @@ from sheets.errors import UnknownUnitError
 from sheets.progress import current_for_unit, find_unit, task_label, zh_number
 from sheets.tables import heading, proportional, sheet_table, signature_boxes, title_block
 from sheets.typography import SIHAO, WUHAO, Styles, style
+from sheets.wording import day_zh
 
 TITLE = "催办单"
 OVERDUE_HEADER = ("序号", "任务内容", "完成时限", "逾期", "本单位最近报送")
@@ -34,6 +35,7 @@ UNREPORTED_COLUMNS = (12, 84, 26, 34)
 SIGNATURES = ("经办人", "审核人", "签收人", "日期")
 #: A blank to write a date into by hand; ReportLab collapses U+3000, not no-break spaces.
 BLANK = "<u>" + "\u00a0" * 6 + "</u>"
+DEFAULT_SENDER = "领导小组办公室"
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,7 +97,7 @@ def reminder_sheet(
     story.append(Spacer(1, 2 * mm))
     # 四号, not the 三号 of a 公文 body: a slip with a few items then fits on one sheet.
     request = style("request", SIHAO, first_indent=SIHAO * 2)
-    story.append(styles.rich(_request_markup(as_of, items), request))
+    story.append(styles.rich(request_text(as_of, items), request))
     group_no = 0
     if items.overdue:
         group_no += 1
@@ -125,8 +127,14 @@ def _round_owed(plan: PlanView, as_of: dt.date) -> dt.date | None:
     return plan.rounds.last_passed(as_of)[1] if plan.rounds is not None else None
 
 
-def _request_markup(as_of: dt.date, items: LateItems) -> str:
-    day = f"{as_of.year}年{as_of.month}月{as_of.day}日"
+def sender_name(options: SheetOptions) -> str:
+    """The office in the 落款."""
+    return options.sender.strip() or DEFAULT_SENDER
+
+
+def request_text(as_of: dt.date, items: LateItems, blank: str = BLANK) -> str:
+    """The slip's one paragraph; ``blank`` is where the clerk writes the reply date."""
+    day = day_zh(as_of)
     if not items:
         return f"截至{day}，你单位没有逾期未完成或未按期报送进展的任务。"
     kinds = []
@@ -136,7 +144,7 @@ def _request_markup(as_of: dt.date, items: LateItems) -> str:
         kinds.append(f"{len(items.unreported)} 项任务未按期报送进展情况")
     return (
         f"截至{day}，你单位有 {'、'.join(kinds)}（见下表）。请抓紧推进，"
-        f"并于{BLANK}月{BLANK}日前将进展情况报送协调办公室。"
+        f"并于{blank}月{blank}日前将进展情况报送协调办公室。"
     )
 
 
