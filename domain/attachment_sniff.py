@@ -1,0 +1,287 @@
+"""Domain layer: what a file is, from its bytes (magic numbers), for 佐证材料.
+
+Allowed: PDF, JPEG, PNG, Word/Excel as real Office Open XML (a zip whose
+``[Content_Types].xml`` names the document's main part, and that part exists), OFD (GB/T
+33190: a zip with ``OFD.xml``), and plain text in UTF-8 or GB18030. Refused, whatever the
+name says: programs, scripts and names that run when opened, archives, macro-enabled
+Office files, old binary Office files, and anything else. PDFs are also scanned for
+JavaScript, embedded files and launch actions (flagged to the clerk, not refused), and a
+compressed stream that inflates past a bound is refused as a bomb.
+
+Works on any seekable binary file object (a local file, or an attachment read back in
+chunks from the database), reading it in bounded pieces: never the whole file at once.
+"""
+
+from __future__ import annotations
+
+import codecs
+import io
+import re
+import zipfile
+import zlib
+from dataclasses import dataclass
+from typing import BinaryIO, Protocol
+
+from domain.attachments import (
+    MACRO_EXTENSIONS,
+    RUNNABLE_EXTENSIONS,
+    AttachmentKind,
+    AttachmentRefused,
+    PdfRisk,
+    RefusalCode,
+    extension_of,
+)
+
+_PIECE = 1 << 20
+_HEAD = 8192
+#: One PDF stream inflating past this is a bomb (a 600 dpi A4 colour scan is ~100 MB raw).
+MAX_STREAM_INFLATE = 256 * 1024 * 1024
+_XML_CAP = 1 << 20  # [Content_Types].xml and OFD.xml are a few KB
+
+_EXECUTABLE_MAGIC = (
+    b"MZ",  # Windows PE / DOS
+    b"\x7fELF",
+    b"\xfe\xed\xfa\xce",
+    b"\xfe\xed\xfa\xcf",
+    b"\xce\xfa\xed\xfe",
+    b"\xcf\xfa\xed\xfe",
+    b"\xca\xfe\xba\xbe",  # Mach-O fat binary / Java class
+    b"dex\n",
+)
+_ARCHIVE_MAGIC = (
+    b"Rar!\x1a\x07",
+    b"7z\xbc\xaf\x27\x1c",
+    b"\x1f\x8b",  # gzip
+    b"BZh",
+    b"\xfd7zXZ\x00",
+    b"MSCF",  # cabinet
+    b"\x28\xb5\x2f\xfd",  # zstd
+)
+_OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+_WORD_MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+_EXCEL_MAIN = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"
+_MACRO_TYPES = ("macroenabled", "vbaproject", "vnd.ms-office.activex")
+
+
+class _Refuse(Protocol):
+    """The local ``refuse`` closure of ``sniff`` (names the file in every refusal)."""
+
+    def __call__(self, code: RefusalCode, detail: str = "") -> AttachmentRefused: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Sniffed:
+    kind: AttachmentKind
+    pages: int | None = None
+    risks: frozenset[PdfRisk] = frozenset()
+
+
+def sniff(
+    f: BinaryIO, size: int, file_name: str, *, max_stream_inflate: int = MAX_STREAM_INFLATE
+) -> Sniffed:
+    """Decide what the file is, or raise ``AttachmentRefused`` naming ``file_name``."""
+
+    def refuse(code: RefusalCode, detail: str = "") -> AttachmentRefused:
+        return AttachmentRefused(code, file_name, detail)
+
+    if size <= 0:
+        raise refuse(RefusalCode.EMPTY)
+    ext = extension_of(file_name)
+    if ext in MACRO_EXTENSIONS:
+        raise refuse(RefusalCode.MACRO, ext)
+    if ext in RUNNABLE_EXTENSIONS:
+        raise refuse(RefusalCode.SCRIPT, ext)
+    f.seek(0)
+    head = f.read(_HEAD)
+    if head.startswith(_EXECUTABLE_MAGIC):
+        raise refuse(RefusalCode.EXECUTABLE)
+    if head.startswith(b"#!"):
+        raise refuse(RefusalCode.SCRIPT, "#!")
+    if head.startswith(b"%PDF-"):
+        return _pdf(f, refuse, max_stream_inflate)
+    if head.startswith(b"\xff\xd8\xff"):
+        return Sniffed(AttachmentKind.JPEG)
+    if head.startswith(b"\x89PNG\r\n\x1a\n"):
+        return Sniffed(AttachmentKind.PNG)
+    if head.startswith(b"PK\x03\x04"):
+        return Sniffed(_zip_kind(f, refuse))
+    if head.startswith(b"PK"):
+        raise refuse(RefusalCode.ARCHIVE, "zip")
+    if head.startswith(_OLE2):
+        raise refuse(RefusalCode.OLD_OFFICE)
+    if head.startswith(_ARCHIVE_MAGIC) or head[257:262] == b"ustar":
+        raise refuse(RefusalCode.ARCHIVE)
+    if _is_text(f):
+        return Sniffed(AttachmentKind.TEXT)
+    raise refuse(RefusalCode.UNKNOWN_TYPE)
+
+
+# --- Office Open XML and OFD ----------------------------------------------------------
+
+
+def _zip_kind(f: BinaryIO, refuse: _Refuse) -> AttachmentKind:
+    f.seek(0)
+    try:
+        with zipfile.ZipFile(f) as archive:
+            names = {info.filename: info for info in archive.infolist()}
+            if any("vbaproject" in n.lower() for n in names):
+                raise refuse(RefusalCode.MACRO, "vbaProject")
+            if "OFD.xml" in names:
+                if b"OFD" not in _capped(archive, names["OFD.xml"], refuse):
+                    raise refuse(RefusalCode.NOT_OFFICE, "OFD.xml")
+                return AttachmentKind.OFD
+            types_info = names.get("[Content_Types].xml")
+            if types_info is None:
+                raise refuse(RefusalCode.NOT_OFFICE, "no [Content_Types].xml")
+            types = _capped(archive, types_info, refuse).decode("utf-8", "replace")
+            return _office_kind(types, names, refuse)
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, EOFError) as exc:
+        raise refuse(RefusalCode.NOT_OFFICE, type(exc).__name__) from None
+    except (OSError, ValueError, zlib.error, RuntimeError) as exc:
+        # RuntimeError: an encrypted entry; OSError/zlib: damaged compressed data.
+        raise refuse(RefusalCode.NOT_OFFICE, type(exc).__name__) from None
+
+
+def _capped(archive: zipfile.ZipFile, info: zipfile.ZipInfo, refuse: _Refuse) -> bytes:
+    if info.file_size > _XML_CAP:
+        raise refuse(RefusalCode.NOT_OFFICE, f"{info.filename} too large")
+    with archive.open(info) as part:
+        data = part.read(_XML_CAP + 1)
+    if len(data) > _XML_CAP:
+        raise refuse(RefusalCode.NOT_OFFICE, f"{info.filename} too large")
+    return data
+
+
+_OVERRIDE = re.compile(
+    r"<(?:\w+:)?Override\b[^>]*?PartName\s*=\s*\"([^\"]+)\"[^>]*?ContentType\s*=\s*\"([^\"]+)\""
+    r"|<(?:\w+:)?Override\b[^>]*?ContentType\s*=\s*\"([^\"]+)\"[^>]*?PartName\s*=\s*\"([^\"]+)\"",
+    re.IGNORECASE,
+)
+
+
+def _office_kind(types: str, names: dict[str, zipfile.ZipInfo], refuse: _Refuse) -> AttachmentKind:
+    if any(marker in types.lower() for marker in _MACRO_TYPES):
+        raise refuse(RefusalCode.MACRO, "macro-enabled content type")
+    parts: dict[str, str] = {}
+    for match in _OVERRIDE.finditer(types):
+        part, ctype = (match.group(1), match.group(2)) if match.group(1) else match.group(4, 3)
+        parts[part.lstrip("/")] = ctype.strip().lower()
+    for part, ctype in parts.items():
+        if ctype in (_WORD_MAIN, _EXCEL_MAIN):
+            if part not in names:
+                raise refuse(RefusalCode.NOT_OFFICE, f"main part {part} missing")
+            return AttachmentKind.DOCX if ctype == _WORD_MAIN else AttachmentKind.XLSX
+    raise refuse(RefusalCode.NOT_OFFICE, "no Word or Excel main part")
+
+
+# --- PDF --------------------------------------------------------------------------------
+
+
+def _name_pattern(word: str) -> bytes:
+    """A PDF name token, letters possibly written as #xx escapes (/J#61vaScript)."""
+    parts = [rb"/"]
+    for ch in word:
+        code = f"{ord(ch):02x}".encode()
+        parts.append(b"(?:" + re.escape(ch.encode()) + b"|#(?i:" + code + b"))")
+    return b"".join(parts)
+
+
+_RISKS = {
+    PdfRisk.JAVASCRIPT: re.compile(
+        _name_pattern("JavaScript") + b"|" + _name_pattern("JS") + rb"(?![A-Za-z0-9#])"
+    ),
+    PdfRisk.EMBEDDED_FILE: re.compile(_name_pattern("EmbeddedFile")),
+    PdfRisk.LAUNCH: re.compile(_name_pattern("Launch") + rb"(?![A-Za-z0-9#])"),
+}
+_PAGE = re.compile(rb"/Type\s*/Page(?![A-Za-z0-9#])")
+_STREAM = re.compile(rb"stream\r?\n")
+_OVERLAP = 1024  # bytes of context kept between pieces (dictionaries before "stream")
+
+
+def _pdf(f: BinaryIO, refuse: _Refuse, max_inflate: int) -> Sniffed:
+    """Scan the raw bytes piece by piece; inflate every Flate stream with a bound (so a
+    bomb is found without ever holding its output) and scan object streams' contents."""
+    risks: set[PdfRisk] = set()
+    pages = 0
+    f.seek(0)
+    carry = b""
+    offset = 0  # file position of carry[0]
+    seen_streams: set[int] = set()
+    while piece := f.read(_PIECE):
+        window = carry + piece
+        for risk, pattern in _RISKS.items():
+            if risk not in risks and pattern.search(window):
+                risks.add(risk)
+        for match in _STREAM.finditer(window):
+            start = offset + match.end()
+            if start in seen_streams:
+                continue
+            seen_streams.add(start)
+            dictionary = window[max(0, match.start() - _OVERLAP) : match.start()]
+            if b"/FlateDecode" in dictionary:
+                inside = _inflate_stream(f, start, max_inflate, refuse, b"/ObjStm" in dictionary)
+                pages += len(_PAGE.findall(inside))
+                for risk, pattern in _RISKS.items():
+                    if pattern.search(inside):
+                        risks.add(risk)
+        # A match lying wholly in ``carry`` was counted with the previous piece.
+        pages += sum(1 for m in _PAGE.finditer(window) if m.end() > len(carry))
+        carry = window[-_OVERLAP:]
+        offset += len(window) - len(carry)
+        f.seek(offset + len(carry))
+    return Sniffed(AttachmentKind.PDF, pages or None, frozenset(risks))
+
+
+def _inflate_stream(
+    f: BinaryIO, start: int, max_inflate: int, refuse: _Refuse, keep: bool
+) -> bytes:
+    """Inflate the stream at ``start`` without keeping its output (unless ``keep``: an
+    object stream, whose dictionaries are scanned; capped at 16 MB). Refuses a bomb."""
+    inflater = zlib.decompressobj()
+    produced = 0
+    kept = bytearray()
+    f.seek(start)
+    while chunk := f.read(_PIECE):
+        try:
+            out = inflater.decompress(chunk, _PIECE)
+            while True:
+                produced += len(out)
+                if keep and len(kept) < 16 * 1024 * 1024:
+                    kept += out
+                if produced > max_inflate:
+                    raise refuse(RefusalCode.PDF_BOMB, f"stream at {start} inflates past limit")
+                if not inflater.unconsumed_tail:
+                    break
+                out = inflater.decompress(inflater.unconsumed_tail, _PIECE)
+        except zlib.error:
+            break  # damaged or not really Flate: the viewer will cope or fail
+        if inflater.eof:
+            break
+    return bytes(kept)
+
+
+# --- Plain text -------------------------------------------------------------------------
+
+_BAD_CONTROL = re.compile(rb"[\x00-\x08\x0b\x0e-\x1a\x1c-\x1f\x7f]")
+
+
+def _is_text(f: BinaryIO) -> bool:
+    for encoding in ("utf-8-sig", "gb18030"):
+        f.seek(0)
+        decoder = codecs.getincrementaldecoder(encoding)("strict")
+        try:
+            while piece := f.read(_PIECE):
+                if _BAD_CONTROL.search(piece):
+                    return False
+                decoder.decode(piece)
+            decoder.decode(b"", final=True)
+        except UnicodeDecodeError:
+            continue
+        return True
+    return False
+
+
+def sniff_bytes(data: bytes, file_name: str) -> Sniffed:
+    """``sniff`` for small data already in memory (tests, short text)."""
+    return sniff(io.BytesIO(data), len(data), file_name)
