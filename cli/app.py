@@ -23,6 +23,7 @@ def command_modules() -> tuple[ModuleType, ...]:
     """Each command's module, imported here: opening the window needs none of them (their
     imports cost 50 ms of the window's start-up, bench/README.md)."""
     from cli import (
+        attachment_commands,
         backup_commands,
         exchange_commands,
         keys_commands,
@@ -43,6 +44,7 @@ def command_modules() -> tuple[ModuleType, ...]:
         sheet_commands,
         screenshot_command,
         backup_commands,
+        attachment_commands,
         selftest_command,
     )
 

@@ -35,6 +35,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--reporter", default="", help="填报人")
     p.add_argument("--phone", default="", help="联系电话")
     p.add_argument("--date", default=None, help="填报日期 YYYY-MM-DD（默认今天）")
+    p.add_argument(
+        "--attach", action="append", default=[], metavar="FILE", help="佐证材料（可重复）"
+    )
     p.set_defaults(handler=cmd_progress_add)
 
 
@@ -61,6 +64,8 @@ def cmd_office(args: argparse.Namespace) -> int:
 
 
 def cmd_progress_add(args: argparse.Namespace) -> int:
+    from cli.attachment_words import refusal_zh
+    from domain.attachments import AttachmentFile, AttachmentRefused
     from domain.enums import ProgressStatus
     from domain.records import ProgressInput
     from domain.validation import PROBLEM_MESSAGES_ZH
@@ -90,14 +95,31 @@ def cmd_progress_add(args: argparse.Namespace) -> int:
                     next_steps=args.next_steps,
                     reporter=args.reporter,
                     phone=args.phone,
+                    attachments=tuple(AttachmentFile(p) for p in args.attach) or None,
                 )
             )
         except StoreError as exc:
             raise CommandError(exc.message_zh) from None
+        except AttachmentRefused as exc:
+            raise CommandError(refusal_zh(exc, _cap(store, exc))) from None
         except ProgressRejected as exc:
             raise CommandError("".join(PROBLEM_MESSAGES_ZH[p] for p in exc.problems)) from None
     say(
         f"已记录：任务 {args.task}，{revision.unit_name}，{revision.status.label_zh} "
         f"{revision.percent}%（修订 {revision.revision_id}）"
     )
+    if args.attach:
+        say(f"佐证材料 {len(args.attach)} 个已保存。")
     return EXIT_OK
+
+
+def _cap(store: object, exc: object) -> int:
+    """The cap a size refusal refers to, for its message."""
+    from domain.attachments import RefusalCode
+
+    limits = store.attachment_limits()  # type: ignore[attr-defined]
+    return {
+        RefusalCode.TOO_LARGE: limits.max_file_bytes,
+        RefusalCode.TOO_MANY: limits.max_files,
+        RefusalCode.REPORT_TOO_LARGE: limits.max_report_bytes,
+    }.get(exc.code, 0)  # type: ignore[attr-defined]

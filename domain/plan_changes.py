@@ -28,6 +28,8 @@ class ChangeKind(StrEnum):
     EDIT_TASK = "edit_task"  # payload {"text"?, "units"?: [{"name", "role", "wording"}]}
     ADD_TASK = "add_task"  # payload {"number", "section_id", "subsection_id"?, "text", "units"}
     CLOSE_TASK = "close_task"  # payload {"closed": bool}
+    #: 佐证材料 caps for the plan (domain.attachments.AttachmentLimits); read by the store.
+    ATTACHMENT_LIMITS = "attachment_limits"
 
 
 def change_order(change: PlanChange) -> tuple[int, str, str]:

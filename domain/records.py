@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from domain.attachments import AttachmentChoice
 from domain.enums import ProgressStatus, Role
 from domain.schedule import Deadline, RoundRule
 
@@ -178,6 +179,8 @@ class ProgressInput:
     #: The revision this one edits; None starts a new report.
     parent_revision_id: str | None = None
     withdrawn: bool = False
+    #: 佐证材料: the report's complete set after this revision; None keeps the parent's.
+    attachments: tuple[AttachmentChoice, ...] | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -25,6 +25,8 @@ STORE_MESSAGES_ZH: dict[str, str] = {
     "empty_text": "任务内容不能为空：{detail}",
     "no_units": "任务至少要有一个责任单位：{detail}",
     "bad_warning_days": "临期提醒天数应在 0 到 365 之间：{detail}",
+    "bad_attachment_limits": "佐证材料上限不合理：{detail}",
+    "unknown_attachment": "没有这个佐证材料：{detail}",
 }
 
 

@@ -5,11 +5,13 @@ from __future__ import annotations
 import datetime as dt
 
 from sqlalchemy import (
+    BigInteger,
     Boolean,
     Date,
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Text,
@@ -238,3 +240,37 @@ class SettingRow(Base):
     __tablename__ = "settings"
     key: Mapped[str] = mapped_column(String(64), primary_key=True)
     value: Mapped[str] = mapped_column(Text)
+
+
+class AttachmentBlobRow(Base):
+    """佐证材料: one attached file's bytes, once, by SHA-256 (kind etc. computed here)."""
+
+    __tablename__ = "attachment_blobs"
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    size: Mapped[int] = mapped_column(BigInteger)
+    kind: Mapped[str] = mapped_column(String(10))
+    pages: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    risks: Mapped[str] = mapped_column(String(100), default="")
+    chunk_size: Mapped[int] = mapped_column(Integer)
+    stored_at: Mapped[str] = mapped_column(String(40))
+
+
+class AttachmentChunkRow(Base):
+    """A 1 MiB piece of an attachment (read and written one piece at a time)."""
+
+    __tablename__ = "attachment_chunks"
+    sha256: Mapped[str] = mapped_column(ForeignKey("attachment_blobs.sha256"), primary_key=True)
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True)
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class RevisionAttachmentRow(Base):
+    """A file a progress revision lists; no foreign key to the revision (a merge may
+    replace a revision row by its deterministic winner)."""
+
+    __tablename__ = "revision_attachments"
+    __table_args__ = (Index("ix_revision_attachments_sha256", "sha256"),)
+    revision_id: Mapped[str] = mapped_column(String(UUID_LEN), primary_key=True)
+    position: Mapped[int] = mapped_column(Integer, primary_key=True)
+    sha256: Mapped[str] = mapped_column(ForeignKey("attachment_blobs.sha256"))
+    file_name: Mapped[str] = mapped_column(String(255))

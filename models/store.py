@@ -25,6 +25,7 @@ from models.orm import (
     TaskRow,
 )
 from models.plan_rows import add_parsed_plan
+from models.store_attachments import AttachmentStore, attach_to_revision
 from models.store_base import (
     installation_record,
     installation_row,
@@ -35,7 +36,6 @@ from models.store_base import (
 )
 from models.store_exchange import ExchangeStore
 from models.store_keys import KeyStore
-from models.store_supervision import SupervisionStore
 from models.views import build_plan_view, revision_record, revisions_for_tasks
 from plan_parser import ParsedPlan, parse_plan_file
 from runtime.resources import default_plan_path
@@ -43,7 +43,7 @@ from runtime.resources import default_plan_path
 __all__ = ["ProgressRejected", "Store", "StoreError"]
 
 
-class Store(ExchangeStore, SupervisionStore, KeyStore):
+class Store(ExchangeStore, AttachmentStore, KeyStore):
     """Duban's data: plans, units, assignments, progress revisions, this installation."""
 
     # -- opening ---------------------------------------------------------------------------
@@ -221,6 +221,10 @@ class Store(ExchangeStore, SupervisionStore, KeyStore):
             inst.next_seq += 1
             s.add(row)
             s.flush()
+            attach_to_revision(
+                s, row.revision_id, row.parent_revision_id, entry.attachments, plan_row.id,
+                row.authored_at,
+            )  # fmt: skip
             return revision_record(row, unit_name_of(s, entry.unit_id))
 
     def progress_history(self, task_id: str) -> list[ProgressRevision]:

@@ -108,9 +108,13 @@ def _other_sqlite(path: Path) -> None:
 
 
 def _damaged(path: Path) -> None:
+    conn = sqlite3.connect(path)
+    page_size = conn.execute("PRAGMA page_size").fetchone()[0]
+    (root,) = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = 'tasks'").fetchone()
+    conn.close()
     data = bytearray(path.read_bytes())
-    middle = len(data) // 2 // 4096 * 4096
-    data[middle : middle + 8192] = b"\xff" * 8192  # two pages of table data, not the schema
+    start = (root - 1) * page_size  # the tasks table's root page: table data, not the schema
+    data[start : start + page_size] = b"\xff" * page_size
     path.write_bytes(bytes(data))
 
 

@@ -1,0 +1,56 @@
+"""The clerk's commands: progress add --attach, attachments --list / --extract / --limits."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.attachments import samples
+
+
+def test_attach_list_extract_and_refuse(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    db = str(tmp_path / "unit.sqlite")
+    folder = tmp_path / "材料 #1"
+    pdf = samples.write(folder, "会议纪要.pdf", samples.pdf_bytes(2))
+    photo = samples.write(folder, "现场照片.jpg", samples.jpeg_bytes())
+    fake = samples.write(folder, "通知.pdf", samples.executable_bytes())
+    assert cli("office", "--db", db, "--unit", "省知识产权局").code == 0
+    base = ["progress", "add", "--db", db, "--task", "1", "--unit", "省知识产权局"]
+    base += ["--status", "推进中", "--percent", "30", "--text", "召开专题会议"]
+
+    refused = cli(*base, "--attach", str(pdf), "--attach", str(fake))
+    assert refused.code == 1
+    assert "“通知.pdf”实际是可执行程序" in refused.err
+    added = cli(*base, "--attach", str(pdf), "--attach", str(photo))
+    assert added.code == 0, added.err
+    assert "佐证材料 2 个已保存" in added.out
+
+    listed = cli("attachments", "--db", db, "--task", "1", "--list")
+    assert listed.code == 0, listed.err
+    assert "会议纪要.pdf  PDF" in listed.out and "2 页" in listed.out
+    assert "现场照片.jpg  JPEG 图片" in listed.out
+    as_json = cli(
+        "attachments", "--db", db, "--task", "1", "--unit", "省知识产权局", "--list", "--json"
+    )
+    (report,) = as_json.json()
+    assert [a["kind"] for a in report["attachments"]] == ["pdf", "jpeg"]
+
+    out = tmp_path / "导出"
+    extracted = cli("attachments", "--db", db, "--task", "1", "--extract", str(out))
+    assert extracted.code == 0, extracted.err
+    assert (out / "省知识产权局" / "会议纪要.pdf").read_bytes() == pdf.read_bytes()
+    assert (out / "省知识产权局" / "现场照片.jpg").read_bytes() == photo.read_bytes()
+
+
+def test_caps_are_set_by_the_office_only(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    db = str(tmp_path / "office.sqlite")
+    assert "单个文件 50 MB" in cli("attachments", "--db", db, "--limits").out
+    assert cli("office", "--db", db, "--unit", "省知识产权局").code == 0
+    refused = cli("attachments", "--db", db, "--set-limits", "--max-files", "5")
+    assert refused.code == 1 and "只有协调办公室" in refused.err
+    assert cli("office", "--db", db, "--coordinating-office").code == 0
+    done = cli(
+        "attachments", "--db", db, "--set-limits", "--max-file-mb", "20", "--max-files", "5",
+        "--reason", "统一要求",
+    )  # fmt: skip
+    assert done.code == 0, done.err
+    assert "单个文件 20 MB，每条进展最多 5 个" in done.out
