@@ -23,8 +23,8 @@ if TYPE_CHECKING:
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    p = sub.add_parser("parse", help="只解析方案文本，不写数据库")
-    p.add_argument("file", help="方案文本文件（UTF-8 或 GB18030/GBK）")
+    p = sub.add_parser("parse", help="只解析方案，不写数据库")
+    p.add_argument("file", help="方案文件（.docx、.pdf、.xlsx，或 UTF-8/GB18030 文本）")
     p.add_argument("--json", action="store_true", help="以 JSON 输出")
     p.add_argument("--strict", action="store_true", help="仍有待补充的任务时以退出码 1 结束")
     p.set_defaults(handler=cmd_parse)
@@ -35,16 +35,17 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.set_defaults(handler=cmd_plan)
 
     p = sub.add_parser("import-plan", help="向数据库导入另一份方案")
-    p.add_argument("file")
+    p.add_argument("file", help="方案文件（.docx、.pdf、.xlsx，或 UTF-8/GB18030 文本）")
     add_db_option(p)
     p.set_defaults(handler=cmd_import_plan)
 
 
 def _read(path: str) -> ParsedPlan:
-    from plan_parser import PlanParseError, parse_plan_file
+    from plan_intake import parse_plan_document
+    from plan_parser import PlanParseError
 
     try:
-        return parse_plan_file(path)
+        return parse_plan_document(path)
     except PlanParseError as exc:
         raise CommandError(exc.message_zh) from None
 

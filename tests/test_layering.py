@@ -16,6 +16,7 @@ from tests.conftest import REPO_ROOT
 PACKAGES = [
     "domain",
     "plan_parser",
+    "plan_intake",
     "models",
     "sheets",
     "exchange",
@@ -93,3 +94,16 @@ def test_ui_is_arranged_by_feature() -> None:
         assert init.exists(), f"{folder.relative_to(REPO_ROOT)} is not a package"
         doc = ast.get_docstring(ast.parse(init.read_text(encoding="utf-8")))
         assert doc, f"{init.relative_to(REPO_ROOT)} does not say what it holds"
+
+
+def test_plan_intake_reads_documents_without_a_database_or_window() -> None:
+    allowed_foreign = {"openpyxl", "pdfminer"}
+    import sys
+
+    for path in files_of("plan_intake"):
+        foreign = {
+            m
+            for m in imported_modules(path)
+            if m not in sys.stdlib_module_names and m not in PURE_ALLOWED and m != "__future__"
+        }
+        assert foreign - {"plan_intake"} <= allowed_foreign, f"{path.name} imports {foreign}"
