@@ -1355,8 +1355,8 @@ Print the registration card, have it signed and stamped with the unit&apos;s sea
         <translation>Choose a plan file</translation>
     </message>
     <message>
-        <source>文本文件 (*.txt);;所有文件 (*)</source>
-        <translation>Text files (*.txt);;All files (*)</translation>
+        <source>分工方案 (*.docx *.pdf *.xlsx *.txt *.md);;Word 文档 (*.docx);;PDF 文件 (*.pdf);;Excel 表格 (*.xlsx);;文本文件 (*.txt *.md);;所有文件 (*)</source>
+        <translation>Plans (*.docx *.pdf *.xlsx *.txt *.md);;Word documents (*.docx);;PDF files (*.pdf);;Excel workbooks (*.xlsx);;Text files (*.txt *.md);;All files (*)</translation>
     </message>
     <message>
         <source>选择保存交换文件的文件夹（U 盘）</source>
@@ -1596,8 +1596,8 @@ Print the registration card, have it signed and stamped with the unit&apos;s sea
         <translation>Import plan</translation>
     </message>
     <message>
-        <source>请选择分工方案文本文件（.txt）</source>
-        <translation>Choose a plan text file (.txt)</translation>
+        <source>请选择分工方案文件（Word、PDF、Excel 或文本）</source>
+        <translation>Choose a plan file (Word, PDF, Excel or text)</translation>
     </message>
     <message>
         <source>选择文件…</source>
@@ -2539,6 +2539,26 @@ Print the registration card, have it signed and stamped with the unit&apos;s sea
     <message>
         <source>未找到带有分工单位的编号任务，这不像是一份重点任务分工方案。</source>
         <translation>No numbered tasks with assigned units were found; this does not look like a key-task division plan.</translation>
+    </message>
+    <message>
+        <source>无法直接读取这种格式，请另存为 .docx、.xlsx 或 PDF 后再导入。</source>
+        <translation>This format cannot be read directly: save it as .docx, .xlsx or PDF first, then import it.</translation>
+    </message>
+    <message>
+        <source>这份 PDF 没有可读取的文字（可能是扫描件），本软件不做文字识别。</source>
+        <translation>This PDF has no text to read (probably a scan); Duban does not recognise text in images.</translation>
+    </message>
+    <message>
+        <source>这份 PDF 设有打开密码，无法读取。</source>
+        <translation>This PDF is protected by a password and cannot be read.</translation>
+    </message>
+    <message>
+        <source>文件已损坏或不完整，无法读取。</source>
+        <translation>The file is damaged or incomplete and cannot be read.</translation>
+    </message>
+    <message>
+        <source>无法识别这个文件的格式，请选择 .docx、.pdf、.xlsx 或 .txt 文件。</source>
+        <translation>Unknown file format: choose a .docx, .pdf, .xlsx or .txt file.</translation>
     </message>
     <message>
         <source>第 {line} 行：无法识别这项任务的分工单位：“{text}”</source>

@@ -51,12 +51,16 @@ def confirm_discard(parent: QWidget | None) -> bool:
 
 
 def choose_plan_file(parent: QWidget | None, start_dir: Path | None = None) -> Path | None:
-    """Pick a plan text file (.txt) to import."""
+    """Pick a plan to import: Word, PDF, Excel or text (plan_intake.PLAN_SUFFIXES)."""
     name, _ = QFileDialog.getOpenFileName(
         parent,
         QCoreApplication.translate("Messages", "选择分工方案文件"),
         str(start_dir or Path.home()),
-        QCoreApplication.translate("Messages", "文本文件 (*.txt);;所有文件 (*)"),
+        QCoreApplication.translate(
+            "Messages",
+            "分工方案 (*.docx *.pdf *.xlsx *.txt *.md);;Word 文档 (*.docx);;PDF 文件 (*.pdf);;"
+            "Excel 表格 (*.xlsx);;文本文件 (*.txt *.md);;所有文件 (*)",
+        ),
     )
     return Path(name) if name else None
 

@@ -305,6 +305,17 @@ def parse_error_text(code: str, message_zh: str) -> str:
         "no_tasks": QCoreApplication.translate(
             "Words", "未找到带有分工单位的编号任务，这不像是一份重点任务分工方案。"
         ),
+        "old_format": QCoreApplication.translate(
+            "Words", "无法直接读取这种格式，请另存为 .docx、.xlsx 或 PDF 后再导入。"
+        ),
+        "no_text_layer": QCoreApplication.translate(
+            "Words", "这份 PDF 没有可读取的文字（可能是扫描件），本软件不做文字识别。"
+        ),
+        "encrypted": QCoreApplication.translate("Words", "这份 PDF 设有打开密码，无法读取。"),
+        "damaged": QCoreApplication.translate("Words", "文件已损坏或不完整，无法读取。"),
+        "unknown_format": QCoreApplication.translate(
+            "Words", "无法识别这个文件的格式，请选择 .docx、.pdf、.xlsx 或 .txt 文件。"
+        ),
     }
     translated = texts.get(code)
     return message_zh if translated is None or _chinese_ui() else translated

@@ -1,7 +1,7 @@
-"""Window layer: 文件 → 导入方案…: choose a plan .txt, preview what was read, confirm.
+"""Window layer: 文件 → 导入方案…: choose a plan (.docx/.pdf/.xlsx/.txt), preview, confirm.
 
-Reading runs on a pool thread (``plan_parser`` is pure Python); the dialog returns the
-parsed plan and the window hands it to the store.
+Reading runs on a pool thread (``plan_intake`` reads the document, ``plan_parser`` the
+text); the dialog returns the parsed plan and the window hands it to the store.
 """
 
 from __future__ import annotations
@@ -23,7 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from plan_parser import ParsedPlan, PlanParseError, parse_plan_file
+from plan_intake import parse_plan_document
+from plan_parser import ParsedPlan, PlanParseError
 from ui.common import messages, words
 from ui.common.worker import run_in_pool
 
@@ -52,7 +53,7 @@ class PlanImportDialog(QDialog):
         self.path_edit = QLineEdit(self)
         self.path_edit.setObjectName("plan_path")
         self.path_edit.setReadOnly(True)
-        self.path_edit.setPlaceholderText(self.tr("请选择分工方案文本文件（.txt）"))
+        self.path_edit.setPlaceholderText(self.tr("请选择分工方案文件（Word、PDF、Excel 或文本）"))
         self.choose_button = QPushButton(self.tr("选择文件…"), self)
         self.choose_button.setObjectName("choose_button")
         self.state_label = QLabel(self)
@@ -105,7 +106,7 @@ class PlanImportDialog(QDialog):
         self.state_label.setText(self.tr("正在读取…"))
         self._reading = True
         self._show_preview()
-        run_in_pool(self._on_parsed, self._on_failed, parse_plan_file, path)
+        run_in_pool(self._on_parsed, self._on_failed, parse_plan_document, path)
 
     def data(self) -> ParsedPlan | None:
         return self._parsed
