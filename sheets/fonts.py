@@ -9,6 +9,7 @@ placeholder for a missing glyph) so the loss is visible on paper instead of sile
 
 from __future__ import annotations
 
+import io
 import threading
 from collections.abc import Iterator
 from functools import cache
@@ -16,7 +17,7 @@ from xml.sax.saxutils import escape
 
 from reportlab.pdfbase import pdfmetrics, ttfonts
 
-from runtime.resources import resource_path
+from runtime.resources import resource_bytes
 
 #: Song (Ming) body face: Noto Serif CJK SC, GBK + all URO + Noto's non-BMP ideographs.
 BODY = "DubanSong"
@@ -56,10 +57,14 @@ def register_fonts() -> None:
             return
         _patch_to_unicode_cmap()
         for name, file_name in FONT_FILES.items():
-            path = resource_path("fonts", file_name)
-            if not path.is_file():
-                raise FileNotFoundError(f"missing font {path}; run scripts/build_fonts.py")
-            pdfmetrics.registerFont(ttfonts.TTFont(name, str(path)))
+            try:
+                data = resource_bytes("fonts", file_name)
+            except FileNotFoundError as exc:
+                raise FileNotFoundError(f"missing font {exc}; run scripts/build_fonts.py") from None
+            # From memory: the office bundle ships the fonts compressed (runtime.resources).
+            font_file = io.BytesIO(data)
+            font_file.name = file_name  # ReportLab names the embedded font file after it
+            pdfmetrics.registerFont(ttfonts.TTFont(name, font_file))
         # Lets <b> inside a body paragraph pick the bold Song.
         pdfmetrics.registerFontFamily(BODY, normal=BODY, bold=BOLD, italic=BODY, boldItalic=BOLD)
         _registered = True

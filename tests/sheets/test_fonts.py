@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from reportlab.platypus import Paragraph
 
 from runtime.resources import resource_path
@@ -86,3 +87,20 @@ def test_font_files_and_licences_are_shipped_and_small() -> None:
     assert total < 26_000_000
     for licence in ("LICENSE-NotoSerifCJK-OFL.txt", "LICENSE-Hanazono.txt", "README.md"):
         assert (folder / licence).is_file(), licence
+
+
+def test_compressed_font_reads_back_identical(tmp_path, monkeypatch) -> None:
+    """The office bundle ships the PDF fonts as .xz; they must read back byte for byte."""
+    import lzma
+    import sys
+
+    from runtime.resources import resource_bytes, resource_path
+
+    name = fonts.FONT_FILES[fonts.FALLBACK]
+    original = resource_path("fonts", name).read_bytes()
+    (tmp_path / "resources" / "fonts").mkdir(parents=True)
+    (tmp_path / "resources" / "fonts" / (name + ".xz")).write_bytes(lzma.compress(original))
+    monkeypatch.setattr(sys, "_MEIPASS", str(tmp_path), raising=False)
+    assert resource_bytes("fonts", name) == original
+    with pytest.raises(FileNotFoundError):
+        resource_bytes("fonts", "no-such-font.ttf")
