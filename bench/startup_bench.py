@@ -37,7 +37,7 @@ TIMEOUT = 180
 HEAVY_MODULES = ("reportlab", "openpyxl", "alembic")
 
 BARE_WINDOW = """
-import resource, sys, time
+import sys, time
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QApplication, QMainWindow, QTreeView
@@ -69,7 +69,9 @@ window.installEventFilter(probe)
 tree.viewport().installEventFilter(probe)
 window.show()
 code = app.exec()
-print("rss", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, flush=True)
+# This process's own peak (VmHWM): ru_maxrss would report the benchmark parent's.
+status = open("/proc/self/status").read().splitlines()
+print("rss", next(int(l.split()[1]) / 1024 for l in status if l.startswith("VmHWM:")), flush=True)
 sys.exit(code)
 """
 
@@ -262,10 +264,10 @@ def run(sizes: datagen.Sizes, repeat: int) -> list[Row]:
             "s",
             base,
             label,
-            max_ratio=1.5,
+            max_ratio=1.3,
         ),
         Row(
-            GROUP, "seed plan: tree filled", med("seed", "filled"), "s", base, label, max_ratio=3.0
+            GROUP, "seed plan: tree filled", med("seed", "filled"), "s", base, label, max_ratio=2.0
         ),
         Row(
             GROUP,
@@ -283,22 +285,36 @@ def run(sizes: datagen.Sizes, repeat: int) -> list[Row]:
             "s",
             base,
             label,
-            note="no target of its own; see README",
+            max_ratio=6.0,
         ),
         Row(
             GROUP,
             f"{tasks:,} tasks: keystroke in the search box (median)",
             statistics.median(samples),
             "ms",
-            below=50.0,
+            below=30.0,
             note=f"{len(samples)} keys over {shown_tasks:,} tasks; slowest "
             f"{slowest[0]:.0f} ms for '{slowest[1]}'; every row expanded after a median "
             f"{statistics.median(keys['settled']) * 1000:.0f} ms",
         ),
-        Row(GROUP, f"{tasks:,} tasks: peak RSS", med("scale", "rss_mb"), "MB", below=300.0),
         Row(
             GROUP,
-            "seed plan: peak RSS",
+            f"{tasks:,} tasks: keystroke in the search box (slowest)",
+            slowest[0],
+            "ms",
+            below=100.0,
+            note=f"'{slowest[1]}'",
+        ),
+        Row(
+            GROUP,
+            f"{tasks:,} tasks: peak memory after the idle-time work (VmHWM)",
+            med("scale", "rss_mb"),
+            "MB",
+            below=250.0,
+        ),
+        Row(
+            GROUP,
+            "seed plan: peak memory after the idle-time work (VmHWM)",
             med("seed", "rss_mb"),
             "MB",
             med("bare", "rss_mb"),

@@ -11,7 +11,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QCollator, QLocale, QSettings, QStringConverter, QStringDecoder
 from PySide6.QtGui import QFontDatabase, QGuiApplication
 
 from models.store import Store
@@ -47,12 +47,30 @@ def check_window(db_path: Path, folder: Path) -> str:
         if image.isNull() or not image.save(str(shot)):
             raise WindowCheckFailed("主窗口未能绘制")
         modules = _load_extra_modules()
+        _check_chinese_text_handling()
         platform = QGuiApplication.platformName()
         size = f"{image.width()}×{image.height()}"
         return f"{platform} 平台，显示 {shown} 项任务，{shot.name} {size}，{modules}"
     finally:
         window.close()
         store.close()
+
+
+#: Sorted by pinyin (a, bei, hei, sheng cai, sheng gong, zhong): Qt's ICU collation.
+PINYIN_ORDER = ("阿里", "北京", "黑龙江", "省财政厅", "省公安厅", "中国")
+#: Code pages of Chinese files that Qt reads through ICU's converters.
+CHINESE_CODECS = ("GB18030", "GBK", "Big5")
+
+
+def _check_chinese_text_handling() -> None:
+    """The ICU data the bundle carries (trimmed to Chinese and English) still sorts by
+    pinyin and knows the Chinese code pages."""
+    collator = QCollator(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+    if tuple(sorted(reversed(PINYIN_ORDER), key=collator.sortKey)) != PINYIN_ORDER:
+        raise WindowCheckFailed("中文排序（按拼音）不可用：ICU 数据不完整")
+    missing = [c for c in CHINESE_CODECS if not QStringDecoder(c).isValid()]
+    if missing or "GB18030" not in QStringConverter.availableCodecs():
+        raise WindowCheckFailed(f"缺少中文编码：{'、'.join(missing)}")
 
 
 def _load_extra_modules() -> str:
