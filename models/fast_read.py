@@ -100,12 +100,17 @@ def _plan_view(
     ).fetchall()
     names = dict(conn.execute("SELECT id, name FROM units"))
     date_at = REVISION_COLUMNS.index("report_date")
+    # Only the heads of the report chains (revisions no other one edits): current reports
+    # and lights are made of them, and with chains of five edits they are a fifth of the rows.
     revisions = [
         (*row[:date_at], _date(row[date_at]), *row[date_at + 1 :])
         for row in conn.execute(
             f"SELECT {', '.join(REVISION_COLUMNS)} FROM progress_revisions"  # noqa: S608
-            " WHERE task_id IN (SELECT id FROM tasks WHERE plan_id = ?)",
-            (pid,),
+            " WHERE task_id IN (SELECT id FROM tasks WHERE plan_id = ?)"
+            " AND revision_id NOT IN (SELECT parent_revision_id FROM progress_revisions"
+            " WHERE task_id IN (SELECT id FROM tasks WHERE plan_id = ?)"
+            " AND parent_revision_id IS NOT NULL)",
+            (pid, pid),
         )
     ]
     changes = [

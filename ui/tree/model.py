@@ -90,7 +90,10 @@ class Node:
         self.task_count = sum(c.task_count for c in self.children)
         self.done_count = sum(c.done_count for c in self.children)
         self.reported_count = sum(c.reported_count for c in self.children)
-        self.light_counts = sum((c.light_counts for c in self.children), Counter())
+        counts: Counter[Light] = Counter()
+        for child in self.children:  # update() in place: sum() builds a Counter per child
+            counts.update(child.light_counts)
+        self.light_counts = counts
 
     def worst_light(self) -> Light | None:
         """The most urgent light below a heading, if any task needs attention."""
