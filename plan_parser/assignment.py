@@ -7,14 +7,22 @@ from dataclasses import dataclass
 
 from domain.enums import Role
 from plan_parser.model import ParsedUnit
-from plan_parser.units import is_group, looks_like_unit, split_unit_list
+from plan_parser.units import is_group, looks_like_unit, split_top_level, split_unit_list
 
 #: Role words as written, longest first so "按职责分别负责" wins over "负责".
 _ROLE_WORDS: tuple[tuple[str, Role], ...] = tuple(
     sorted(
         {
             "牵头负责": Role.LEAD,
+            "牵头落实": Role.LEAD,
             "牵头": Role.LEAD,
+            "负责落实": Role.RESPONSIBLE,
+            "负责指导": Role.RESPONSIBLE,
+            "负责推进": Role.RESPONSIBLE,
+            "负责实施": Role.RESPONSIBLE,
+            "组织实施": Role.RESPONSIBLE,
+            "指导": Role.RESPONSIBLE,
+            "落实": Role.RESPONSIBLE,
             "配合": Role.COOPERATE,
             "参与": Role.COOPERATE,
             "协助": Role.COOPERATE,
@@ -47,15 +55,24 @@ _LABELS: tuple[tuple[str, Role | None], ...] = (
 _LABEL_RE = re.compile(r"(" + "|".join(label for label, _ in _LABELS) + r")\s*[：:]")
 #: "排在第一位的部门为牵头部门", "列第一位者为牵头单位", "…为牵头单位，下同".
 DECLARATION_RE = re.compile(r"(排在|列在?|排|居)?第一(位|个)[^，。；）)]{0,10}牵头(部门|单位)?")
+#: "以下均需各市政府、雄安新区管委会落实，不再列出": units every later task has too.
+CARRY_FORWARD_RE = re.compile(
+    r"以下(?:均|都|各项|任务)*(?:需|由|需要|要求|请)?(?P<units>[^，,；;。]+?)"
+    r"(?:负责落实|负责|落实)[，,]?(?:均|都)?不再(?:一一)?列出"
+)
 #: Remarks inside an assignment bracket that name no unit.
-_NOISE_RE = re.compile(r"(以下|下同|同上|，?下同)")
-_CLAUSE_SPLIT = re.compile(r"[，,；;]")
+_NOISE = ("下同", "同上", "以下同")
+_CLAUSE_SEPARATORS = "，,；;。"
+#: Generic units that only say "and whoever else": dropped after 会同 ("会同有关部门").
+_GENERIC = ("有关部门", "相关部门", "有关单位", "相关单位", "有关方面", "各有关部门")
 
 
 @dataclass(frozen=True, slots=True)
 class Assignment:
     units: list[ParsedUnit]
     text: str
+    #: Units the text says every later task has ("以下均需…落实，不再列出").
+    carried: tuple[ParsedUnit, ...] = ()
 
 
 def role_word_at_end(clause: str) -> tuple[str, str, Role] | None:
@@ -75,42 +92,87 @@ def parse_assignment(text: str, *, first_leads: bool) -> Assignment | None:
 
     Raises ValueError when it is plainly meant as an assignment but cannot be read.
     """
-    body = _NOISE_RE.sub("", DECLARATION_RE.sub("", text))
-    clauses = [c.strip() for c in _CLAUSE_SPLIT.split(body) if c.strip()]
+    body = DECLARATION_RE.sub("", text)
+    carried: list[ParsedUnit] = []
+    forward = CARRY_FORWARD_RE.search(body)
+    if forward is not None:
+        names, _ = split_unit_list(forward.group("units"), None)
+        carried = [ParsedUnit(n, Role.RESPONSIBLE, "落实", is_group(n)) for n in names]
+        body = body[: forward.start()] + body[forward.end() :]
+    clauses = [c.strip() for c in split_top_level(body, _CLAUSE_SEPARATORS)]
+    clauses = [c for c in clauses if c and c not in _NOISE]
     if not clauses:
-        return None
+        return Assignment([], text.strip(), tuple(carried)) if carried else None
     explicit = any(role_word_at_end(_drop_label(c)[0]) for c in clauses) or _LABEL_RE.search(body)
-    if not explicit and not all(looks_like_unit(n) for c in clauses for n in re.split("、", c)):
+    if not explicit and not all(
+        looks_like_unit(n) for c in clauses for n in split_top_level(c, "、")
+    ):
         return None
     units: list[ParsedUnit] = []
     prefix: str | None = None
-    labelled_relevant = False
+    current_label: tuple[str, Role | None] | None = None
+    #: Lists cut by "，" before their role word: "省人社厅、省教育厅，雄安新区管委会按职责分工负责".
+    pending: list[str] = []
     for clause in clauses:
         clause_body, label_role, label = _drop_label(clause)
-        if label is not None and label_role is None and label not in _UNIT_LABEL_NAMES:
+        if label is not None and label not in _UNIT_LABEL_NAMES:
+            current_label = None  # "完成时限：…", "适用范围：…" name no unit
             continue
         if label is not None:
-            labelled_relevant = True
+            current_label = (label, label_role)
         found = role_word_at_end(clause_body)
-        if found:
+        if label is not None and label_role is not None:
+            # "牵头部门：农业农村部、科技部按职责分工负责": the label says who leads.
+            names_text = found[0] if found else clause_body
+            wording, role = label, label_role
+        elif found:
             names_text, wording, role = found
-        elif label is not None:
-            names_text, wording, role = clause_body, label, label_role or Role.RESPONSIBLE
-        elif not explicit or labelled_relevant:
+        elif current_label is not None and current_label[1] is not None:
+            names_text, wording, role = clause_body, current_label[0], current_label[1]
+        elif current_label is not None:
+            names_text, wording, role = clause_body, current_label[0], Role.RESPONSIBLE
+        elif not explicit:
             names_text, wording, role = clause_body, "", Role.RESPONSIBLE
         else:
-            # A clause with neither role word nor label inside an explicit bracket: not units
-            # ("适用范围：…", "2017年底前完成"); ignore it rather than invent a unit.
+            # Neither role word nor label inside an explicit bracket: units still waiting
+            # for the role word of a later clause, or no units at all ("2017年底前完成",
+            # "其他为协助配合单位"), which are ignored rather than made into units.
+            if all(looks_like_unit(n) for n in split_top_level(clause_body, "、")):
+                pending.append(clause_body)
             continue
-        names, prefix = split_unit_list(names_text, prefix)
-        if not names:
+        for waiting in pending:
+            waiting_units, prefix = _clause_units(waiting, wording, role, prefix)
+            units.extend(waiting_units)
+        pending.clear()
+        clause_units, prefix = _clause_units(names_text, wording, role, prefix)
+        if not clause_units:
             raise ValueError(clause)
-        units.extend(ParsedUnit(n, role, wording, is_group(n)) for n in names)
+        units.extend(clause_units)
     if not units:
-        return None
+        return Assignment([], text.strip(), tuple(carried)) if carried else None
     if first_leads:
         units = _apply_first_leads(units)
-    return Assignment(_dedupe(units), text.strip())
+    return Assignment(_dedupe(units), text.strip(), tuple(carried))
+
+
+def _clause_units(
+    names_text: str, wording: str, role: Role, prefix: str | None
+) -> tuple[list[ParsedUnit], str | None]:
+    """Units of one clause; "A会同B负责" makes A lead and B cooperate."""
+    head, sep, rest = names_text.partition("会同")
+    if sep and head and role is Role.RESPONSIBLE:
+        leads, prefix = split_unit_list(head, prefix)
+        helpers, prefix = split_unit_list(rest, prefix)
+        return (
+            [ParsedUnit(n, Role.LEAD, "会同", is_group(n)) for n in leads]
+            + [
+                ParsedUnit(n, Role.COOPERATE, "会同", is_group(n))
+                for n in helpers
+                if n not in _GENERIC
+            ]
+        ), prefix
+    names, prefix = split_unit_list(names_text, prefix)
+    return [ParsedUnit(n, role, wording, is_group(n)) for n in names], prefix
 
 
 _UNIT_LABEL_NAMES = {label for label, _ in _LABELS}
@@ -127,7 +189,7 @@ def _drop_label(clause: str) -> tuple[str, Role | None, str | None]:
 
 def _apply_first_leads(units: list[ParsedUnit]) -> list[ParsedUnit]:
     """Under "排在第一位的为牵头单位": unless roles were spelt out, the first unit leads."""
-    if any(u.role is not Role.RESPONSIBLE or u.wording not in ("", "负责") for u in units):
+    if any(u.role is not Role.RESPONSIBLE for u in units):
         return units
     first, *rest = units
     return [ParsedUnit(first.name, Role.LEAD, first.wording, first.group)] + [

@@ -38,8 +38,9 @@ def deadline_of(text: str, assignment: str = "") -> tuple[str | None, dt.date | 
             return m.group(0), None
     best: tuple[str, dt.date] | None = None
     for m in _DATED.finditer(text):
-        if not (m.group(5) or m.group(4) in ("底", "末", "年底") or m.group(2)):
-            continue  # "到2020年，…" is a target year, not a deadline
+        wording = m.group(0)
+        if not (m.group(5) or "底" in wording or "末" in wording or m.group(4) in ("内", "年内")):
+            continue  # "到2020年，…" is a target year, "2021年8月5日" a date, not deadlines
         date = _date_of(m.group(0))
         if date is not None and (best is None or date > best[1]):
             best = (m.group(0), date)

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from domain.enums import Role
 from domain.ids import plan_fingerprint
 from plan_parser.assignment import (
     DECLARATION_RE,
@@ -58,6 +59,9 @@ class _Item:
     text: str = ""
     problem: ParseProblem | None = None
     index: int = 0  # position among the (cut) lines, for "below the declaration"
+    carried: list[ParsedUnit] = field(default_factory=list)
+    #: A bracket standing alone on the line after the item's own line, before any child.
+    covering_bracket: bool = False
 
     def walk(self) -> list[_Item]:
         out = [self]
@@ -104,7 +108,7 @@ def parse_plan_text(text: str) -> ParsedPlan:
     task_style = _dominant_task_style(roots)
     if task_style is not None:
         roots = _build_tree(lines, line_nos, first_numbered, task_style=task_style)
-        _read_assignments(roots, declaration_at)
+        _read_assignments(roots, declaration_at, task_style)
     plan = ParsedPlan(
         title=title,
         issuer=issuer,
@@ -167,6 +171,8 @@ def _attach_plain_line(
     stack: list[_Item], line_no: int, line: str, task_style: Style | None
 ) -> None:
     if not _LABEL_LINE.match(line):
+        if not stack[-1].children and _is_lone_bracket(line):
+            stack[-1].covering_bracket = True
         stack[-1].lines.append(line)
         return
     # A "责任单位：…" line after a task's numbered steps belongs to the task, not the last step.
@@ -180,24 +186,80 @@ def _attach_plain_line(
     target.labels.append((line_no, line))
 
 
+def _is_lone_bracket(line: str) -> bool:
+    groups = bracket_groups(line)
+    return (
+        len(groups) == 1
+        and groups[0][0] == 0
+        and not line[groups[0][1] :].strip(" 。；;.")
+        and mentions_roles(groups[0][2])
+    )
+
+
 def _looks_assigned(item: _Item) -> bool:
     return bool(item.labels) or any(
         mentions_roles(inner) for _, _, inner in bracket_groups("".join(item.lines))
     )
 
 
-def _read_assignments(roots: list[_Item], declaration_at: int | None) -> None:
+def _read_assignments(
+    roots: list[_Item], declaration_at: int | None, task_style: Style | None = None
+) -> None:
     for root in roots:
         for item in root.walk():
             first_leads = declaration_at is not None and item.index >= declaration_at - 1
             _read_own_assignment(item, first_leads)
+    for root in roots:
+        for item in root.walk():
+            _hand_down_covering_bracket(item, task_style)
+    _carry_forward(roots)
+
+
+def _hand_down_covering_bracket(item: _Item, task_style: Style | None) -> None:
+    """A bracket standing alone under a heading assigns the items below it.
+
+    "（一）加强组织领导\n（省发改委牵头，省财政厅配合）\n1.…\n2.…": tasks 1. and 2. have
+    those units, (一) is their heading. Steps of a task ("（1）…") are not handed the
+    task's units once the plan's task numbering is known.
+    """
+    if not (item.covering_bracket and item.units and item.children):
+        return
+    below = [c for c in item.children if task_style is None or c.numbered.style == task_style]
+    unassigned = [c for c in below if not c.units and c.problem is None]
+    if not unassigned or any(c.units for c in below) and task_style is None:
+        return
+    for child in unassigned:
+        child.units = list(item.units)
+        child.assignment = item.assignment
+        if child.text == "":
+            child.text = _join(child.lines)
+    item.units, item.assignment = [], ""
+
+
+def _carry_forward(roots: list[_Item]) -> None:
+    """ "以下均需各市政府落实，不再列出": every later task has those units too.
+
+    "Later" ends where the top numbering starts again at 一、: files that bundle several
+    documents (一揽子措施及配套政策) restart there, and each declares its own.
+    """
+    carried: list[ParsedUnit] = []
+    for root in roots:
+        if root.numbered.number == 1:
+            carried = []  # numbering starts again: a new document in the same file
+        for item in root.walk():
+            if item.units and carried:
+                names = {u.name for u in item.units}
+                item.units.extend(u for u in carried if u.name not in names)
+            for unit in item.carried:
+                if all(unit.name != u.name for u in carried):
+                    carried.append(unit)
 
 
 def _read_own_assignment(item: _Item, first_leads: bool) -> None:
     text = _join(item.lines)
     units: list[ParsedUnit] = []
     parts: list[str] = []
-    item.units, item.assignment, item.problem = [], "", None
+    item.units, item.assignment, item.problem, item.carried = [], "", None, []
     label = find_label(text)
     if label is not None:
         item.labels.insert(0, (item.line_no, text[label.start() :]))
@@ -210,6 +272,7 @@ def _read_own_assignment(item: _Item, first_leads: bool) -> None:
         if parsed is None:
             item.problem = _unreadable(line_no, label_line)
             continue
+        item.carried.extend(parsed.carried)
         units.extend(parsed.units)
         parts.append(parsed.text)
     groups = bracket_groups(text)
@@ -226,18 +289,33 @@ def _read_own_assignment(item: _Item, first_leads: bool) -> None:
             if is_tail and mentions_roles(inner) and not units:
                 item.problem = _unreadable(item.line_no, item.numbered.label + text)
             continue
+        item.carried.extend(parsed.carried)
         units.extend(parsed.units)
         parts.append(parsed.text)
         if is_tail:
             tail_start = start
     item.text = text[:tail_start].rstrip()
-    first_named: dict[str, ParsedUnit] = {}
-    for unit in units:
-        first_named.setdefault(unit.name, unit)  # a unit named twice is kept once, first role
-    item.units = list(first_named.values())
+    item.units = union_of(units)
     item.assignment = "；".join(parts)
     if item.units:
         item.problem = None
+
+
+_ROLE_STRENGTH = {Role.LEAD: 0, Role.RESPONSIBLE: 1, Role.COOPERATE: 2}
+
+
+def union_of(units: list[ParsedUnit]) -> list[ParsedUnit]:
+    """Units of several brackets in one item, each once, in first-named order.
+
+    A unit that leads any part of the item leads the item ("…省物价局牵头…；…省卫生计生委
+    牵头…" in one task makes both leads), so the strongest role named wins.
+    """
+    kept: dict[str, ParsedUnit] = {}
+    for unit in units:
+        seen = kept.get(unit.name)
+        if seen is None or _ROLE_STRENGTH[unit.role] < _ROLE_STRENGTH[seen.role]:
+            kept[unit.name] = unit if seen is None else replace(unit, group=seen.group)
+    return list(kept.values())
 
 
 def _unreadable(line_no: int, text: str) -> ParseProblem:
@@ -327,7 +405,7 @@ def _flag_unassigned_siblings(items: list[_Item], task_style: Style | None) -> N
     assigned = [it for it in same if it.units or it.problem is not None]
     if len(assigned) >= 2 and 2 * len(assigned) >= len(same):
         for it in same:
-            if not _has_tasks(it):
+            if not it.children and not _has_tasks(it):
                 it.problem = ParseProblem(
                     "no_assignment",
                     it.line_no,
