@@ -22,6 +22,7 @@ from ui.fonts import apply_ui_font
 from ui.i18n import install_translators
 from ui.main_window import MainWindow
 from ui.settings import APPLICATION, ORGANIZATION, app_settings, language
+from ui.window_state import fit_to_screen
 
 if TYPE_CHECKING:
     from models.fast_read import FirstFill
@@ -111,6 +112,7 @@ class GuiSession(QObject):
     def _build_window(self) -> None:
         self.window = MainWindow(self._settings)
         self.window.language_change_requested.connect(self.set_language)
+        fit_to_screen(self.window)  # the whole window on a small screen, status bar included
         self.window.show()
 
     @Slot(object)

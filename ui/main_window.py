@@ -79,8 +79,16 @@ class MainWindow(WindowCommandsMixin, QMainWindow):
         self.menu_actions.languages[keys.language(settings)].setChecked(True)
         self._set_enabled(False)
         self.statusBar().showMessage(self.tr("正在打开数据库…"))
-        self.resize(1280, 800)
+        self.resize(window_state.DEFAULT_SIZE)
         self._restore_layout()
+        self.detail_switch = window_state.DetailSwitch(
+            settings,
+            self.menu_actions.show_detail,
+            self.tabs,
+            self.splitter,
+            self.detail,
+            TAB_DASHBOARD,
+        )
 
     # --- construction --------------------------------------------------------------------
     def _init_widgets(self) -> None:

@@ -16,6 +16,7 @@ KEY_GEOMETRY = "main_window/geometry"
 KEY_STATE = "main_window/state"
 KEY_SPLITTER = "main_window/splitter"
 KEY_TAB = "main_window/tab"
+KEY_DETAIL_PANE = "main_window/detail_pane"
 KEY_LAST_TASK = "main_window/last_task"
 KEY_LAST_UNIT = "main_window/last_unit"
 

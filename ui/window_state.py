@@ -6,10 +6,12 @@ English catalogue needs no new entries.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QSettings, Qt
-from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QTabWidget
+from PySide6.QtCore import QByteArray, QCoreApplication, QMargins, QRect, QSettings, QSize, Qt
+from PySide6.QtGui import QAction, QGuiApplication
+from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QTabWidget, QWidget
 
 from ui import settings as keys
 
@@ -20,6 +22,13 @@ if TYPE_CHECKING:
 
 #: Pixels of the plan title in the status bar (titles run to 60 characters).
 PLAN_LABEL_WIDTH = 360
+#: The window's size where the screen has room for it (a 1920×1080 monitor).
+DEFAULT_SIZE = QSize(1280, 800)
+#: What a window manager adds around the window (title bar, borders), allowed for before
+#: the window is shown and its real frame is known.
+FRAME_ALLOWANCE = QMargins(4, 24, 4, 4)
+#: Narrower than this, the detail pane is given its share back when it reappears.
+DETAIL_MIN_WIDTH = 300
 
 
 class StatusLabels:
@@ -73,6 +82,103 @@ class StatusLabels:
             )
         )
         self.db_label.setToolTip(str(path) if path else "")
+
+
+class DetailSwitch:
+    """The detail pane beside the tree and unit tabs, unless the clerk hid it (视图 → 详情窗格,
+    remembered); the dashboard always has the whole width (a 1024-pixel screen needs it)."""
+
+    def __init__(
+        self,
+        settings: QSettings,
+        action: QAction,
+        tabs: QTabWidget,
+        splitter: QSplitter,
+        detail: QWidget,
+        wide_tab: int,
+    ) -> None:
+        self._settings = settings
+        self._action = action
+        self._tabs = tabs
+        self._splitter = splitter
+        self._detail = detail
+        self._wide_tab = wide_tab
+        #: The tree/detail split before the pane was hidden.
+        self._split: list[int] = []
+        action.setChecked(bool(settings.value(keys.KEY_DETAIL_PANE, True, type=bool)))
+        action.toggled.connect(self._on_toggled)
+        tabs.currentChanged.connect(self.update)
+        self.update()
+
+    def _on_toggled(self, shown: bool) -> None:
+        self._settings.setValue(keys.KEY_DETAIL_PANE, shown)
+        self.update()
+
+    def update(self) -> None:
+        wanted = self._action.isChecked() and self._tabs.currentIndex() != self._wide_tab
+        detail, splitter = self._detail, self._splitter
+        if not wanted:
+            if not detail.isHidden():
+                self._split = splitter.sizes()
+                detail.hide()
+            return
+        if detail.isHidden():
+            detail.show()
+            total = sum(splitter.sizes())
+            sizes = self._split
+            if not sizes or sizes[1] < DETAIL_MIN_WIDTH:  # e.g. the app was closed on the board
+                sizes = [total * 11 // 20, total - total * 11 // 20]
+            splitter.setSizes(sizes)
+
+
+@dataclass(frozen=True)
+class Placement:
+    """Where the window opens: its geometry (without the frame) and whether maximised."""
+
+    geometry: QRect
+    maximised: bool
+
+
+def fits(geometry: QRect, available: QRect, frame: QMargins = FRAME_ALLOWANCE) -> bool:
+    """Whether a window of ``geometry``, with its frame, lies wholly within ``available``."""
+    return available.contains(geometry.marginsAdded(frame))
+
+
+def first_placement(
+    available: QRect, size: QSize = DEFAULT_SIZE, frame: QMargins = FRAME_ALLOWANCE
+) -> Placement:
+    """The default size centred on a roomy screen; maximised on a small one (a 1366×768
+    laptop with its taskbar, a 1024×768 projector), with a normal geometry that fits too."""
+    inner = available.marginsRemoved(frame)
+    if size.width() <= inner.width() and size.height() <= inner.height():
+        geometry = QRect(0, 0, size.width(), size.height())
+        geometry.moveCenter(inner.center())
+        return Placement(geometry, maximised=False)
+    return Placement(inner, maximised=True)
+
+
+def available_geometry(around: QRect | None = None) -> QRect:
+    """The usable part (without taskbars) of the screen showing ``around``, else the
+    primary screen's."""
+    screen = QGuiApplication.screenAt(around.center()) if around is not None else None
+    screen = screen or QGuiApplication.primaryScreen()
+    return screen.availableGeometry() if screen is not None else QRect(0, 0, 1024, 768)
+
+
+def fit_to_screen(window: QMainWindow, available: QRect | None = None) -> Placement:
+    """Before the first show: keep the restored geometry if it still fits the screen (or was
+    maximised), else open at ``first_placement``. Returns what the window will show as."""
+    if window.isMaximized() or window.isFullScreen():
+        return Placement(window.normalGeometry(), maximised=True)
+    restored = window.geometry()
+    area = available if available is not None else available_geometry(restored)
+    if fits(restored, area):
+        return Placement(restored, maximised=False)
+    placement = first_placement(area)
+    window.setGeometry(placement.geometry)
+    if placement.maximised:
+        window.setWindowState(window.windowState() | Qt.WindowState.WindowMaximized)
+    return placement
 
 
 def restore_layout(

@@ -353,6 +353,7 @@ Progress entered and exchange files imported since then will disappear from this
     </message>
     <message>
         <source>部分</source>
+        <extracomment>A section table row: section id, label (一、…), counts by light.</extracomment>
         <translation>Section</translation>
     </message>
     <message>
@@ -1177,7 +1178,7 @@ Print the registration card, have it signed and stamped with the unit&apos;s sea
     <name>GuiSession</name>
     <message>
         <source>无法打开数据库：{reason}</source>
-        <extracomment>Milliseconds after the plans are shown before the menus&apos; commands are made (and their dialogs imported, about 90 ms): after the tree&apos;s first paint, which a zero timer preceded. The database could not be opened (the clerk has been told); the app should end.</extracomment>
+        <extracomment>Milliseconds after the plans are shown before the menus&apos; commands are made (and their dialogs imported, about 90 ms): after the tree&apos;s first paint, which a zero timer preceded. Milliseconds between the plans read at start-up being shown and the store being opened. The database could not be opened (the clerk has been told); the app should end.</extracomment>
         <translation>Cannot open the database: {reason}</translation>
     </message>
     <message>
@@ -1320,7 +1321,7 @@ Print the registration card, have it signed and stamped with the unit&apos;s sea
     </message>
     <message>
         <source>方案：{title}</source>
-        <extracomment>Pixels of the plan title in the status bar (titles run to 60 characters).</extracomment>
+        <extracomment>Pixels of the plan title in the status bar (titles run to 60 characters). The window&apos;s size where the screen has room for it (a 1920×1080 monitor). What a window manager adds around the window (title bar, borders), allowed for before the window is shown and its real frame is known. Narrower than this, the detail pane is given its share back when it reappears.</extracomment>
         <translation>Plan: {title}</translation>
     </message>
     <message>
@@ -1911,7 +1912,7 @@ Print the registration card, have it signed and stamped with the unit&apos;s sea
     <name>SupervisionCommands</name>
     <message>
         <source>请先在方案中选择一项任务。</source>
-        <extracomment>The left tabs of the main window (its own constants, repeated to avoid an import cycle). Narrower than this, the detail pane is given its share back when it reappears. The tree/detail split before the dashboard took the width.</extracomment>
+        <extracomment>The left tabs of the main window (its own constants, repeated to avoid an import cycle).</extracomment>
         <translation>Select a task in the plan first.</translation>
     </message>
     <message>
@@ -2186,6 +2187,10 @@ Print the registration card, have it signed and stamped with the unit&apos;s sea
     <message>
         <source>督办看板(&amp;B)</source>
         <translation>&amp;Dashboard</translation>
+    </message>
+    <message>
+        <source>详情窗格(&amp;D)</source>
+        <translation>&amp;Detail pane</translation>
     </message>
     <message>
         <source>全部展开(&amp;A)</source>

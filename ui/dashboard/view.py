@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from domain.status_lights import LIGHT_ORDER, Light
 from ui.common import words
+from ui.common.flow_layout import FlowLayout
 from ui.dashboard import models as dashboard_models
 from ui.dashboard.charts import CompletionDonut, UnitBars
 from ui.dashboard.figure_card import NEUTRAL, FigureCard
@@ -140,7 +141,12 @@ class Dashboard(QWidget):
         self.unit_view.setSortingEnabled(True)
         header = self.unit_view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(COL_UNIT, QHeaderView.ResizeMode.Stretch)
+        # Most unit names whole (not "省知…" beside wide English headers), the rare long one
+        # elided with its tooltip; a narrow screen scrolls the table sideways instead.
+        header.setSectionResizeMode(COL_UNIT, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(
+            COL_UNIT, self.fontMetrics().horizontalAdvance("省新闻出版广电局") + 16
+        )
 
     def _init_layout(self) -> None:
         top = QHBoxLayout()
@@ -150,11 +156,11 @@ class Dashboard(QWidget):
         top.addSpacing(12)
         top.addWidget(self.plan_box)
         top.addStretch(1)
-        cards = QHBoxLayout()
+        # The cards wrap onto a second line rather than widen the board (a 1024-pixel screen).
+        cards = FlowLayout()
         cards.addWidget(self.all_card)
         for card in self.cards.values():
             cards.addWidget(card)
-        cards.addStretch(1)
 
         middle = QHBoxLayout()
         donut_box = QGroupBox(self.tr("完成情况"), self)

@@ -32,8 +32,6 @@ if TYPE_CHECKING:
 
 #: The left tabs of the main window (its own constants, repeated to avoid an import cycle).
 TAB_TREE, TAB_DASHBOARD = 0, 2
-#: Narrower than this, the detail pane is given its share back when it reappears.
-DETAIL_MIN_WIDTH = 300
 
 
 class SupervisionCommands(QObject):
@@ -42,8 +40,6 @@ class SupervisionCommands(QObject):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self._window = window
-        #: The tree/detail split before the dashboard took the width.
-        self._split: list[int] = []
         a = window.menu_actions
         a.show_dashboard.triggered.connect(self.show_dashboard)
         a.set_deadline.triggered.connect(self.set_deadline)
@@ -62,7 +58,6 @@ class SupervisionCommands(QObject):
         # A report changes a task's light: the dashboard recomputes (once, when shown).
         window.model.dataChanged.connect(self._on_task_changed)
         window.tree.selectionModel().selectionChanged.connect(self.update_actions)
-        window.tabs.currentChanged.connect(self._on_tab)
         if window.built_dashboard() is not None:
             self._wire_dashboard()
         self.update_actions()
@@ -328,20 +323,3 @@ class SupervisionCommands(QObject):
         if board is not None:
             board.refresh()
         self.update_actions()
-
-    @Slot(int)
-    def _on_tab(self, index: int) -> None:
-        # The dashboard wants the width; the task details belong to the tree and units tabs.
-        detail, splitter = self._window.detail, self._window.splitter
-        if index == TAB_DASHBOARD:
-            if detail.isVisible():
-                self._split = splitter.sizes()
-            detail.hide()
-            return
-        if detail.isHidden():
-            detail.show()
-            total = sum(splitter.sizes())
-            sizes = self._split
-            if not sizes or sizes[1] < DETAIL_MIN_WIDTH:  # e.g. the app was closed on the board
-                sizes = [total * 11 // 20, total - total * 11 // 20]
-            splitter.setSizes(sizes)
