@@ -85,11 +85,18 @@ class Store(ExchangeStore, AttachmentStore, KeyStore):
             return installation_record(s, installation_row(s))
 
     def set_office(
-        self, unit_name: str | None, *, coordinating_office: bool = False
+        self,
+        unit_name: str | None,
+        *,
+        coordinating_office: bool = False,
+        installation_name: str | None = None,
     ) -> Installation:
-        """Which unit this PC serves (所属单位), or the coordinating office (协调办公室)."""
+        """Which unit this PC serves (所属单位), or the coordinating office (协调办公室); with
+        ``installation_name``, also what this PC is called (本机名称), in the same step."""
         with self._sessions.begin() as s:
             row = installation_row(s)
+            if installation_name is not None:
+                row.name = _installation_name(installation_name, row.name)
             if coordinating_office:
                 row.unit_id, row.is_coordinating_office = None, True
             else:
@@ -100,7 +107,7 @@ class Store(ExchangeStore, AttachmentStore, KeyStore):
     def set_installation_name(self, name: str) -> Installation:
         with self._sessions.begin() as s:
             row = installation_row(s)
-            row.name = name.strip()[:100] or row.name
+            row.name = _installation_name(name, row.name)
             return installation_record(s, row)
 
     # -- plans -----------------------------------------------------------------------------
@@ -231,3 +238,8 @@ class Store(ExchangeStore, AttachmentStore, KeyStore):
         """Every revision of every report on the task, newest first, conflicts flagged."""
         with self._sessions.begin() as s:
             return history(revisions_for_tasks(s, [task_id]).get(task_id, []))
+
+
+def _installation_name(name: str, current: str) -> str:
+    """本机名称 as stored: trimmed, at most 100 characters; blank keeps ``current``."""
+    return name.strip()[:100] or current

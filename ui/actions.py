@@ -85,7 +85,7 @@ class WindowActions(QObject):
         self.reopen_task = make(self.tr("恢复办理(&O)…"), "action_reopen_task")
         self.change_log = make(self.tr("计划修订记录(&L)…"), "action_change_log")
         # 工具
-        self.set_office = make(self.tr("设置本机单位(&O)…"), "action_set_office")
+        self.set_office = make(self.tr("本机设置(&O)…"), "action_set_office")
         self.warning_days = make(self.tr("临期提醒天数(&W)…"), "action_warning_days")
         self.import_log = make(self.tr("导入日志(&L)"), "action_import_log")
         self.own_key = make(self.tr("本机密钥与登记卡(&K)…"), "action_own_key")

@@ -1,4 +1,4 @@
-"""Window layer: the window's user actions that write: 填报进展, 修改进展, 导入方案, 本机单位.
+"""Window layer: the window's user actions that write: 填报进展, 修改进展, 导入方案, 本机设置.
 
 Each runs a dialog that returns data, hands the data to the ``Store`` and turns the
 store's refusal codes into words. A refused entry reopens the dialog with what was typed.
@@ -132,7 +132,8 @@ class Commands(QObject):
 
     @Slot()
     def choose_office(self) -> bool:
-        """Ask which unit this PC serves and remember it; False if the clerk cancels."""
+        """Ask which unit this PC serves and what it is called, and remember both; False if
+        the clerk cancels."""
         store = self._window.store
         if store is None:
             return False
@@ -143,7 +144,9 @@ class Commands(QObject):
             return False
         try:
             inst = store.set_office(
-                choice.unit_name, coordinating_office=choice.coordinating_office
+                choice.unit_name,
+                coordinating_office=choice.coordinating_office,
+                installation_name=choice.installation_name,
             )
         except StoreError as exc:
             messages.error(

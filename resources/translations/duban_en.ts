@@ -1387,8 +1387,8 @@ Print the registration card, have it signed and stamped with the unit&apos;s sea
 <context>
     <name>OfficeDialog</name>
     <message>
-        <source>设置本机单位</source>
-        <translation>This PC&apos;s unit</translation>
+        <source>本机设置</source>
+        <translation>This PC</translation>
     </message>
     <message>
         <source>请选择这台电脑所属的单位。本机填报的进展将以该单位的名义保存；协调办公室可以汇总各单位的进展，也可以代各单位填报。</source>
@@ -1407,8 +1407,24 @@ Print the registration card, have it signed and stamped with the unit&apos;s sea
         <translation>This PC is the coordinating office (leading group office)</translation>
     </message>
     <message>
+        <source>例如：办公室张三的电脑</source>
+        <translation>e.g. Zhang San&apos;s PC, general office</translation>
+    </message>
+    <message>
+        <source>区分同一单位的几台电脑；印在密钥登记卡上，随交换文件发出。</source>
+        <translation>Tells apart the PCs of one unit; printed on the key registration card and sent with exchange files.</translation>
+    </message>
+    <message>
+        <source>本机名称：</source>
+        <translation>PC name:</translation>
+    </message>
+    <message>
         <source>请选择本机所属的单位，或选择协调办公室。</source>
         <translation>Choose this PC&apos;s unit, or the coordinating office.</translation>
+    </message>
+    <message>
+        <source>请填写本机名称。</source>
+        <translation>Enter a name for this PC.</translation>
     </message>
 </context>
 <context>
@@ -2229,8 +2245,8 @@ Print the registration card, have it signed and stamped with the unit&apos;s sea
         <translation>Plan change &amp;log…</translation>
     </message>
     <message>
-        <source>设置本机单位(&amp;O)…</source>
-        <translation>This PC&apos;s &amp;unit…</translation>
+        <source>本机设置(&amp;O)…</source>
+        <translation>This &amp;PC…</translation>
     </message>
     <message>
         <source>临期提醒天数(&amp;W)…</source>
