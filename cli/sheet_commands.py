@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from models.store import Store
 
 #: The one-of choices; --unit alone is the unit's 任务分工责任清单, with --reminder its 催办单.
-KINDS = ("all_units", "plan_table", "task", "summary", "reminder")
+KINDS = ("all_units", "plan_table", "task", "summary", "reminder", "bulletin")
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -37,7 +37,13 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     kind.add_argument("--task", metavar="N", help="督办单：任务序号（或路径，如 2.3.5）")
     kind.add_argument("--summary", action="store_true", help="进展情况汇总表")
     kind.add_argument("--reminder", action="store_true", help="催办单（与 --unit 同用）")
-    p.add_argument("--as-of", metavar="YYYY-MM-DD", help="催办单按哪一天计算（默认今天）")
+    kind.add_argument("--bulletin", action="store_true", help="进展情况通报")
+    p.add_argument(
+        "--as-of", metavar="YYYY-MM-DD", help="按哪一天统计（默认今天）：催办单、通报、汇总表等"
+    )
+    p.add_argument(
+        "--sender", metavar="NAME", help="落款单位（催办单、通报；默认“领导小组办公室”）"
+    )
     p.add_argument(
         "--split-dir", type=Path, metavar="DIR", help="与 --all-units 同用：每单位一个文件"
     )
@@ -52,15 +58,15 @@ def _check_usage(args: argparse.Namespace) -> None:
     parser: argparse.ArgumentParser = args.sheet_parser
     chosen = [k for k in KINDS if getattr(args, k)]
     if not chosen and not args.unit:
-        parser.error("请指定 --unit、--all-units、--plan-table、--task、--summary 或 --reminder")
+        parser.error(
+            "请指定 --unit、--all-units、--plan-table、--task、--summary、--reminder 或 --bulletin"
+        )
     if args.unit and chosen and chosen != ["reminder"]:
         parser.error("--unit 只能单独使用，或与 --reminder 同用")
     if args.reminder and not args.unit:
         parser.error("--reminder 需要 --unit 指定催办的单位")
     if args.split_dir is not None and not args.all_units:
         parser.error("--split-dir 只能与 --all-units 同用")
-    if args.as_of and not args.reminder:
-        parser.error("--as-of 只用于 --reminder")
     if args.output is None and args.split_dir is None:
         parser.error("请用 -o 指定输出的 PDF 文件")
     if args.output is not None and args.split_dir is not None:
@@ -112,10 +118,19 @@ def _write(store: Store, args: argparse.Namespace, as_of: dt.date) -> str:
     word = out is not None and _is_word(out)
     if word:
         import sheets.word as kinds
+    options = sheets.SheetOptions(as_of=as_of, sender=args.sender or "")
+    if args.bulletin:
+        view, lights = store.lights(as_of, plan_id=args.plan)
+        write_bulletin = kinds.bulletin_docx if word else sheets.bulletin_sheet
+        bulletin = write_bulletin(view, lights, as_of, out, options)
+        return (
+            f"已生成进展情况通报：{out}（截至 {as_of.isoformat()}，"
+            f"逾期 {len(bulletin.overdue)} 项，未报送单位 {len(bulletin.unreported)} 个）"
+        )
     if args.reminder:
         view, lights = store.lights(as_of, plan_id=args.plan)
         write_reminder = kinds.reminder_docx if word else sheets.reminder_sheet
-        items = write_reminder(view, lights, args.unit, as_of, out)
+        items = write_reminder(view, lights, args.unit, as_of, out, options)
         return (
             f"已生成催办单：{out}（逾期 {len(items.overdue)} 项，"
             f"未报送 {len(items.unreported)} 项，截至 {as_of.isoformat()}）"
@@ -126,11 +141,11 @@ def _write(store: Store, args: argparse.Namespace, as_of: dt.date) -> str:
         task = next(t for t in view.all_tasks() if t.id == task_id)
         history = store.progress_history(task_id)
         write_task = kinds.task_docx if word else sheets.task_sheet
-        write_task(view, task, out, history=history, deadline=task.deadline)
+        write_task(view, task, out, history=history, deadline=task.deadline, options=options)
         return f"已生成督办单：{out}（第 {task.number} 项任务，{len(history)} 条进展记录）"
     view = store.plan_view(args.plan)
     if args.unit:
-        (kinds.unit_docx if word else sheets.unit_sheet)(view, args.unit, out)
+        (kinds.unit_docx if word else sheets.unit_sheet)(view, args.unit, out, options)
         return f"已生成任务分工责任清单：{out}"
     if args.all_units and args.split_dir is not None:
         files = sheets.split_unit_sheets(view, args.split_dir)
@@ -139,7 +154,7 @@ def _write(store: Store, args: argparse.Namespace, as_of: dt.date) -> str:
         sheets.all_units_sheet(view, out)
         return f"已生成各单位任务分工责任清单：{out}（{len(view.units())} 个单位）"
     if args.plan_table:
-        (kinds.plan_table_docx if word else sheets.plan_table)(view, out)
+        (kinds.plan_table_docx if word else sheets.plan_table)(view, out, options)
         return f"已生成重点任务分工表：{out}（{len(view.all_tasks())} 项任务）"
-    (kinds.summary_docx if word else sheets.summary_sheet)(view, out)
+    (kinds.summary_docx if word else sheets.summary_sheet)(view, out, options)
     return f"已生成进展情况汇总表：{out}"

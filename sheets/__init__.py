@@ -1,5 +1,5 @@
 """PDF sheets layer: printable documents (任务分工责任清单, 重点任务分工表, 督办单, 进展情况汇总表,
-催办单).
+催办单, 进展情况通报); ``sheets.word`` writes the same as Word documents.
 
 Each sheet is a pure function of domain records (``domain.records.PlanView`` …) and
 :class:`SheetOptions` that writes a PDF to a path or an open binary file, with the
@@ -11,6 +11,7 @@ thread; the command line and the tests call them directly.
 """
 
 from sheets.batch import all_units_sheet, safe_file_name, split_unit_sheets
+from sheets.bulletin_pdf import bulletin_sheet
 from sheets.document import SheetOptions
 from sheets.errors import SheetError, UnknownTaskError, UnknownUnitError
 from sheets.plan_table import plan_table
@@ -27,6 +28,7 @@ __all__ = [
     "UnknownTaskError",
     "UnknownUnitError",
     "all_units_sheet",
+    "bulletin_sheet",
     "find_unit",
     "late_items",
     "plan_table",

@@ -10,10 +10,18 @@ Layer rule: the standard library, python-docx, ``domain`` and ``sheets`` (its te
 and the column constants of the PDF sheets, so both say the same); never Qt or SQLAlchemy.
 """
 
+from sheets.word.bulletin import bulletin_docx
 from sheets.word.plan import plan_table_docx
 from sheets.word.reminder import reminder_docx
 from sheets.word.summary import summary_docx
 from sheets.word.task import task_docx
 from sheets.word.unit import unit_docx
 
-__all__ = ["plan_table_docx", "reminder_docx", "summary_docx", "task_docx", "unit_docx"]
+__all__ = [
+    "bulletin_docx",
+    "plan_table_docx",
+    "reminder_docx",
+    "summary_docx",
+    "task_docx",
+    "unit_docx",
+]

@@ -11,8 +11,6 @@ from dataclasses import dataclass
 
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_LINE_SPACING
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
@@ -28,6 +26,7 @@ from sheets.word.page import (
     WUHAO,
     XIAOSI,
     WordPage,
+    add_property,
     add_run,
 )
 
@@ -61,6 +60,8 @@ def title(page: WordPage, text: str) -> Paragraph:
     para.alignment = WD_ALIGN_PARAGRAPH.CENTER
     _exact(para, ERHAO * 1.5)
     para.paragraph_format.space_after = Pt(SANHAO / 2)
+    # Its own line pitch, not two grid lines per title line.
+    add_property(para._p.get_or_add_pPr(), "w:snapToGrid", val="0")
     add_run(para, text, TITLE_FONT, ERHAO)
     return para
 
@@ -134,11 +135,7 @@ def keep_last_row_with_next(tbl: Table) -> None:
 
 
 def _shade(cell: _Cell, fill: str) -> None:
-    shd = OxmlElement("w:shd")
-    shd.set(qn("w:val"), "clear")
-    shd.set(qn("w:color"), "auto")
-    shd.set(qn("w:fill"), fill)
-    cell._tc.get_or_add_tcPr().append(shd)
+    add_property(cell._tc.get_or_add_tcPr(), "w:shd", val="clear", color="auto", fill=fill)
 
 
 def _fill_cell(
@@ -158,12 +155,8 @@ def _fill_cell(
 
 
 def _fixed_layout(table: Table, widths_mm: Sequence[float]) -> None:
-    table.autofit = False
+    table.autofit = False  # w:tblLayout fixed: the widths below hold
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    tbl_pr = table._tbl.tblPr
-    layout = OxmlElement("w:tblLayout")
-    layout.set(qn("w:type"), "fixed")
-    tbl_pr.append(layout)
     for column, width in zip(table.columns, widths_mm, strict=True):
         column.width = Mm(width)
 
@@ -171,10 +164,7 @@ def _fixed_layout(table: Table, widths_mm: Sequence[float]) -> None:
 def repeat_header(table: Table, rows: int = 1) -> None:
     """Mark the first ``rows`` rows as header rows Word repeats on every page."""
     for row in table.rows[:rows]:
-        tr_pr = row._tr.get_or_add_trPr()
-        header = OxmlElement("w:tblHeader")
-        header.set(qn("w:val"), "true")
-        tr_pr.append(header)
+        add_property(row._tr.get_or_add_trPr(), "w:tblHeader", val="true")
 
 
 def table(
@@ -204,7 +194,7 @@ def table(
     group_rows = set(groups)
     for index, row in enumerate(rows):
         # A row moves to the next page whole (Word still splits one taller than a page).
-        tbl.rows[index + 1]._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+        add_property(tbl.rows[index + 1]._tr.get_or_add_trPr(), "w:cantSplit")
         cells = tbl.rows[index + 1].cells
         if index in group_rows:
             merged = cells[0].merge(cells[-1])
@@ -246,7 +236,7 @@ def boxes(
     _fixed_layout(tbl, [width] * len(labels))
     row = tbl.rows[0]
     row.height = Mm(height_mm + 6)
-    row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+    add_property(row._tr.get_or_add_trPr(), "w:cantSplit")
     for cell, label in zip(row.cells, labels, strict=True):
         _fill_cell(cell, f"{label}：", size)
         cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.TOP

@@ -28,6 +28,7 @@ from lxml import etree
 
 from domain.ids import short_fingerprint
 from runtime.version import __version__
+from sheets.word.schema import successors
 
 # Named faces, as GB/T 9704 and office templates name them.
 TITLE_FONT = "方正小标宋简体"
@@ -60,10 +61,22 @@ MARGIN_RIGHT = Mm(26)
 FOOTER_DISTANCE = Mm(23)
 #: 22 lines in the 225 mm type area (exact line pitch, twentieths of a point).
 LINE_PITCH_TWIPS = 579
-#: Running text: 28 characters of 三号 in 156 mm (docGrid charSpace, 1/4096 pt per char).
-CHAR_SPACE = -849
 
 Target = str | os.PathLike[str] | IO[bytes]
+
+
+def add_property(parent: Any, tag: str, **attrs: str) -> Any:
+    """Add a property element where the schema puts it (Word refuses some files whose
+    property elements are out of order); ``attrs`` use w: names without the prefix."""
+    element = OxmlElement(tag)
+    for name, value in attrs.items():
+        element.set(qn(f"w:{name}"), value)
+    after = successors(parent.tag, tag)
+    if after:
+        parent.insert_element_before(element, *after)
+    else:
+        parent.append(element)
+    return element
 
 
 def set_fonts(run: Run, east_asia: str, size: float | None = None, bold: bool = False) -> None:
@@ -145,10 +158,11 @@ class WordPage:
             grid = OxmlElement("w:docGrid")
             section._sectPr.append(grid)
         if running_text:
-            # The 公文 grid: 22 lines of 28 characters, as Word's 文档网格 sets it.
-            grid.set(qn("w:type"), "linesAndChars")
+            # The 公文 grid: 22 lines to the page. Only lines: a character grid
+            # (linesAndChars) is drawn by LibreOffice with a gap after every character;
+            # 三号 in the 156 mm line gives the 28 characters by itself.
+            grid.set(qn("w:type"), "lines")
             grid.set(qn("w:linePitch"), str(LINE_PITCH_TWIPS))
-            grid.set(qn("w:charSpace"), str(CHAR_SPACE))
         else:
             grid.set(qn("w:linePitch"), "312")
 
@@ -163,13 +177,9 @@ class WordPage:
         # Chinese documents break anywhere but keep 避头尾 (Word's default kinsoku rules).
         ppr = normal.element.get_or_add_pPr()
         for tag in ("w:kinsoku", "w:overflowPunct"):
-            el = OxmlElement(tag)
-            el.set(qn("w:val"), "1")
-            ppr.append(el)
+            add_property(ppr, tag, val="1")
         # Word's default language for the document: Chinese (PRC) for East Asian text.
-        lang = OxmlElement("w:lang")
-        lang.set(qn("w:eastAsia"), "zh-CN")
-        normal.element.get_or_add_rPr().append(lang)
+        add_property(normal.element.get_or_add_rPr(), "w:lang", eastAsia="zh-CN")
 
     def _declare_fonts(self) -> None:
         """Font-table entries with GB2312 charset and altName (the PC's fallback face)."""

@@ -18,7 +18,7 @@ def summary_docx(plan: PlanView, target: Target, options: SheetOptions | None = 
     options = options or SheetOptions()
     wide = True if options.landscape is None else options.landscape
     page = new_page(TITLE, plan.fingerprint, options, landscape=wide)
-    as_of = options.generated_on
+    as_of = options.as_of or options.generated_on
     opening(page, TITLE, plan.title, [f"统计截至：{day_zh(as_of)}"] if as_of else [])
     size = XIAOSI if wide else WUHAO
     blocks.heading(page, "一、按部分统计")

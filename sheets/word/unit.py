@@ -19,7 +19,7 @@ from sheets.word import blocks
 from sheets.word.blocks import Cell, Line, Seg
 from sheets.word.common import new_page, opening
 from sheets.word.page import Target
-from sheets.wording import others_by_role, progress_parts, status_line
+from sheets.wording import day_zh, others_by_role, progress_parts, status_line
 
 TITLE = "任务分工责任清单"
 HEADER = ("序号", "任务内容", "其他单位", "进展情况")
@@ -41,11 +41,8 @@ def unit_docx(
     by_role = {r: [t for t in tasks if unit_role(t, found.unit_id) is r] for r in ROLE_GROUPS}
     tally = "、".join(f"{r.value} {len(by_role[r])} 项" for r in ROLE_GROUPS)
     extra = [f"共 {len(tasks)} 项任务：{tally}。"]
-    if options.generated_on:
-        extra.append(
-            f"进展截至：{options.generated_on.year}年{options.generated_on.month}月"
-            f"{options.generated_on.day}日"
-        )
+    if options.as_of:
+        extra.append(f"进展截至：{day_zh(options.as_of)}")
     opening(page, TITLE, plan.title)
     blocks.subtitle(page, found.unit_name, label="责任单位：")
     for line in extra:

@@ -212,7 +212,8 @@ def test_unknown_unit_or_task_is_one_chinese_line(cli, tmp_path: Path, args, wor
         ("--reminder", "-o", "x.pdf"),  # reminder without a unit
         ("--summary", "--split-dir", "d"),
         ("--unit", POLICE),  # no output
-        ("--summary", "--as-of", "2026-01-01", "-o", "x.pdf"),
+        ("--all-units", "-o", "x.docx"),  # the batch is PDF only
+        ("--summary", "-o", "x.txt"),
     ],
 )
 def test_bad_combinations_are_usage_errors(cli, tmp_path: Path, args) -> None:  # type: ignore[no-untyped-def]

@@ -16,6 +16,7 @@ from docx.text.paragraph import Paragraph
 from lxml import etree
 
 from runtime.resources import resource_path
+from sheets.word.schema import SEQUENCES, local
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
@@ -113,3 +114,22 @@ def to_pdf(path: Path, out_dir: Path) -> Path:
     pdf = out_dir / (path.stem + ".pdf")
     assert pdf.is_file(), f"LibreOffice wrote no PDF for {path.name}"
     return pdf
+
+
+def out_of_order(doc: Document) -> list[str]:
+    """Property elements whose children break the schema's order (Word rejects some files
+    that break it), in the body, the styles and the footers."""
+    roots = [doc.element, doc.styles.element]
+    roots += [s.footer._element for s in doc.sections]
+    roots += [s.even_page_footer._element for s in doc.sections]
+    bad = []
+    for root in roots:
+        for element in root.iter():
+            sequence = SEQUENCES.get(local(element.tag))
+            if not sequence or not element.tag.startswith(f"{{{W}}}"):
+                continue
+            order = [qn(f"w:{tag}") for tag in sequence]
+            positions = [order.index(child.tag) for child in element if child.tag in order]
+            if positions != sorted(positions):
+                bad.append(f"{element.tag}: {[c.tag.split('}')[1] for c in element]}")
+    return bad

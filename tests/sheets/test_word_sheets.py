@@ -23,6 +23,7 @@ from tests.sheets.docxcheck import (
     footer_xml,
     header_repeats,
     open_docx,
+    out_of_order,
     paragraph_with,
     table_texts,
     to_pdf,
@@ -104,6 +105,7 @@ def test_unit_docx_is_a_gbt9704_page_with_named_fonts(
     footers = footer_xml(doc)
     assert footers.count(" PAGE ") == 2 and footers.count("— ") == 2
     assert doc.settings.odd_and_even_pages_header_footer
+    assert out_of_order(doc) == []
 
 
 def test_unknown_unit_raises_before_writing(seed_plan: PlanView, tmp_path: Path) -> None:
