@@ -9,6 +9,7 @@ from cli.common import (
     EXIT_OK,
     CommandError,
     add_db_option,
+    add_plan_option,
     open_store,
     print_json,
     say,
@@ -39,6 +40,18 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     add_db_option(p)
     p.set_defaults(handler=cmd_import_plan)
 
+    p = sub.add_parser("edit-task", help="修改任务文字或分工单位（协调办公室；补全待补充的任务）")
+    add_db_option(p)
+    add_plan_option(p)
+    p.add_argument("--task", required=True, help="任务编号（或路径，如 2.3.5）")
+    p.add_argument("--text", default=None, help="新的任务文字")
+    for flag, words in (("--lead", "牵头"), ("--cooperate", "配合"), ("--responsible", "负责")):
+        p.add_argument(
+            flag, action="append", default=[], metavar="单位", help=f"{words}单位，可重复"
+        )
+    p.add_argument("--reason", required=True, help="修改原因（留痕）")
+    p.set_defaults(handler=cmd_edit_task)
+
 
 def _read(path: str) -> ParsedPlan:
     from plan_intake import parse_plan_document
@@ -51,10 +64,14 @@ def _read(path: str) -> ParsedPlan:
 
 
 def _parse(path: str) -> ParsedPlan:
+    """The plan to store: flagged tasks are stored (待补充); a problem no task carries would
+    leave a line out, so the plan is refused with it rather than stored without it."""
     parsed = _read(path)
-    if parsed.problems:
-        lines = "\n".join(p.message_zh for p in parsed.problems)
-        raise CommandError(f"方案中有 {len(parsed.problems)} 处无法识别，未作处理：\n{lines}")
+    flagged = {(p.line_no, p.message_zh) for t in parsed.all_tasks() for p in t.problems}
+    orphans = [p for p in parsed.problems if (p.line_no, p.message_zh) not in flagged]
+    if orphans:
+        lines = "\n".join(p.message_zh for p in orphans)
+        raise CommandError(f"方案中有 {len(orphans)} 处无法识别，未作处理：\n{lines}")
     return parsed
 
 
@@ -125,6 +142,36 @@ def cmd_import_plan(args: argparse.Namespace) -> int:
         except StoreError as exc:
             raise CommandError(exc.message_zh) from None
     say(f"已导入方案：{summary.title}（{summary.task_count} 项任务，ID {summary.id}）")
+    flagged = [t for t in parsed.all_tasks() if t.problems]
+    if flagged:
+        say(f"其中 {len(flagged)} 项任务待补充分工，请协调办公室在“修改任务”中补全：")
+        for task in flagged:
+            for problem in task.problems:
+                say(f"  {task.label}{problem.message_zh}")
+    return EXIT_OK
+
+
+def cmd_edit_task(args: argparse.Namespace) -> int:
+    """A plan change like any other: it reaches the units with the next plan export."""
+    from domain.enums import Role
+
+    units = [(n.strip(), Role.LEAD, "牵头") for n in args.lead]
+    units += [(n.strip(), Role.COOPERATE, "配合") for n in args.cooperate]
+    units += [(n.strip(), Role.RESPONSIBLE, "负责") for n in args.responsible]
+    if args.text is None and not units:
+        raise CommandError(
+            "请给出新的任务文字（--text）或分工单位（--lead/--cooperate/--responsible）。"
+        )
+    with open_store(args) as store:
+        task_id = store.find_task_id(args.plan, args.task)
+        store.edit_task(
+            task_id,
+            text=args.text,
+            units=units or None,
+            plan_id=args.plan,
+            reason=args.reason,
+        )
+    say(f"已修改任务 {args.task}" + ("，分工已补全。" if units else "。"))
     return EXIT_OK
 
 

@@ -25,7 +25,8 @@ from domain.schedule import Deadline, RoundKind, RoundRule
 class ChangeKind(StrEnum):
     DEADLINE = "deadline"  # payload {"date": "YYYY-MM-DD"} | {"long_term": true} | {"clear": true}
     ROUNDS = "rounds"  # payload {"kind", "day", "dates", "start"}
-    EDIT_TASK = "edit_task"  # payload {"text"?, "units"?: [{"name", "role", "wording"}]}
+    #: payload {"text"?, "units"?: [{"name", "role", "wording"}]}; units complete a 待补充 task
+    EDIT_TASK = "edit_task"
     ADD_TASK = "add_task"  # payload {"number", "section_id", "subsection_id"?, "text", "units"}
     CLOSE_TASK = "close_task"  # payload {"closed": bool}
     #: 佐证材料 caps for the plan (domain.attachments.AttachmentLimits); read by the store.
@@ -148,6 +149,7 @@ def _edited(task: TaskView, data: dict[str, Any]) -> TaskView:
         changes["text"] = str(data["text"])
     if "units" in data:
         changes["assignments"] = _assignments(list(data["units"]))
+        changes["problems"] = ()  # 待补充 no more: the office gave the task its units
     return dataclasses.replace(task, **changes)
 
 

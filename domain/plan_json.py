@@ -38,6 +38,12 @@ def task_json(task: TaskView, *, with_progress: bool) -> dict[str, Any]:
             for a in task.assignments
         ],
     }
+    if task.problems:
+        # The same shape as ``parse --json``: a flagged task says why, with its line.
+        out["needs_completion"] = True
+        out["problems"] = [
+            {"code": f.code, "line": f.line, "message": f.message} for f in task.problems
+        ]
     if with_progress:
         out["progress"] = [progress_json(p) for p in task.current_progress]
     return out

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from domain.attachments import AttachmentChoice
 from domain.enums import ProgressStatus, Role
 from domain.schedule import Deadline, RoundRule
+from domain.task_flags import TaskFlag
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +79,14 @@ class TaskView:
     closed: bool = False
     #: Added by a plan change (not in the original document).
     added: bool = False
+    #: 待补充: why the document's assignment could not be read; () once the office gave
+    #: the task its units (a plan change).
+    problems: tuple[TaskFlag, ...] = ()
+
+    @property
+    def needs_completion(self) -> bool:
+        """待补充: still waiting for the coordinating office to complete its assignment."""
+        return bool(self.problems)
 
     @property
     def first_line(self) -> str:

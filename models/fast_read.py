@@ -89,7 +89,7 @@ def _plan_view(
     ).fetchall()
     tasks = conn.execute(
         "SELECT id, plan_id, section_id, subsection_id, number, label, path, text,"
-        " assignment_text FROM tasks WHERE plan_id = ? ORDER BY position, id",
+        " assignment_text, problems FROM tasks WHERE plan_id = ? ORDER BY position, id",
         (pid,),
     ).fetchall()
     assignments = conn.execute(

@@ -99,6 +99,8 @@ class TaskRow(Base):
     text: Mapped[str] = mapped_column(Text)
     assignment_text: Mapped[str] = mapped_column(Text)
     position: Mapped[int] = mapped_column(Integer)
+    #: 待补充: why the document's assignment could not be read (JSON list; "" when none).
+    problems: Mapped[str] = mapped_column(Text, default="", server_default="")
 
 
 class UnitRow(Base):

@@ -8,6 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from domain.records import PlanView
+from domain.task_flags import flags_to_json
 from models.orm import AssignmentRow, PlanRow, SectionRow, SubsectionRow, TaskRow, UnitRow
 from plan_parser import ParsedPlan
 from plan_parser.to_view import plan_view_of, task_path
@@ -73,6 +74,7 @@ def add_parsed_plan(session: Session, parsed: ParsedPlan, position: int) -> Plan
                     text=task.text,
                     assignment_text=task.assignment_text,
                     position=0,
+                    problems=flags_to_json(task.problems),
                 )
             )
     # Position = line order in the document (a section's own tasks may follow subsections).

@@ -25,6 +25,7 @@ from domain.records import (
     SubsectionView,
     TaskView,
 )
+from domain.task_flags import flags_from_json
 
 #: id, title, issuer, issued_on, addressees, fingerprint
 PlanTuple = tuple[str, str, str, dt.date | None, str, str]
@@ -32,8 +33,9 @@ PlanTuple = tuple[str, str, str, dt.date | None, str, str]
 SectionTuple = tuple[str, int, str, str]
 #: id, section_id, number, label, title (by position)
 SubsectionTuple = tuple[str, str, int, str, str]
-#: id, plan_id, section_id, subsection_id, number, label, path, text, assignment_text
-TaskTuple = tuple[str, str, str, str | None, int, str, str, str, str]
+#: id, plan_id, section_id, subsection_id, number, label, path, text, assignment_text,
+#: problems (JSON, "" when none)
+TaskTuple = tuple[str, str, str, str | None, int, str, str, str, str, str]
 #: task_id, unit_id, unit_name, role, wording, is_group (by task id, position)
 AssignmentTuple = tuple[str, str, str, str, str, bool]
 
@@ -100,7 +102,18 @@ def plan_view_from_rows(
     sub_by_id = {s[0]: s for s in subsections}
     by_section: dict[str, list[TaskView]] = defaultdict(list)
     by_sub: dict[str, list[TaskView]] = defaultdict(list)
-    for tid, plan_id, section_id, sub_id, number, label, path, text, assignment_text in tasks:
+    for (
+        tid,
+        plan_id,
+        section_id,
+        sub_id,
+        number,
+        label,
+        path,
+        text,
+        assignment_text,
+        flags,
+    ) in tasks:
         section = section_by_id[section_id]
         sub = sub_by_id.get(sub_id) if sub_id else None
         view = TaskView(
@@ -117,6 +130,7 @@ def plan_view_from_rows(
             assignments=tuple(assignments.get(tid, ())),
             current_progress=tuple(latest_per_unit(progress.get(tid, []))),
             label=label,
+            problems=flags_from_json(flags),
         )
         (by_sub[sub_id] if sub_id else by_section[section_id]).append(view)
     section_views = tuple(

@@ -10,6 +10,7 @@ import uuid
 
 from domain import ids
 from domain.records import AssignmentView, PlanView, SectionView, SubsectionView, TaskView
+from domain.task_flags import TaskFlag
 from plan_parser.model import ParsedPlan, ParsedSection, ParsedSubsection, ParsedTask
 
 
@@ -53,6 +54,7 @@ def _section_view(plan_uuid: uuid.UUID, pos: int, section: ParsedSection) -> Sec
                 for u in t.units
             ),
             label=t.label,
+            problems=tuple(TaskFlag(p.code, p.line_no, p.message_zh) for p in t.problems),
         )
 
     return SectionView(

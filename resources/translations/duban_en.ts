@@ -263,6 +263,14 @@ Progress entered and exchange files imported since then will disappear from this
         <translation>All tasks</translation>
     </message>
     <message>
+        <source>待补充</source>
+        <translation>To complete</translation>
+    </message>
+    <message>
+        <source>分工单位无法从原文识别，待协调办公室补全的任务</source>
+        <translation>Tasks whose units could not be read from the document, waiting for the coordinating office to complete them</translation>
+    </message>
+    <message>
         <source>截至</source>
         <translation>As of</translation>
     </message>
@@ -1691,6 +1699,10 @@ Print the registration card, have it signed and stamped with the unit&apos;s sea
         <source>【已办结】</source>
         <extracomment>The invalid index that stands for the hidden root (a shared default argument). The task&apos;s status light as of today (task rows only).</extracomment>
         <translation>[Closed] </translation>
+    </message>
+    <message>
+        <source>【待补充】</source>
+        <translation>[to complete] </translation>
     </message>
     <message>
         <source>名称</source>

@@ -84,8 +84,12 @@ def test_unreadable_assignment_is_listed_as_a_flagged_task(cli, tmp_path: Path) 
     strict = cli("parse", str(path), "--json", "--strict")
     assert strict.code == 1 and strict.json() == result.json()
     assert cli("parse", str(SEED_PATH), "--strict").code == 0
-    # Storing a plan with tasks still to complete is refused until they can be kept as such.
-    assert cli("import-plan", str(path), "--db", str(tmp_path / "d.sqlite")).code == 1
+    # import-plan stores every task; the flagged one is 待补充 in plan --json.
+    db = str(tmp_path / "d.sqlite")
+    imported = cli("import-plan", str(path), "--db", db)
+    assert imported.code == 0 and "1 项任务待补充" in imported.out
+    stored = cli("plan", "--db", db, "--json").json()["plans"][1]
+    assert [t.get("needs_completion", False) for t in tasks_of(stored)] == [False, True]
 
 
 def test_bad_usage_exits_2(cli) -> None:  # type: ignore[no-untyped-def]

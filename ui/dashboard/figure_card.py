@@ -8,6 +8,8 @@ from PySide6.QtWidgets import QAbstractButton, QWidget
 
 #: Colour of the "all tasks" card.
 NEUTRAL = "#5f6b78"
+#: Colour of the 待补充 card (tasks whose units the office still has to give).
+PENDING_COLOUR = "#b26a00"
 
 
 def scaled(font: QFont, factor: float, bold: bool = False) -> QFont:

@@ -56,6 +56,10 @@ class DashboardData:
     def with_light(self, tasks: tuple[TaskView, ...], light: Light | None) -> tuple[str, ...]:
         return tuple(t.id for t in tasks if light is None or self.lights[t.id].light is light)
 
+    def pending_tasks(self) -> tuple[str, ...]:
+        """待补充: tasks whose assignment the office has yet to complete."""
+        return tuple(t.id for t in self.view.all_tasks() if t.needs_completion)
+
     def plan_tasks(self, light: Light | None) -> tuple[str, ...]:
         """The tasks behind a whole-plan light count (None: every task)."""
         return self.with_light(self.view.all_tasks(), light)

@@ -35,7 +35,7 @@ from ui.common import words
 from ui.common.flow_layout import FlowLayout
 from ui.dashboard import models as dashboard_models
 from ui.dashboard.charts import CompletionDonut, UnitBars
-from ui.dashboard.figure_card import NEUTRAL, FigureCard
+from ui.dashboard.figure_card import NEUTRAL, PENDING_COLOUR, FigureCard
 from ui.dashboard.models import (
     COL_UNIT,
     DashboardData,
@@ -88,6 +88,7 @@ class Dashboard(QWidget):
         self.today_button.clicked.connect(self._on_today)
         self.plan_box.currentIndexChanged.connect(self.refresh)
         self.all_card.clicked.connect(lambda: self._on_plan_light(""))
+        self.pending_card.clicked.connect(self._on_pending)
         for light, card in self.cards.items():
             card.clicked.connect(lambda _=False, value=light.value: self._on_plan_light(value))
         self.donut.light_clicked.connect(self._on_plan_light)
@@ -114,6 +115,11 @@ class Dashboard(QWidget):
         self.info.setStyleSheet("color: #5f6b78;")
         self.all_card = FigureCard(self.tr("全部任务"), NEUTRAL, self)
         self.all_card.setObjectName("card_all")
+        # 待补充: tasks whose units the document did not give; shown only while there are any.
+        self.pending_card = FigureCard(self.tr("待补充"), PENDING_COLOUR, self)
+        self.pending_card.setObjectName("card_pending")
+        self.pending_card.setToolTip(self.tr("分工单位无法从原文识别，待协调办公室补全的任务"))
+        self.pending_card.setVisible(False)
         self.cards: dict[Light, FigureCard] = {}
         for light in LIGHT_ORDER:
             card = FigureCard(words.light_text(light), words.LIGHT_COLOURS[light], self)
@@ -161,6 +167,7 @@ class Dashboard(QWidget):
         cards.addWidget(self.all_card)
         for card in self.cards.values():
             cards.addWidget(card)
+        cards.addWidget(self.pending_card)
 
         middle = QHBoxLayout()
         donut_box = QGroupBox(self.tr("完成情况"), self)
@@ -263,6 +270,9 @@ class Dashboard(QWidget):
         self._data = data = DashboardData.build(view, lights, self.as_of_date())
         figures = data.figures
         self.all_card.set_count(figures.task_count)
+        pending = len(data.pending_tasks())
+        self.pending_card.set_count(pending)
+        self.pending_card.setVisible(pending > 0)
         for light, card in self.cards.items():
             card.set_count(figures.total.get(light, 0))
         self.donut.set_counts(figures.total)
@@ -296,6 +306,11 @@ class Dashboard(QWidget):
             return
         light = Light(value) if value else None
         self._choose(self._data.plan_tasks(light), self._light_words(light))
+
+    @Slot()
+    def _on_pending(self) -> None:
+        if self._data is not None:
+            self._choose(self._data.pending_tasks(), self.tr("待补充"))
 
     @Slot(str, str)
     def _on_bar(self, unit_id: str, value: str) -> None:

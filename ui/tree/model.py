@@ -132,7 +132,11 @@ def _task_node(task: TaskView, light: TaskLight | None) -> Node:
 
 def _task_label(task: TaskView) -> str:
     closed = QCoreApplication.translate("PlanTreeModel", "【已办结】") if task.closed else ""
-    return f"{task.number}. {closed}{task.first_line}"
+    # 待补充: the document's assignment could not be read; the office completes it.
+    pending = (
+        QCoreApplication.translate("PlanTreeModel", "【待补充】") if task.needs_completion else ""
+    )
+    return f"{task.number}. {pending}{closed}{task.first_line}"
 
 
 class PlanTreeModel(QAbstractItemModel):
@@ -251,6 +255,9 @@ class PlanTreeModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(node, column)
         if role == Qt.ItemDataRole.ToolTipRole and column == COL_NAME:
+            if node.task and node.task.needs_completion:
+                reasons = "\n".join(f.message for f in node.task.problems)
+                return f"{node.task.text}\n\n{reasons}"
             return node.task.text if node.task else node.label
         if role == Qt.ItemDataRole.ToolTipRole and column == COL_STATUS:
             return self._status_tooltip(node)
