@@ -10,6 +10,7 @@ import argparse
 from pathlib import Path
 
 from cli.common import EXIT_OK, CommandError, add_db_option, database_path, say
+from models.locations import ServerAddress
 
 #: Why a backup was made, as its file name says.
 REASONS_ZH = {
@@ -49,6 +50,11 @@ def cmd_backup(args: argparse.Namespace) -> int:
     from models.backups import BackupError, backups, backups_dir, restore_backup
 
     db = database_path(args)
+    if isinstance(db, ServerAddress):
+        raise CommandError(
+            f"数据在数据库服务器上（{db.display()}）：备份由服务器的 pg_dump 定时任务负责，"
+            "恢复也在服务器上进行（见 README“服务器”一节）。本机没有这份数据的备份。"
+        )
     if args.list:
         found = backups(db)
         if not found:

@@ -1,4 +1,8 @@
-"""Storage layer: open the SQLite file safely (pragmas, version check, backup, migrate)."""
+"""Storage layer: open the database safely (pragmas, version check, backup, migrate).
+
+A SQLite file is handled here; a PostgreSQL server (``models.locations.ServerAddress``) is
+handed to ``models.server``, which keeps the same steps in the server's terms.
+"""
 
 from __future__ import annotations
 
@@ -8,9 +12,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from models.errors import StoreError
+from models.locations import DatabaseLocation, ServerAddress, parse_location
 
 if TYPE_CHECKING:
-    from sqlalchemy import Engine
+    from sqlalchemy import Connection, Engine
+
+    from models.server import ConfirmMigration
 
 #: Every schema revision this build knows, oldest first. A test keeps it equal to the
 #: Alembic scripts; checking it with plain sqlite3 keeps Alembic off the start-up path.
@@ -24,6 +31,16 @@ def readonly_uri(path: Path) -> str:
     """A read-only SQLite URI for ``path``; percent-encoded, so '#', '%', '?', spaces and
     Chinese in folder names (C:\\Users\\张 三\\…) reach SQLite intact."""
     return Path(path).resolve().as_uri() + "?mode=ro"
+
+
+def create_engine_for(location: DatabaseLocation | str) -> Engine:
+    """The engine of a SQLite file or of a server database."""
+    location = parse_location(location)
+    if isinstance(location, ServerAddress):
+        from models.server import create_server_engine
+
+        return create_server_engine(location)
+    return create_sqlite_engine(location)
 
 
 def create_sqlite_engine(path: Path) -> Engine:
@@ -83,8 +100,18 @@ def schema_revision(path: Path) -> str | None:
         raise StoreError("not_a_database", f"{path}: {exc}") from None
 
 
-def prepare_database(path: Path) -> None:
-    """Create or upgrade the file to SCHEMA_HEAD; refuse one written by a newer Duban."""
+def prepare_database(
+    path: DatabaseLocation, confirm_migration: ConfirmMigration | None = None
+) -> None:
+    """Create or upgrade the database to SCHEMA_HEAD; refuse one written by a newer Duban.
+
+    ``confirm_migration`` is asked before a server's schema is upgraded (a file is backed
+    up and upgraded without asking: it belongs to this PC alone)."""
+    if isinstance(path, ServerAddress):
+        from models.server import prepare_server_database
+
+        prepare_server_database(path, KNOWN_REVISIONS, migrate_connection, confirm_migration)
+        return
     path.parent.mkdir(parents=True, exist_ok=True)
     current = schema_revision(path)
     if current == SCHEMA_HEAD:
@@ -97,27 +124,35 @@ def prepare_database(path: Path) -> None:
 
 
 def _run_migrations(path: Path) -> None:
+    engine = create_sqlite_engine(path)
+    try:
+        with engine.begin() as connection:
+            migrate_connection(connection)
+    finally:
+        engine.dispose()
+
+
+def migrate_connection(connection: Connection) -> None:
+    """Alembic's upgrade to head inside the caller's transaction (either engine)."""
     from alembic import command  # heavy: imported only when a migration is due
     from alembic.config import Config
 
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
-    engine = create_sqlite_engine(path)
-    try:
-        with engine.begin() as connection:
-            config.attributes["connection"] = connection
-            command.upgrade(config, "head")
-    finally:
-        engine.dispose()
+    config.attributes["connection"] = connection
+    command.upgrade(config, "head")
 
 
 def backups_dir(path: Path) -> Path:
     return path.with_name(path.name + ".backups")
 
 
-def backup_database(path: Path, *, reason: str) -> Path | None:
-    """Consistent copy with sqlite3's online backup; keeps the newest BACKUPS_KEPT copies."""
-    if not path.exists() or path.stat().st_size == 0:
+def backup_database(path: DatabaseLocation, *, reason: str) -> Path | None:
+    """Consistent copy with sqlite3's online backup; keeps the newest BACKUPS_KEPT copies.
+
+    None for a server database: its copies are the server's own (pg_dump schedule, see
+    README), and a migration takes a pg_dump itself (``models.server``)."""
+    if isinstance(path, ServerAddress) or not path.exists() or path.stat().st_size == 0:
         return None
     folder = backups_dir(path)
     folder.mkdir(parents=True, exist_ok=True)
@@ -135,6 +170,8 @@ def backup_database(path: Path, *, reason: str) -> Path | None:
     return target
 
 
-def list_backups(path: Path) -> list[Path]:
+def list_backups(path: DatabaseLocation) -> list[Path]:
+    if isinstance(path, ServerAddress):
+        return []
     folder = backups_dir(path)
     return sorted(folder.glob(f"{path.stem}-*.sqlite"), reverse=True) if folder.exists() else []

@@ -27,6 +27,31 @@ STORE_MESSAGES_ZH: dict[str, str] = {
     "bad_warning_days": "临期提醒天数应在 0 到 365 之间：{detail}",
     "bad_attachment_limits": "佐证材料上限不合理：{detail}",
     "unknown_attachment": "没有这个佐证材料：{detail}",
+    "bad_database_url": (
+        "数据库地址写法不对，应为 postgresql://用户名@主机[:端口]/数据库名：{detail}"
+    ),
+    "unsupported_database_url": (
+        "只支持 SQLite 文件路径或 postgresql:// 开头的服务器地址，未作任何改动：{detail}"
+    ),
+    "bad_database_option": "数据库地址中有不认识的连接参数：{detail}",
+    "server_unreachable": (
+        "连不上数据库服务器，请检查主机名、端口、网络和服务器是否开机：{detail}"
+    ),
+    "server_auth_failed": (
+        "数据库服务器拒绝登录，请检查用户名和密码（或 pgpass 文件、PGPASSWORD）：{detail}"
+    ),
+    "server_database_missing": "服务器上没有这个数据库，请信息管理人员先建库：{detail}",
+    "server_migration_unconfirmed": (
+        "服务器上的 Duban 数据需要升级结构，升级会影响所有连接这台服务器的电脑，"
+        "未经确认不做改动：{detail}"
+    ),
+    "server_busy": "数据库服务器正忙，多次重试仍未完成，请稍后再试（数据未改动）：{detail}",
+    "server_backup_failed": "升级前用 pg_dump 备份服务器数据库失败，未做升级：{detail}",
+    "shared_key_missing": (
+        "这台电脑上没有协调办公室的签名密钥文件，不能签名导出（不会另造新密钥，"
+        "以免各单位拒收）。请信息管理人员把密钥文件复制到：{detail}"
+    ),
+    "server_error": "数据库服务器报错，操作未完成（数据未改动）：{detail}",
 }
 
 

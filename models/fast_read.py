@@ -42,7 +42,11 @@ def _date(value: str | None) -> dt.date | None:
 
 
 def read_first_fill(path: Path) -> FirstFill | None:
-    """The plans in ``path``; None unless it is a current Duban file (then nothing is read)."""
+    """The plans in ``path``; None unless it is a current Duban file (then nothing is read).
+    A server database (``models.locations.ServerAddress``) is always None: the window
+    waits for the ``Store``, which reads it through the server."""
+    if not isinstance(path, Path):
+        return None
     try:
         if schema_revision(path) != SCHEMA_HEAD:
             return None

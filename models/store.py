@@ -9,15 +9,17 @@ from __future__ import annotations
 
 import platform
 import uuid
-from pathlib import Path
+from typing import TYPE_CHECKING
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 
 from domain.progress_rules import history
 from domain.records import Installation, PlanSummary, PlanView, ProgressInput, ProgressRevision
 from domain.validation import progress_problems
+from models.concurrency import retry_on_conflict
 from models.database import prepare_database
 from models.errors import ProgressRejected, StoreError
+from models.locations import DatabaseLocation, ServerAddress, parse_location
 from models.orm import (
     InstallationRow,
     PlanRow,
@@ -40,7 +42,14 @@ from models.views import build_plan_view, revision_record, revisions_for_tasks
 from plan_parser import ParsedPlan, parse_plan_file
 from runtime.resources import default_plan_path
 
+if TYPE_CHECKING:
+    from models.server import ConfirmMigration
+
 __all__ = ["ProgressRejected", "Store", "StoreError"]
+
+#: pg_advisory_xact_lock key taken while the installation row is made ("DUBI"): two desks
+#: opening an empty server database at once must not make two installations.
+INSTALLATION_LOCK = 0x44554249
 
 
 class Store(ExchangeStore, AttachmentStore, KeyStore):
@@ -48,14 +57,30 @@ class Store(ExchangeStore, AttachmentStore, KeyStore):
 
     # -- opening ---------------------------------------------------------------------------
     @classmethod
-    def open(cls, path: Path | str, *, seed_default_plan: bool = True) -> Store:
-        """Create or migrate the file, make this installation, seed the embedded plan once."""
-        path = Path(path)
-        prepare_database(path)
-        store = cls(path)
-        store._ensure_installation()
-        if seed_default_plan and not store.plans():
-            store.import_plan(parse_plan_file(default_plan_path()))
+    def open(
+        cls,
+        path: DatabaseLocation | str,
+        *,
+        seed_default_plan: bool = True,
+        confirm_migration: ConfirmMigration | None = None,
+    ) -> Store:
+        """Create or migrate the database, make this installation, seed the embedded plan
+        once. ``path`` is a file or a server (``models.locations``); a server's schema is
+        upgraded only when ``confirm_migration`` says yes (see ``models.server``)."""
+        location = parse_location(path)
+        prepare_database(location, confirm_migration)
+        store = cls(location)
+        try:
+            store._ensure_installation()
+            if seed_default_plan and not store.plans():
+                try:
+                    store.import_plan(parse_plan_file(default_plan_path()))
+                except StoreError as exc:
+                    if exc.code != "plan_exists":  # another desk seeded it a moment ago
+                        raise
+        except BaseException:
+            store.close()
+            raise
         return store
 
     def __enter__(self) -> Store:
@@ -65,8 +90,11 @@ class Store(ExchangeStore, AttachmentStore, KeyStore):
         self.close()
 
     # -- installation ----------------------------------------------------------------------
+    @retry_on_conflict
     def _ensure_installation(self) -> None:
         with self._sessions.begin() as s:
+            if isinstance(self._path, ServerAddress):
+                s.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": INSTALLATION_LOCK})
             if s.scalar(select(func.count()).select_from(InstallationRow)) == 0:
                 s.add(
                     InstallationRow(
@@ -84,6 +112,7 @@ class Store(ExchangeStore, AttachmentStore, KeyStore):
         with self._sessions.begin() as s:
             return installation_record(s, installation_row(s))
 
+    @retry_on_conflict
     def set_office(
         self,
         unit_name: str | None,
@@ -104,6 +133,7 @@ class Store(ExchangeStore, AttachmentStore, KeyStore):
                 row.unit_id, row.is_coordinating_office = unit.id, False
             return installation_record(s, row)
 
+    @retry_on_conflict
     def set_installation_name(self, name: str) -> Installation:
         with self._sessions.begin() as s:
             row = installation_row(s)
@@ -137,6 +167,7 @@ class Store(ExchangeStore, AttachmentStore, KeyStore):
             rows = s.scalars(select(PlanRow).order_by(PlanRow.position)).all()
             return [build_plan_view(s, row) for row in rows]
 
+    @retry_on_conflict
     def import_plan(self, parsed: ParsedPlan) -> PlanSummary:
         """导入方案: add a plan; the same text (by fingerprint) is never added twice."""
         with self._sessions.begin() as s:
@@ -177,6 +208,7 @@ class Store(ExchangeStore, AttachmentStore, KeyStore):
             return unit_by_name(s, name).id
 
     # -- progress --------------------------------------------------------------------------
+    @retry_on_conflict
     def record_progress(self, entry: ProgressInput) -> ProgressRevision:
         """填报进展: append one revision; nothing is ever updated in place."""
         with self._sessions.begin() as s:

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from domain.records import Installation
-from models.database import create_sqlite_engine
+from models.database import create_engine_for
 from models.errors import StoreError
+from models.locations import DatabaseLocation, ServerAddress, parse_location
 from models.orm import InstallationRow, PlanRow, UnitRow
 
 
@@ -19,23 +19,34 @@ def utc_now_text() -> str:
 
 
 class StoreBase:
-    """Engine and session factory of one database file. Sessions never cross threads."""
+    """Engine and session factory of one database (a file, or a database on a server).
+    Sessions never cross threads."""
 
-    def __init__(self, path: Path) -> None:
-        self._path = path
-        self._engine = create_sqlite_engine(path)
+    def __init__(self, path: DatabaseLocation | str) -> None:
+        self._path = parse_location(path)
+        self._engine = create_engine_for(self._path)
         self._sessions = sessionmaker(self._engine, expire_on_commit=False)
 
     @property
-    def path(self) -> Path:
+    def path(self) -> DatabaseLocation:
+        """The file's path, or the server's address: pass it to ``Store(...)`` on another
+        thread to open the same data."""
         return self._path
+
+    @property
+    def on_server(self) -> bool:
+        return isinstance(self._path, ServerAddress)
 
     def close(self) -> None:
         self._engine.dispose()
 
 
 def installation_row(s: Session) -> InstallationRow:
-    row = s.scalars(select(InstallationRow)).first()
+    """This installation's row, locked until the transaction ends (``FOR UPDATE`` on a
+    server; a SQLite write transaction holds the whole file already). Several clerks share
+    the office's installation on a server: its sequence and Lamport counters are read and
+    incremented under this lock, so no number is handed out twice or skipped."""
+    row = s.scalars(select(InstallationRow).with_for_update()).first()
     assert row is not None, "Store.open creates the installation row"
     return row
 

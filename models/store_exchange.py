@@ -15,6 +15,7 @@ from domain.exchange_records import (
     Manifest,
     MergeReport,
 )
+from models.concurrency import retry_on_conflict
 from models.database import backup_database
 from models.errors import StoreError
 from models.merge import apply_merge, exportable, import_log_row, plan_merge
@@ -75,6 +76,7 @@ class ExchangeStore(StoreBase):
         with self._sessions.begin() as s:
             return self._merge(s, bundle, file_name, file_sha256, apply=False)
 
+    @retry_on_conflict
     def apply_import(
         self, bundle: ExchangeBundle, file_name: str, file_sha256: str, *, backup: bool = True
     ) -> MergeReport:
@@ -93,6 +95,7 @@ class ExchangeStore(StoreBase):
             )
         copy = backup_database(self._path, reason="before-import") if backup else None
         with self._sessions.begin() as s:
+            installation_row(s)  # locked first: merges on a server run one at a time
             report = self._merge(s, bundle, file_name, file_sha256, apply=True)
         return dataclasses.replace(report, backup_path=str(copy) if copy else None)
 

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from domain.exchange_records import ExchangeBundle, Sender
 from domain.key_records import KeyRecord, KeyStatus, RegistrationCard, TrustVerdict
+from models.concurrency import retry_on_conflict
 from models.errors import StoreError
 from models.orm import UnitRow
 from models.orm_keys import InstallationKeyRow
@@ -93,12 +94,20 @@ class KeyStore(StoreBase):
         """
         return self._load_own(passphrase)[0]
 
+    @retry_on_conflict
     def _load_own(self, passphrase: str | None) -> tuple[InstallationKey, KeyRecord]:
         with self._sessions.begin() as s:
             inst_id = installation_row(s).id
+            registered = _own_current(s, inst_id)
         folder = self.key_folder()
         try:
             key = key_file.load_key(folder, inst_id, passphrase)
+            if key is None and registered is not None and self.on_server:
+                # Several desks share the office's installation on a server: a desk without
+                # the key file must not make a second key (it would retire the one the
+                # units pinned). The key file is copied to the desks that export (README).
+                path = key_file.key_path(folder, inst_id)
+                raise StoreError("shared_key_missing", f"{registered.key_id} → {path}")
             if key is None:
                 try:
                     key = key_file.create_key(folder, inst_id, passphrase)
@@ -121,6 +130,7 @@ class KeyStore(StoreBase):
             order.sort(key=lambda r: (not r.is_own, r.unit_name, r.installation_id))
             return [_record(r) for r in order]
 
+    @retry_on_conflict
     def trust_key(self, sender: Sender, public_key: bytes, fingerprint: str) -> TrustOutcome:
         """登记: confirm ``public_key`` as ``sender``'s after a clerk compared ``fingerprint``
         (typed from the registration card or read out on the phone) with the key.
@@ -170,6 +180,7 @@ class KeyStore(StoreBase):
             s.flush()
             return TrustOutcome(_record(row), tuple(replaced))
 
+    @retry_on_conflict
     def retire_key(self, key_ref: str, *, since: str | None = None) -> KeyRecord:
         """停用: files the key signs after ``since`` (default now; a date or ISO time) are
         refused from now on. Retiring this PC's own key sets its file aside; the next export

@@ -15,6 +15,7 @@ from domain.plan_changes import ChangeKind, deadline_payload, rounds_payload, un
 from domain.records import PlanView
 from domain.schedule import Deadline, RoundRule
 from domain.status_lights import DEFAULT_WARNING_DAYS, TaskLight, plan_lights
+from models.concurrency import retry_on_conflict
 from models.errors import StoreError
 from models.orm import PlanChangeRow, ProgressRevisionRow, SettingRow
 from models.plan_change_rows import plan_changes, save_change
@@ -27,6 +28,7 @@ WARNING_DAYS_KEY = "warning_days"
 class SupervisionStore(StoreBase):
     """计划修订 and 督办: only the coordinating office writes plan content."""
 
+    @retry_on_conflict
     def record_plan_change(
         self,
         kind: ChangeKind,
@@ -167,6 +169,7 @@ class SupervisionStore(StoreBase):
             row = s.get(SettingRow, WARNING_DAYS_KEY)
             return int(row.value) if row and row.value.isdigit() else DEFAULT_WARNING_DAYS
 
+    @retry_on_conflict
     def set_warning_days(self, days: int) -> None:
         if not 0 <= days <= 365:
             raise StoreError("bad_warning_days", str(days))
