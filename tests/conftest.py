@@ -14,7 +14,7 @@ import pytest  # noqa: E402
 from models.store import Store  # noqa: E402
 from runtime.resources import default_plan_path  # noqa: E402
 
-pytest_plugins = ["tests.cli_fixture"]
+pytest_plugins = ["tests.cli_fixture", "tests.pg_fixtures"]
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 SEED_PATH = default_plan_path()

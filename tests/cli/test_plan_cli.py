@@ -98,8 +98,8 @@ def test_bad_usage_exits_2(cli) -> None:  # type: ignore[no-untyped-def]
     assert cli("progress", "add", "--task", "1").code == 2
 
 
-def test_import_plan_office_and_progress(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    db = str(tmp_path / "d.sqlite")
+def test_import_plan_office_and_progress(cli, tmp_path: Path, db_arg: str) -> None:  # type: ignore[no-untyped-def]
+    db = db_arg
     other = tmp_path / "other.txt"
     other.write_text(
         "某市重点任务分工方案\n一、任务\n1.推进甲工作。（市发改委牵头，市财政局配合）\n",

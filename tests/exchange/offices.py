@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
-import sqlite3
+from collections.abc import Callable
 from pathlib import Path
+
+from sqlalchemy import text
 
 from domain.enums import ProgressStatus
 from domain.exchange_records import ExportScope, Sender
@@ -13,12 +16,23 @@ from domain.plan_json import plan_json
 from domain.records import ProgressInput, ProgressRevision
 from exchange.reader import read_exchange_file
 from exchange.service import export_to, import_file
+from models.database import create_engine_for
+from models.locations import DatabaseLocation
 from models.store import Store
 from signing.keys import fingerprint_of
 
+#: Where a coordinating office keeps its data: None for a file of its own (the default);
+#: the ``office_engine`` fixture points it at a new server database for each office.
+coordinating_office_database: Callable[[], DatabaseLocation] | None = None
+
 
 def office(tmp: Path, name: str, unit: str | None) -> Store:
-    store = Store.open(tmp / f"{name}.sqlite")
+    """A PC with its own database; the coordinating office's on the server when the test
+    runs on PostgreSQL (units' PCs are always offline SQLite files)."""
+    location: DatabaseLocation = tmp / f"{name}.sqlite"
+    if unit is None and coordinating_office_database is not None:
+        location = coordinating_office_database()
+    store = Store.open(location)
     if unit is None:
         store.set_office(None, coordinating_office=True)
     else:
@@ -89,20 +103,53 @@ def import_all(store: Store, *paths: Path) -> None:
         assert outcome.rejected_code is None, outcome
 
 
-def state(store: Store) -> str:
-    """Everything that must agree across PCs: the plan as shown, every revision, anomalies."""
-    plans = [plan_json(v, with_progress=True) for v in store.plan_views()]
-    conn = sqlite3.connect(store.path)
+def query(location: DatabaseLocation, sql: str) -> list[list[object]]:
+    """Rows of one SQL query on a file or a server database, values written out alike."""
+    engine = create_engine_for(location)
     try:
-        revisions = conn.execute(
-            "SELECT revision_id, report_id, parent_revision_id, task_id, unit_id, "
-            "author_installation_id, author_seq, lamport, status, percent, report_date, work_done, "
-            "withdrawn, on_behalf FROM progress_revisions ORDER BY revision_id"
-        ).fetchall()
-        anomalies = conn.execute(
-            "SELECT kind, record_id, content_sha256 FROM anomalies ORDER BY 1, 2, 3"
-        ).fetchall()
-        changes = conn.execute("SELECT change_id FROM plan_changes ORDER BY 1").fetchall()
+        with engine.connect() as conn:
+            return _plain(conn.execute(text(sql)))
     finally:
-        conn.close()
+        engine.dispose()
+
+
+def database_digest(location: DatabaseLocation) -> str:
+    """SHA-256 over every row of every Duban table, in key order: "left untouched" on
+    either engine (a file's bytes would not do for a server)."""
+    from models.orm import Base
+
+    digest = hashlib.sha256()
+    for table in Base.metadata.sorted_tables:
+        keys = ", ".join(c.name for c in table.primary_key.columns)
+        rows = query(location, f"SELECT * FROM {table.name} ORDER BY {keys}")  # noqa: S608
+        digest.update(json.dumps([table.name, rows], ensure_ascii=False, default=str).encode())
+    return digest.hexdigest()
+
+
+def state(store: Store) -> str:
+    """Everything that must agree across PCs: the plan as shown, every revision, anomalies.
+    Values are read through SQL on either engine and written out alike (booleans as 0/1,
+    dates as ISO text), so a server database compares equal to a file."""
+    plans = [plan_json(v, with_progress=True) for v in store.plan_views()]
+    revisions = query(
+        store.path,
+        "SELECT revision_id, report_id, parent_revision_id, task_id, unit_id, "
+        "author_installation_id, author_seq, lamport, status, percent, report_date, "
+        "work_done, withdrawn, on_behalf FROM progress_revisions ORDER BY revision_id",
+    )
+    anomalies = query(
+        store.path, "SELECT kind, record_id, content_sha256 FROM anomalies ORDER BY 1, 2, 3"
+    )
+    changes = query(store.path, "SELECT change_id FROM plan_changes ORDER BY 1")
     return json.dumps([plans, revisions, anomalies, changes], ensure_ascii=False, sort_keys=True)
+
+
+def _plain(rows: object) -> list[list[object]]:
+    def value(v: object) -> object:
+        if isinstance(v, bool):
+            return int(v)
+        if isinstance(v, dt.date):
+            return v.isoformat()
+        return v
+
+    return [[value(v) for v in row] for row in rows]  # type: ignore[attr-defined]

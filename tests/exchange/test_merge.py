@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 import random
-import sqlite3
 from pathlib import Path
 
 import pytest
@@ -15,16 +13,22 @@ from exchange.reader import read_exchange_file
 from exchange.service import import_file
 from exchange.writer import write_bundle
 from tests.exchange.offices import (
+    database_digest,
     export,
     import_all,
     office,
+    query,
     report,
     state,
     trust_each_other,
     trust_senders,
 )
 
+#: The coordinating office's database on a SQLite file and on a PostgreSQL server.
+ON_BOTH_ENGINES = pytest.mark.usefixtures("office_engine")
 
+
+@ON_BOTH_ENGINES
 def test_unit_to_office_and_back_converges(tmp_path: Path) -> None:
     police = office(tmp_path, "police", "省公安厅")
     customs = office(tmp_path, "customs", "哈尔滨海关")
@@ -53,6 +57,7 @@ def test_unit_to_office_and_back_converges(tmp_path: Path) -> None:
     }
 
 
+@ON_BOTH_ENGINES
 def test_reimport_is_a_no_op_and_leaves_the_file_unchanged(tmp_path: Path) -> None:
     police = office(tmp_path, "police", "省公安厅")
     coord = office(tmp_path, "coord", None)
@@ -62,11 +67,11 @@ def test_reimport_is_a_no_op_and_leaves_the_file_unchanged(tmp_path: Path) -> No
     first = import_file(coord, path)
     assert first.report is not None and first.report.new_revisions == 1
     coord.close()
-    digest = hashlib.sha256(coord.path.read_bytes()).hexdigest()
+    digest = database_digest(coord.path)
     again = import_file(coord, path)
     assert again.report is not None and again.report.already_imported
     assert again.report.new_revisions == 0
-    assert hashlib.sha256(coord.path.read_bytes()).hexdigest() == digest
+    assert database_digest(coord.path) == digest
     log = coord.import_log()
     assert len(log) == 1 and log[0].new_count == 1 and log[0].sender_unit == "省公安厅"
 
@@ -83,6 +88,7 @@ def test_a_newer_export_carries_the_whole_history(tmp_path: Path) -> None:
     assert second.report is not None and second.report.new_revisions == 2
 
 
+@ON_BOTH_ENGINES
 def test_thirty_units_in_two_orders_give_identical_plans(tmp_path: Path) -> None:
     units = [u.unit_name for u in office(tmp_path, "probe", None).plan_view().units()]
     files = []
@@ -108,6 +114,7 @@ def test_thirty_units_in_two_orders_give_identical_plans(tmp_path: Path) -> None
     assert sum(len(t.current_progress) for t in a.plan_view().all_tasks()) >= 27
 
 
+@ON_BOTH_ENGINES
 def test_forks_are_kept_and_shown_the_same_everywhere(tmp_path: Path) -> None:
     police = office(tmp_path, "police", "省公安厅")
     police2 = office(tmp_path, "police2", "省公安厅")  # a second PC in the same unit
@@ -131,6 +138,7 @@ def test_forks_are_kept_and_shown_the_same_everywhere(tmp_path: Path) -> None:
     assert state(other) == state(coord)
 
 
+@ON_BOTH_ENGINES
 def test_unit_file_with_another_units_records_is_rejected_with_reasons(tmp_path: Path) -> None:
     police = office(tmp_path, "police", "省公安厅")
     customs = office(tmp_path, "customs", "哈尔滨海关")
@@ -150,6 +158,7 @@ def test_unit_file_with_another_units_records_is_rejected_with_reasons(tmp_path:
     assert task25 is not None and task25.current_progress == ()
 
 
+@ON_BOTH_ENGINES
 def test_plan_content_only_from_the_coordinating_office(tmp_path: Path) -> None:
     from domain.exchange_records import PlanChange
 
@@ -171,6 +180,7 @@ def test_plan_content_only_from_the_coordinating_office(tmp_path: Path) -> None:
     ]
 
 
+@ON_BOTH_ENGINES
 def test_file_for_another_plan_is_refused_untouched(tmp_path: Path) -> None:
     other_plan = tmp_path / "other.txt"
     other_plan.write_text("一、任务\n1.推进甲工作。（省公安厅负责）\n", encoding="utf-8")
@@ -187,10 +197,10 @@ def test_file_for_another_plan_is_refused_untouched(tmp_path: Path) -> None:
     coord = office(tmp_path, "coord", None)
     trust_each_other(police, coord)
     coord.close()
-    before = hashlib.sha256(coord.path.read_bytes()).hexdigest()
+    before = database_digest(coord.path)
     outcome = import_file(coord, file)
     assert outcome.refused and outcome.rejected_code == "other_plan"
-    assert hashlib.sha256(coord.path.read_bytes()).hexdigest() == before
+    assert database_digest(coord.path) == before
 
 
 def test_clocks_years_off_change_nothing(tmp_path: Path) -> None:
@@ -220,6 +230,7 @@ def test_clocks_years_off_change_nothing(tmp_path: Path) -> None:
     assert results[0] == results[1] == results[2]
 
 
+@ON_BOTH_ENGINES
 def test_same_revision_id_with_other_content_is_kept_as_anomaly(tmp_path: Path) -> None:
     police = office(tmp_path, "police", "省公安厅")
     report(police, 23, "省公安厅", 30)
@@ -245,8 +256,8 @@ def test_same_revision_id_with_other_content_is_kept_as_anomaly(tmp_path: Path) 
     import_all(a, p1, p2)
     import_all(b, p2, p1)
     assert state(a) == state(b)
-    rows = sqlite3.connect(a.path).execute("SELECT kind FROM anomalies").fetchall()
-    assert rows == [("same_id_different_content",)] * 2
+    rows = query(a.path, "SELECT kind FROM anomalies")
+    assert rows == [["same_id_different_content"]] * 2
 
 
 @pytest.mark.parametrize("scope", [ExportScope.ALL, ExportScope.PLAN_ONLY])

@@ -40,8 +40,10 @@ def test_registration_card_prints_the_fingerprint(tmp_path: Path) -> None:
         assert words in text, words
 
 
-def test_clerks_register_a_key_then_import(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    police, coord, usb = tmp_path / "police.sqlite", tmp_path / "coord.sqlite", tmp_path / "usb"
+def test_clerks_register_a_key_then_import(cli, tmp_path: Path, db_arg: str) -> None:  # type: ignore[no-untyped-def]
+    """A unit's file (SQLite PC) into the coordinating office's database, on a file or on
+    the server, with the same checks and signatures."""
+    police, coord, usb = tmp_path / "police.sqlite", db_arg, tmp_path / "usb"
     usb.mkdir()
     assert cli("office", "--db", str(police), "--unit", "省公安厅").code == 0
     assert cli("office", "--db", str(coord), "--coordinating-office").code == 0

@@ -5,8 +5,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import itertools
-import sqlite3
-from pathlib import Path
 
 import pytest
 
@@ -16,6 +14,13 @@ from domain.records import ProgressInput, ProgressRevision
 from domain.validation import ProgressProblem
 from models.errors import ProgressRejected, StoreError
 from models.store import Store
+from tests.exchange.offices import query
+
+
+@pytest.fixture
+def store(any_store: Store) -> Store:
+    """Every Store test here runs on a SQLite file and on a PostgreSQL server."""
+    return any_store
 
 
 def entry(store: Store, task: int, unit: str, **changes: object) -> ProgressInput:
@@ -30,11 +35,11 @@ def entry(store: Store, task: int, unit: str, **changes: object) -> ProgressInpu
     return dataclasses.replace(base, **changes)  # type: ignore[arg-type]
 
 
-def test_record_and_read_back_after_reopen(store: Store, db_path: Path) -> None:
+def test_record_and_read_back_after_reopen(store: Store) -> None:
     rev = store.record_progress(entry(store, 23, "省公安厅", reporter="张三", phone="0451-1234"))
     assert rev.author_seq == 1 and rev.lamport == 1 and rev.parent_revision_id is None
     store.close()
-    with Store.open(db_path) as again:
+    with Store.open(store.path) as again:
         task = again.plan_view().task_by_number(23)
         assert task is not None
         (current,) = task.current_progress
@@ -42,7 +47,7 @@ def test_record_and_read_back_after_reopen(store: Store, db_path: Path) -> None:
         assert current.unit_name == "省公安厅"
 
 
-def test_edit_creates_a_child_revision_and_keeps_the_parent(store: Store, db_path: Path) -> None:
+def test_edit_creates_a_child_revision_and_keeps_the_parent(store: Store) -> None:
     first = store.record_progress(entry(store, 23, "省公安厅"))
     second = store.record_progress(
         entry(store, 23, "省公安厅", percent=80, parent_revision_id=first.revision_id)
@@ -53,8 +58,7 @@ def test_edit_creates_a_child_revision_and_keeps_the_parent(store: Store, db_pat
     assert [r.revision_id for r in history] == [second.revision_id, first.revision_id]
     task = store.plan_view().task_by_number(23)
     assert task is not None and [p.percent for p in task.current_progress] == [80]
-    rows = sqlite3.connect(db_path).execute("SELECT count(*) FROM progress_revisions").fetchone()
-    assert rows[0] == 2
+    assert query(store.path, "SELECT count(*) FROM progress_revisions") == [[2]]
 
 
 def test_withdrawal_hides_the_report_but_keeps_history(store: Store) -> None:

@@ -19,6 +19,8 @@ from supervision.ledger import write_ledger
 from tests.exchange.offices import export, import_all, office, report, trust_each_other
 
 D = dt.date
+#: The coordinating office's database on a SQLite file and on a PostgreSQL server.
+ON_BOTH_ENGINES = pytest.mark.usefixtures("office_engine")
 
 
 def test_only_the_coordinating_office_changes_the_plan(tmp_path: Path) -> None:
@@ -36,6 +38,7 @@ def test_only_the_coordinating_office_changes_the_plan(tmp_path: Path) -> None:
     assert police.plan_change_log() == []
 
 
+@ON_BOTH_ENGINES
 def test_plan_changes_travel_and_keep_reports(tmp_path: Path) -> None:
     coord = office(tmp_path, "coord", None)
     police = office(tmp_path, "police", "省公安厅")
@@ -74,6 +77,7 @@ def test_plan_changes_travel_and_keep_reports(tmp_path: Path) -> None:
     assert [c.reason for c in log] == ["省政府要求", "文字调整", "领导小组会议决定", "已办结"]
 
 
+@ON_BOTH_ENGINES
 def test_status_and_dashboard_figures_agree(tmp_path: Path) -> None:
     coord = office(tmp_path, "coord", None)
     coord.set_deadline(Deadline(date=D(2026, 6, 30)), task_id=None)
@@ -95,6 +99,7 @@ def test_status_and_dashboard_figures_agree(tmp_path: Path) -> None:
     assert police.tasks_total == 3 and police.overdue == 1
 
 
+@ON_BOTH_ENGINES
 def test_ledger_reopens_with_all_tasks(tmp_path: Path) -> None:
     coord = office(tmp_path, "coord", None)
     report(coord, 23, "省公安厅", 30, text="部署专项行动")
@@ -110,8 +115,8 @@ def test_ledger_reopens_with_all_tasks(tmp_path: Path) -> None:
     assert sheet.freeze_panes == "B3" and sheet.print_title_rows == "$2:$2"
 
 
-def test_status_json_cli(tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
-    db = str(tmp_path / "c.sqlite")
+def test_status_json_cli(tmp_path: Path, cli, db_arg: str) -> None:  # type: ignore[no-untyped-def]
+    db = db_arg
     assert cli("office", "--db", db, "--coordinating-office").code == 0
     assert cli("deadline", "--db", db, "--task", "23", "--date", "2026-06-30").code == 0
     assert cli("rounds", "--db", db, "--monthly", "25", "--start", "2026-01-01").code == 0
