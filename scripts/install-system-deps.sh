@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Debian/Ubuntu libraries Qt needs (offscreen tests and a real window), PDF tools used by
-# the tests, and python3-venv when `python3 -m venv` cannot work yet; with --bundle also
+# Debian/Ubuntu libraries Qt needs (offscreen tests and a real window), PDF tools and the
+# PostgreSQL server used by the tests, and python3-venv when `python3 -m venv` cannot work yet; with --bundle also
 # what building the office bundle needs. Idempotent: installs only what is missing. Needs
 # root (or sudo).
 set -euo pipefail
@@ -16,6 +16,10 @@ PACKAGES=(
   poppler-utils
   # LibreOffice without a GUI: the tests open the Word sheets with it (convert to PDF)
   libreoffice-writer-nogui
+  # PostgreSQL server programs (initdb, pg_ctl, pg_dump): the tests start a throwaway
+  # cluster to run the Store, merge, supervision and CLI tests against a real server too
+  # (Debian 12: postgresql-15). Nothing is started or enabled by Duban itself.
+  postgresql
 )
 
 PYTHON="${PYTHON:-python3}"
