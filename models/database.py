@@ -132,15 +132,15 @@ def _run_migrations(path: Path) -> None:
         engine.dispose()
 
 
-def migrate_connection(connection: Connection) -> None:
-    """Alembic's upgrade to head inside the caller's transaction (either engine)."""
+def migrate_connection(connection: Connection, target: str = "head") -> None:
+    """Alembic's upgrade to ``target`` inside the caller's transaction (either engine)."""
     from alembic import command  # heavy: imported only when a migration is due
     from alembic.config import Config
 
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
     config.attributes["connection"] = connection
-    command.upgrade(config, "head")
+    command.upgrade(config, target)
 
 
 def backups_dir(path: Path) -> Path:

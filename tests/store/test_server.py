@@ -9,12 +9,11 @@ from pathlib import Path
 import pytest
 from sqlalchemy import inspect, text
 
-from models.database import SCHEMA_HEAD, create_engine_for
+from models.database import KNOWN_REVISIONS, SCHEMA_HEAD, create_engine_for, migrate_connection
 from models.errors import StoreError
 from models.locations import ServerAddress, parse_location
 from models.server import ServerMigration, check_connection, server_backups_dir
 from models.store import Store
-from tests.exchange.offices import database_digest
 from tests.pg_cluster import PASSWORD_ROLE, Cluster, free_port
 
 pytestmark = pytest.mark.postgresql
@@ -82,13 +81,17 @@ def test_long_wording_fits_on_the_server_as_in_a_file(pg_url: str, tmp_path: Pat
         assert long_unit in {u.unit_name for u in store.plan_views()[1].units()}
 
 
-def test_an_older_schema_is_upgraded_only_after_a_yes_with_a_dump_first(pg_url: str) -> None:
-    address = server(pg_url)
-    Store.open(address).close()
-    run_sql(
-        address, "DROP TABLE installation_keys", "UPDATE alembic_version SET version_num='0003'"
-    )
-    before = database_digest_without_keys(address)
+def test_an_older_schema_is_upgraded_only_after_a_yes_with_a_dump_first(
+    pg_empty_url: str,
+) -> None:
+    address, previous = server(pg_empty_url), KNOWN_REVISIONS[-2]
+    engine = create_engine_for(address)
+    try:
+        with engine.begin() as conn:
+            migrate_connection(conn, previous)  # what the older Duban built
+    finally:
+        engine.dispose()
+    before = schema_of(address)
     with pytest.raises(StoreError) as info:
         Store.open(address)  # nobody to ask: the answer is no
     assert info.value.code == "server_migration_unconfirmed"
@@ -100,28 +103,14 @@ def test_an_older_schema_is_upgraded_only_after_a_yes_with_a_dump_first(pg_url: 
 
     with pytest.raises(StoreError):
         Store.open(address, confirm_migration=say_no)
-    assert asked and asked[0].current == "0003" and asked[0].target == SCHEMA_HEAD
+    assert asked and asked[0].current == previous and asked[0].target == SCHEMA_HEAD
     assert "影响所有连接这台服务器的电脑" in asked[0].question_zh()
-    assert database_digest_without_keys(address) == before  # untouched
+    assert schema_of(address) == before  # untouched
     with Store.open(address, confirm_migration=lambda q: True) as store:
         assert store.keys() == [] and len(store.plans()) == 1
+    assert schema_of(address) != before
     dumps = list(server_backups_dir().glob(f"{address.database}-*-before-migration.dump"))
     assert len(dumps) == 1 and dumps[0].read_bytes()[:5] == b"PGDMP"
-
-
-def database_digest_without_keys(address: ServerAddress) -> str:
-    try:
-        return database_digest(address)
-    except Exception:  # installation_keys is gone at 0003: digest what is there
-        engine = create_engine_for(address)
-        try:
-            with engine.connect() as conn:
-                rows = conn.execute(text("SELECT * FROM progress_revisions")).all()
-                inst = conn.execute(text("SELECT * FROM installation")).all()
-                version = conn.execute(text("SELECT * FROM alembic_version")).all()
-                return repr((rows, inst, version))
-        finally:
-            engine.dispose()
 
 
 def test_without_pg_dump_the_question_says_the_servers_backups_must_be_current() -> None:
