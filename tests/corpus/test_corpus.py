@@ -14,10 +14,7 @@ from tests.corpus.scoring import Golden, corpus_dir, golden_slugs, load_golden, 
 TARGET = 0.95
 CORPUS = corpus_dir()
 #: Documents the parser does not read well enough yet, and why (strict: fixing one shows).
-KNOWN_BELOW = {
-    "cn-kjcgzh-2016": "the annex table flattened to text (cells run together) is not read yet",
-    "cn-wufei-2018": "unnumbered paragraphs with their own assignments are not tasks yet",
-}
+KNOWN_BELOW: dict[str, str] = {}
 
 
 def _slugs() -> list[object]:

@@ -209,3 +209,69 @@ def test_carry_forward_reaches_later_tasks_of_its_own_document() -> None:
         ["省商务厅", "各市政府", "雄安新区管委会"],
         ["省民政厅"],
     ]
+
+
+def test_unnumbered_paragraphs_with_their_own_assignment_are_tasks() -> None:
+    text = """二、主要任务
+（一）强化顶层设计。建立指标体系。（生态环境部牵头，国家统计局参与）
+优化管理体制。明确部门职责。（生态环境部指导）
+加强制度创新。落实改革方案。（财政部、自然资源部指导）
+（二）实施绿色生产。推进绿色开采，（2019年底前）完成试点。（自然资源部指导）
+"""
+    plan = parse_plan_text(text)
+    tasks = plan.all_tasks()
+    assert [t.text[:6] for t in tasks] == [
+        "强化顶层设计",
+        "优化管理体制",
+        "加强制度创新",
+        "实施绿色生产",
+    ]
+    assert [[(u.name, u.role) for u in t.units] for t in tasks[:2]] == [
+        [("生态环境部", L), ("国家统计局", C)],
+        [("生态环境部", R)],
+    ]
+    (section,) = plan.sections
+    (sub,) = section.subsections
+    assert sub.title == "强化顶层设计" and [t.number for t in sub.tasks] == [1, 2, 3]
+    assert [t.label for t in sub.tasks] == ["（一）", "", ""]
+    assert [t.number for t in section.tasks] == [2]
+
+
+def test_wrapped_paragraphs_stay_one_task() -> None:
+    text = "一、任务\n1.推进甲工作，完善\n乙机制。（省发改委负责）\n2.推进丙。（省财政厅负责）\n"
+    assert [t.text for t in parse_plan_text(text).all_tasks()] == [
+        "推进甲工作，完善乙机制。",
+        "推进丙。",
+    ]
+
+
+def test_a_table_whose_cells_ran_together_is_read_row_by_row() -> None:
+    text = (
+        "某某行动方案\n一、总体要求\n（一）基本原则。坚持市场导向。\n附件：重点任务分工及进度安排表\n"
+        "重点任务分工及进度安排表\n序号\n重点任务\n责任部门\n"
+        "时间进度1发布一批产业急需的科技成果包科技部会同有关部门2016年6月底前完成"
+        "2建立国家科技成果信息系统科技部、财政部、中科院等2017年6月底前建成"
+        "3依托中科院科研院所体系实施科技服务网络计划中科院持续推进"
+        "4建设国家科技成果转移转化试验示范区科技部会同有关地方政府2016年6月底前启动建设\n"
+    )
+    plan = parse_plan_text(text)
+    tasks = plan.all_tasks()
+    assert [t.number for t in tasks] == [1, 2, 3, 4]
+    assert plan.sections[-1].title == "重点任务分工及进度安排表"
+    assert [t.text for t in tasks[:3]] == [
+        "发布一批产业急需的科技成果包",
+        "建立国家科技成果信息系统",
+        "依托中科院科研院所体系实施科技服务网络计划",
+    ]
+    assert [[(u.name, u.role) for u in t.units] for t in tasks] == [
+        [("科技部", L)],
+        [("科技部", R), ("财政部", R), ("中科院", R)],
+        [("中科院", R)],
+        [("科技部", L), ("有关地方政府", C)],
+    ]
+    assert [t.deadline_text for t in tasks] == [
+        "2016年6月底前完成",
+        "2017年6月底前建成",
+        "持续推进",
+        "2016年6月底前启动建设",
+    ]
