@@ -143,8 +143,10 @@ def cmd_ledger(args: argparse.Namespace) -> int:
         raise CommandError(f"目标文件夹不存在：{args.output.parent}")
     with open_store(args) as store:
         view, lights = store.lights(as_of, plan_id=args.plan)
+        history = {t.id: store.progress_history(t.id) for t in view.all_tasks()}
+        changes = store.plan_change_log(view.id)
     try:
-        path = write_ledger(view, lights, as_of, args.output)
+        path = write_ledger(view, lights, as_of, args.output, history=history, changes=changes)
     except OSError as exc:
         raise CommandError(f"无法写入台账：{args.output}（{exc.strerror}）") from None
     say(f"已导出台账：{path}（{len(view.all_tasks())} 项任务）")

@@ -28,7 +28,7 @@ def plan_table(plan: PlanView, target: Target, options: SheetOptions | None = No
     wide = True if options.landscape is None else options.landscape
     # Landscape has room for 小四; portrait keeps the table readable at 五号.
     styles = Styles(XIAOSI if wide else WUHAO)
-    story: list[Flowable] = title_block(styles, TITLE, plan.title)
+    story: list[Flowable] = title_block(styles, TITLE, plan.title, width=document.frame_width(wide))
     story.append(plan_grid(plan, styles, document.frame_width(wide), wide))
     document.build(
         target,

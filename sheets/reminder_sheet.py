@@ -13,6 +13,7 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
@@ -86,7 +87,7 @@ def reminder_sheet(
     styles = Styles(WUHAO)
     width = document.frame_width(False)
     items = late_items(plan, lights, found.unit_id)
-    story: list[Flowable] = title_block(styles, TITLE, plan.title)
+    story: list[Flowable] = title_block(styles, TITLE, plan.title, width=width)
     story.append(
         Paragraph(
             f'<font face="{fonts.BOLD}">催办单位：</font>{fonts.markup(found.unit_name)}',
@@ -98,19 +99,40 @@ def reminder_sheet(
     # 四号, not the 三号 of a 公文 body: a slip with a few items then fits on one sheet.
     request = style("request", SIHAO, first_indent=SIHAO * 2)
     story.append(styles.rich(request_text(as_of, items), request))
-    group_no = 0
+    tables: list[tuple[str, list[list[object]], list[float]]] = []
     if items.overdue:
-        group_no += 1
-        title = f"{zh_number(group_no)}、逾期未完成（{len(items.overdue)} 项）"
-        story.extend(heading(styles, title))
-        story.append(_overdue_table(items.overdue, lights, found.unit_id, styles, width))
+        title = f"逾期未完成（{len(items.overdue)} 项）"
+        rows = _overdue_rows(items.overdue, lights, found.unit_id, styles)
+        tables.append((title, rows, proportional(OVERDUE_COLUMNS, width)))
     if items.unreported:
-        group_no += 1
-        title = f"{zh_number(group_no)}、未按期报送进展（{len(items.unreported)} 项）"
-        story.extend(heading(styles, title))
-        story.append(_unreported_table(items.unreported, round_date, found.unit_id, styles, width))
-    signatures = signature_boxes(SIGNATURES, width, styles.cell, 8 * mm)
-    story.append(KeepTogether([Spacer(1, 3 * mm), signatures]))
+        title = f"未按期报送进展（{len(items.unreported)} 项）"
+        rows = _unreported_rows(items.unreported, round_date, found.unit_id, styles)
+        tables.append((title, rows, proportional(UNREPORTED_COLUMNS, width)))
+    # The 落款 (office, 盖章, date) and the boxes close the body on its own page: they
+    # keep the last table row (the whole last table with its heading when it is one row;
+    # the request when nothing is late) with them.
+    tail: list[Flowable] = []
+    for number, (title, rows, widths) in enumerate(tables, 1):
+        story.extend(heading(styles, f"{zh_number(number)}、{title}"))
+        if number < len(tables):
+            story.append(sheet_table(rows, widths))
+        elif len(rows) > 2:
+            story.append(sheet_table(rows[:-1], widths))
+            tail = [sheet_table(rows[-1:], widths, header_rows=0)]
+        else:
+            tail = [story.pop(), sheet_table(rows, widths)]
+    if not tables:
+        tail = [story.pop()]
+    # One line (office, 盖章, date) and slim boxes: a slip with a few items stays one sheet.
+    right = style("sender", SIHAO, align=TA_RIGHT, leading=SIHAO * 1.3)
+    right.rightIndent = SIHAO * 2
+    closing: list[Flowable] = [
+        *tail,
+        Spacer(1, 2 * mm),
+        styles.para(f"{sender_name(options)}（盖章）　　{day_zh(as_of)}", right),
+        signature_boxes(SIGNATURES, width, styles.cell, 5 * mm),
+    ]
+    story.append(KeepTogether(closing))
     document.build(
         target,
         story,
@@ -155,13 +177,12 @@ def _latest_text(task: TaskView, unit_id: str) -> str:
     return f"{rev.status.label_zh} {rev.percent}%\n{rev.report_date:%Y-%m-%d}"
 
 
-def _overdue_table(
+def _overdue_rows(
     tasks: tuple[TaskView, ...],
     lights: Mapping[str, TaskLight],
     unit_id: str,
     styles: Styles,
-    width: float,
-) -> Flowable:
+) -> list[list[object]]:
     rows: list[list[object]] = [[styles.para(h, styles.header) for h in OVERDUE_HEADER]]
     for task in tasks:
         light = lights[task.id]
@@ -176,16 +197,15 @@ def _overdue_table(
                 styles.para(_latest_text(task, unit_id), styles.cell_center),
             ]
         )
-    return sheet_table(rows, proportional(OVERDUE_COLUMNS, width))
+    return rows
 
 
-def _unreported_table(
+def _unreported_rows(
     tasks: tuple[TaskView, ...],
     round_date: dt.date | None,
     unit_id: str,
     styles: Styles,
-    width: float,
-) -> Flowable:
+) -> list[list[object]]:
     owed = f"{round_date:%Y-%m-%d}" if round_date else "—"
     rows: list[list[object]] = [[styles.para(h, styles.header) for h in UNREPORTED_HEADER]]
     for task in tasks:
@@ -197,4 +217,4 @@ def _unreported_table(
                 styles.para(_latest_text(task, unit_id), styles.cell_center),
             ]
         )
-    return sheet_table(rows, proportional(UNREPORTED_COLUMNS, width))
+    return rows

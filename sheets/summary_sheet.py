@@ -38,7 +38,7 @@ def summary_sheet(plan: PlanView, target: Target, options: SheetOptions | None =
     width = document.frame_width(wide)
     as_of = options.as_of or options.generated_on
     extra = [f"统计截至：{as_of:%Y年%m月%d日}"] if as_of else []
-    story: list[Flowable] = title_block(styles, TITLE, plan.title, extra)
+    story: list[Flowable] = title_block(styles, TITLE, plan.title, extra, width=width)
     story.extend(heading(styles, "一、按部分统计"))
     story.append(
         _table(

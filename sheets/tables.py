@@ -15,8 +15,9 @@ from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer, Table, TableStyle
 
 from sheets import fonts
-from sheets.document import frame_height
+from sheets.document import frame_height, frame_width
 from sheets.typography import CELL_RIGHT_PADDING
+from sheets.wording import title_lines
 
 HEADER_FILL = Color(0.90, 0.90, 0.90)
 GROUP_FILL = Color(0.96, 0.96, 0.96)
@@ -195,9 +196,28 @@ def heading(styles: Any, text: str, room: float = 45 * mm) -> list[Any]:
     return [CondPageBreak(room), styles.para(text, styles.heading)]
 
 
-def title_block(styles: Any, title: str, plan_title: str, extra: Sequence[str] = ()) -> list[Any]:
-    """Sheet title (二号 bold Song, centred), the plan's title under it, then extra lines."""
-    out: list[Any] = [styles.para(title, styles.title), styles.para(plan_title, styles.subtitle)]
+def title_block(
+    styles: Any,
+    title: str,
+    plan_title: str,
+    extra: Sequence[str] = (),
+    *,
+    width: float | None = None,
+) -> list[Any]:
+    """Sheet title (二号 bold Song, centred), the plan's title under it, then extra lines.
+
+    Long titles break after whole words (:func:`sheets.wording.title_lines`), never
+    inside one as the line width happens to fall (…实/施意见). ``width``: the type area's
+    width, portrait by default.
+    """
+    width = width or frame_width(False)
+
+    def broken(text: str, st: Any) -> Paragraph:
+        chars = max(int(width // st.fontSize), 1)
+        lines = title_lines(text, chars)
+        return Paragraph("<br/>".join(fonts.markup(x, st.fontName) for x in lines), st)
+
+    out: list[Any] = [broken(title, styles.title), broken(plan_title, styles.subtitle)]
     out += [styles.para(line, styles.meta) for line in extra]
     out.append(Spacer(1, 4 * mm))
     return out

@@ -1,13 +1,15 @@
 """PDF sheets layer: 任务分工责任清单, what one unit owes, grouped by its role.
 
 For each task: number, full text, the other units and their roles, and the unit's latest
-progress (status, percent, date, work done), or ruled space to write it in by hand.
+progress (status, percent, date, 工作进展, 存在问题, 下一步计划, 填报人), or ruled space to
+write it in by hand; at the end a 单位（盖章）/ 负责人签字 / 日期 block, so the printed
+list can be stamped and sent back as it is.
 """
 
 from __future__ import annotations
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Paragraph, Spacer
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
 from domain.records import AssignmentView, PlanView, ProgressRevision, TaskView
 from sheets import document, fonts
@@ -22,13 +24,23 @@ from sheets.progress import (
     unit_role,
     zh_number,
 )
-from sheets.tables import RuledLines, heading, proportional, sheet_table, title_block
+from sheets.tables import (
+    RuledLines,
+    heading,
+    proportional,
+    sheet_table,
+    signature_boxes,
+    title_block,
+)
 from sheets.typography import WUHAO, Styles
+from sheets.wording import progress_parts
 
 TITLE = "任务分工责任清单"
-#: 序号 | 任务内容 | 其他单位 | 进展情况, relative widths.
-COLUMNS = (12, 78, 30, 36)
+#: 序号 | 任务内容 | 其他单位 | 进展情况, relative widths: 进展情况 nearly as wide as the
+#: task, since it carries 下一步计划 and 填报人 too.
+COLUMNS = (12, 60, 28, 56)
 HEADER = ("序号", "任务内容", "其他单位", "进展情况")
+STAMP = ("单位（盖章）", "负责人签字", "日期")
 
 
 def unit_sheet(
@@ -63,7 +75,7 @@ def unit_story(
         role: [t for t in tasks if unit_role(t, unit.unit_id) is role] for role in ROLE_GROUPS
     }
     tally = "、".join(f"{role.value} {len(by_role[role])} 项" for role in ROLE_GROUPS)
-    story: list[Flowable] = title_block(styles, TITLE, plan.title)
+    story: list[Flowable] = title_block(styles, TITLE, plan.title, width=width)
     story.append(
         Paragraph(
             f'<font face="{fonts.BOLD}">责任单位：</font>{fonts.markup(unit.unit_name)}',
@@ -95,6 +107,9 @@ def unit_story(
                 ]
             )
         story.append(sheet_table(rows, col_widths))
+    story.append(
+        KeepTogether([Spacer(1, 6 * mm), signature_boxes(STAMP, width, styles.cell, 22 * mm)])
+    )
     return story
 
 
@@ -119,8 +134,7 @@ def _progress_cell(rev: ProgressRevision | None, styles: Styles) -> list[Flowabl
         ),
         styles.para(f"{rev.report_date:%Y年%m月%d日}", styles.cell_small),
     ]
-    if rev.work_done.strip():
-        out.append(styles.para(rev.work_done.strip(), styles.cell_small))
-    if rev.problems.strip():
-        out.append(styles.para(f"存在问题：{rev.problems.strip()}", styles.cell_small))
+    for label, text in progress_parts(rev):
+        bold = f'<font face="{fonts.BOLD}">{label}：</font>'
+        out.append(styles.rich(bold + fonts.markup(text), styles.cell_small))
     return out
