@@ -44,6 +44,8 @@ class WindowActions(QObject):
         self.print_reminder = make(self.tr("催办单（所选单位）(&C)…"), "action_print_reminder")
         self.print_plan_table = make(self.tr("重点任务分工表(&T)…"), "action_print_plan_table")
         self.print_summary = make(self.tr("进展情况汇总表(&S)…"), "action_print_summary")
+        self.print_bulletin = make(self.tr("进展情况通报(&B)…"), "action_print_bulletin")
+        self.export_ledger = make(self.tr("导出台账(&L)…"), "action_export_ledger")
         self.print_all_units = make(
             self.tr("各单位责任清单：合并为一个文件(&A)…"), "action_print_all_units"
         )
@@ -105,6 +107,7 @@ class WindowActions(QObject):
         file_menu.addAction(self.export_exchange)
         file_menu.addAction(self.import_exchange)
         file_menu.addSeparator()
+        file_menu.addAction(self.export_ledger)
         print_menu = file_menu.addMenu(self.tr("打印与预览(&P)"))
         print_menu.setObjectName("menu_print")
         for action in (self.print_task, self.print_unit, self.print_reminder):
@@ -112,6 +115,7 @@ class WindowActions(QObject):
         print_menu.addSeparator()
         print_menu.addAction(self.print_plan_table)
         print_menu.addAction(self.print_summary)
+        print_menu.addAction(self.print_bulletin)
         print_menu.addSeparator()
         print_menu.addAction(self.print_all_units)
         print_menu.addAction(self.save_unit_sheets)

@@ -1455,6 +1455,10 @@ Print the registration card, have it signed and stamped with the unit&apos;s sea
         <translation>&amp;Save as…</translation>
     </message>
     <message>
+        <source>另存为 Word(&amp;W)…</source>
+        <translation>Save as &amp;Word…</translation>
+    </message>
+    <message>
         <source>放大</source>
         <translation>Zoom in</translation>
     </message>
@@ -1728,8 +1732,20 @@ Print the registration card, have it signed and stamped with the unit&apos;s sea
 <context>
     <name>PrintCommands</name>
     <message>
+        <source>通报…</source>
+        <extracomment>The day lights and figures are counted on (the dashboard&apos;s); today when None. The document&apos;s own (Chinese) title, e.g. 督办单（第 25 项）. Suggested name for 另存为. A generated sheet is shown (the preview window). Files written by 每单位一个文件. Generation failed; the clerk has been told (the text said). A Word copy (另存为 Word) or the Excel 台账 was written, and the clerk told.</extracomment>
+        <translation>Bulletin…</translation>
+    </message>
+    <message>
+        <source>催办单…</source>
+        <translation>Reminder…</translation>
+    </message>
+    <message>
+        <source>台账…</source>
+        <translation>Ledger…</translation>
+    </message>
+    <message>
         <source>请选择单位</source>
-        <extracomment>The day a 催办单 counts from. The document&apos;s own (Chinese) title, e.g. 督办单（第 25 项）. Suggested name for 另存为. A generated sheet is shown (the preview window). Files written by 每单位一个文件. Generation failed; the clerk has been told (the text said).</extracomment>
         <translation>Choose a unit</translation>
     </message>
     <message>
@@ -1747,6 +1763,14 @@ Print the registration card, have it signed and stamped with the unit&apos;s sea
     <message>
         <source>正在生成各单位任务分工责任清单…</source>
         <translation>Making every unit&apos;s responsibility list…</translation>
+    </message>
+    <message>
+        <source>正在导出台账…</source>
+        <translation>Exporting the ledger…</translation>
+    </message>
+    <message>
+        <source>正在生成 Word 文档…</source>
+        <translation>Making the Word document…</translation>
     </message>
     <message>
         <source>正在生成{sheet}…</source>
@@ -1777,6 +1801,14 @@ Print the registration card, have it signed and stamped with the unit&apos;s sea
         <translation>responsibility lists of every unit</translation>
     </message>
     <message>
+        <source>进展情况通报</source>
+        <translation>Progress bulletin</translation>
+    </message>
+    <message>
+        <source>已保存：{path}</source>
+        <translation>Saved: {path}</translation>
+    </message>
+    <message>
         <source>已生成 {count} 个单位的任务分工责任清单，保存在：{folder}</source>
         <translation>Responsibility lists of {count} units saved in: {folder}</translation>
     </message>
@@ -1785,12 +1817,12 @@ Print the registration card, have it signed and stamped with the unit&apos;s sea
         <translation>Saved</translation>
     </message>
     <message>
-        <source>未能生成 PDF：{reason}</source>
-        <translation>The PDF could not be made: {reason}</translation>
+        <source>未能生成文件：{reason}</source>
+        <translation>Could not make the file: {reason}</translation>
     </message>
     <message>
-        <source>生成 PDF 时出错：{reason}</source>
-        <translation>An error occurred while making the PDF: {reason}</translation>
+        <source>生成文件时出错：{reason}</source>
+        <translation>Error while making the file: {reason}</translation>
     </message>
     <message>
         <source>未能生成</source>
@@ -1918,6 +1950,43 @@ Print the registration card, have it signed and stamped with the unit&apos;s sea
     <message>
         <source>无</source>
         <translation>none</translation>
+    </message>
+</context>
+<context>
+    <name>SaveDialogs</name>
+    <message>
+        <source>另存为 Word 文档</source>
+        <translation>Save as Word document</translation>
+    </message>
+    <message>
+        <source>Word 文档 (*.docx)</source>
+        <translation>Word documents (*.docx)</translation>
+    </message>
+    <message>
+        <source>导出 Excel 台账</source>
+        <translation>Export Excel ledger</translation>
+    </message>
+    <message>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbooks (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>另存为 PDF</source>
+        <translation>Save as PDF</translation>
+    </message>
+    <message>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>已保存</source>
+        <translation>Saved</translation>
+    </message>
+    <message>
+        <source>已保存文件：{name}
+位置：{folder}</source>
+        <translation>Saved file: {name}
+Folder: {folder}</translation>
     </message>
 </context>
 <context>
@@ -2175,6 +2244,14 @@ Print the registration card, have it signed and stamped with the unit&apos;s sea
     <message>
         <source>进展情况汇总表(&amp;S)…</source>
         <translation>Progress su&amp;mmary…</translation>
+    </message>
+    <message>
+        <source>进展情况通报(&amp;B)…</source>
+        <translation>Progress &amp;bulletin…</translation>
+    </message>
+    <message>
+        <source>导出台账(&amp;L)…</source>
+        <translation>Export &amp;ledger…</translation>
     </message>
     <message>
         <source>各单位责任清单：合并为一个文件(&amp;A)…</source>

@@ -12,7 +12,7 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QModelIndex, QSortFilterProxyModel, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QAction, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -162,6 +162,7 @@ class Dashboard(QWidget):
         top.addSpacing(12)
         top.addWidget(self.plan_box)
         top.addStretch(1)
+        self._top_bar = top
         # The cards wrap onto a second line rather than widen the board (a 1024-pixel screen).
         cards = FlowLayout()
         cards.addWidget(self.all_card)
@@ -337,6 +338,27 @@ class Dashboard(QWidget):
         )
 
     @Slot(QModelIndex)
+    def add_actions(self, actions: list[tuple[QAction, str]]) -> None:
+        """Short buttons for window actions (通报, 催办单, 台账) at the right of the top bar:
+        they make the paperwork of the day chosen here, for the unit selected here."""
+        for action, text in actions:
+            button = QPushButton(text, self)
+            button.setObjectName("dashboard_" + action.objectName())
+            button.setToolTip(action.text().replace("&", ""))
+            button.clicked.connect(action.trigger)
+            button.setEnabled(action.isEnabled())
+            action.changed.connect(
+                lambda b=button, a=action: b.setEnabled(a.isEnabled())  # type: ignore[misc]
+            )
+            self._top_bar.addWidget(button)
+
+    def selected_unit_id(self) -> str | None:
+        """The unit of the row selected in the unit table, if any."""
+        index = self.unit_view.currentIndex()
+        if self._data is None or not index.isValid():
+            return None
+        return str(self.unit_model.unit(self.unit_proxy.mapToSource(index).row()).unit_id)
+
     def _on_unit_cell(self, index: QModelIndex) -> None:
         if self._data is None or not index.isValid():
             return

@@ -8,6 +8,7 @@ already carries the GB/T 9704 margins, and the printer must not add its own on t
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRectF, QSize, Qt, Signal, Slot
@@ -25,7 +26,8 @@ from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QLabel, QMainWindow, QProgressDialog, QToolBar, QWidget
 
-from ui.common import messages
+from ui.common import messages, save_dialogs
+from ui.common.folders import Purpose, last_folder, remember
 
 #: Pages are rendered at the printer's resolution, but at most this: 300 dpi is print
 #: quality for 五号 text, and an A4 page at 1200 dpi would be a 550 MB image.
@@ -43,9 +45,17 @@ class PdfPreview(QMainWindow):
     printed = Signal(int)
 
     def __init__(
-        self, pdf: bytes, title: str, file_name: str, parent: QWidget | None = None
+        self,
+        pdf: bytes,
+        title: str,
+        file_name: str,
+        parent: QWidget | None = None,
+        save_word: Callable[[Path], None] | None = None,
     ) -> None:
+        """``save_word``: writes the same sheet as a Word document to a path (另存为 Word);
+        without it the preview offers PDF only."""
         super().__init__(parent)
+        self._save_word = save_word
         self.setObjectName("pdf_preview")
         self.setWindowFlag(Qt.WindowType.Window)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -103,6 +113,10 @@ class PdfPreview(QMainWindow):
             self.tr("另存为(&S)…"), "action_save_as", QKeySequence(QKeySequence.StandardKey.Save),
             self.save_as,
         )  # fmt: skip
+        self.save_word_action = add(
+            self.tr("另存为 Word(&W)…"), "action_save_word", None, self.save_as_word
+        )
+        self.save_word_action.setVisible(self._save_word is not None)
         bar.addSeparator()
         self.zoom_in_action = add(
             self.tr("放大"), "action_zoom_in", QKeySequence(QKeySequence.StandardKey.ZoomIn),
@@ -182,9 +196,20 @@ class PdfPreview(QMainWindow):
     # --- 另存为 ----------------------------------------------------------------------------
     @Slot()
     def save_as(self) -> None:
-        path = messages.choose_save_pdf(self, default_folder() / self._file_name)
+        path = messages.choose_save_pdf(self, last_folder(Purpose.SHEETS) / self._file_name)
         if path is not None:
-            self.save_to(path)
+            remember(Purpose.SHEETS, path)
+            if self.save_to(path):
+                save_dialogs.tell_saved(self, path)
+
+    @Slot()
+    def save_as_word(self) -> None:
+        """The same sheet as an editable Word document (made by the print commands)."""
+        if self._save_word is None:
+            return
+        path = save_dialogs.choose_save_path(self, Purpose.SHEETS, self._file_name, ".docx")
+        if path is not None:
+            self._save_word(path)
 
     def save_to(self, path: Path) -> bool:
         """Write the PDF to ``path`` (a ``.partial`` first, so no half file is left)."""

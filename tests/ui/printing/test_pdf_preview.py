@@ -91,12 +91,15 @@ def test_save_as_writes_the_pdf(
         return target
 
     monkeypatch.setattr(messages, "choose_save_pdf", choose)
+    told: list[str] = []
+    monkeypatch.setattr(messages, "information", lambda _p, _t, text: told.append(text))
     with qtbot.waitSignal(preview.saved) as saved:
         preview.save_action.trigger()
     assert saved.args == [target]
     assert asked[0].name == "police.pdf"
     assert target.read_bytes() == police_pdf
     assert not list(target.parent.glob("*.partial"))
+    assert told == [f"已保存文件：公安厅.pdf\n位置：{target.parent}"]
 
 
 def test_save_into_a_missing_folder_says_so(
