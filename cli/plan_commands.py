@@ -49,6 +49,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         p.add_argument(
             flag, action="append", default=[], metavar="单位", help=f"{words}单位，可重复"
         )
+    p.add_argument(
+        "--not-a-task", action="store_true", help="这一行不是任务：移出方案（历史中保留）"
+    )
     p.add_argument("--reason", required=True, help="修改原因（留痕）")
     p.set_defaults(handler=cmd_edit_task)
 
@@ -158,12 +161,18 @@ def cmd_edit_task(args: argparse.Namespace) -> int:
     units = [(n.strip(), Role.LEAD, "牵头") for n in args.lead]
     units += [(n.strip(), Role.COOPERATE, "配合") for n in args.cooperate]
     units += [(n.strip(), Role.RESPONSIBLE, "负责") for n in args.responsible]
-    if args.text is None and not units:
+    if args.not_a_task and (args.text is not None or units):
+        raise CommandError("--not-a-task 不能与新的文字或分工单位同时给出。")
+    if args.text is None and not units and not args.not_a_task:
         raise CommandError(
             "请给出新的任务文字（--text）或分工单位（--lead/--cooperate/--responsible）。"
         )
     with open_store(args) as store:
         task_id = store.find_task_id(args.plan, args.task)
+        if args.not_a_task:
+            store.mark_not_a_task(task_id, plan_id=args.plan, reason=args.reason)
+            say(f"已将第 {args.task} 项移出方案（不是任务；修改记录中保留）。")
+            return EXIT_OK
         store.edit_task(
             task_id,
             text=args.text,

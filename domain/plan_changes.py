@@ -29,6 +29,9 @@ class ChangeKind(StrEnum):
     EDIT_TASK = "edit_task"
     ADD_TASK = "add_task"  # payload {"number", "section_id", "subsection_id"?, "text", "units"}
     CLOSE_TASK = "close_task"  # payload {"closed": bool}
+    #: payload {}: a numbered line the document reading took for a task is none (marked at
+    #: import by the office); it leaves the plan on every PC, its row stays in the history.
+    NOT_A_TASK = "not_a_task"
     #: 佐证材料 caps for the plan (domain.attachments.AttachmentLimits); read by the store.
     ATTACHMENT_LIMITS = "attachment_limits"
 
@@ -76,6 +79,7 @@ def apply_changes(view: PlanView, changes: Iterable[PlanChange]) -> PlanView:
     plan_deadline = view.plan_deadline
     rounds = view.rounds
     own_deadline: dict[str, Deadline] = {}
+    not_tasks: set[str] = set()
     for change in sorted((c for c in changes if c.plan_id == view.id), key=change_order):
         try:
             data = parse_payload(change)
@@ -103,6 +107,8 @@ def apply_changes(view: PlanView, changes: Iterable[PlanChange]) -> PlanView:
                 added.append((task, str(data["section_id"]), data.get("subsection_id")))
             elif kind is ChangeKind.EDIT_TASK and change.task_id in tasks:
                 tasks[change.task_id] = _edited(tasks[change.task_id], data)
+            elif kind is ChangeKind.NOT_A_TASK and change.task_id in tasks:
+                not_tasks.add(change.task_id)
             elif kind is ChangeKind.CLOSE_TASK and change.task_id in tasks:
                 tasks[change.task_id] = dataclasses.replace(
                     tasks[change.task_id], closed=bool(data.get("closed", True))
@@ -113,6 +119,8 @@ def apply_changes(view: PlanView, changes: Iterable[PlanChange]) -> PlanView:
         tasks[task_id] = dataclasses.replace(
             task, deadline=own_deadline.get(task_id, plan_deadline)
         )
+    for task_id in not_tasks:
+        del tasks[task_id]
     return _rebuild(view, tasks, added, plan_deadline, rounds)
 
 
@@ -181,15 +189,17 @@ def _rebuild(
     rounds: RoundRule | None,
 ) -> PlanView:
     def refresh(group: tuple[TaskView, ...], extra: list[TaskView]) -> tuple[TaskView, ...]:
-        return tuple(tasks[t.id] for t in group) + tuple(extra)
+        return tuple(tasks[t.id] for t in group if t.id in tasks) + tuple(extra)
 
     sections: list[SectionView] = []
     for section in view.sections:
-        own = [tasks[t.id] for t, s, sub in added if s == section.id and not sub]
+        own = [tasks[t.id] for t, s, sub in added if s == section.id and not sub and t.id in tasks]
         subs = tuple(
             dataclasses.replace(
                 sub,
-                tasks=refresh(sub.tasks, [tasks[t.id] for t, _, x in added if x == sub.id]),
+                tasks=refresh(
+                    sub.tasks, [tasks[t.id] for t, _, x in added if x == sub.id and t.id in tasks]
+                ),
             )
             for sub in section.subsections
         )

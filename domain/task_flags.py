@@ -12,6 +12,8 @@ import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from domain.enums import Role
+
 
 @dataclass(frozen=True, slots=True)
 class TaskFlag:
@@ -37,3 +39,18 @@ def flags_from_json(text: str | None) -> tuple[TaskFlag, ...]:
         )
     except (ValueError, TypeError, KeyError, AttributeError):
         return (TaskFlag("unknown", 0, "分工待补充"),)
+
+
+@dataclass(frozen=True, slots=True)
+class TaskCorrection:
+    """What the office changed in the import preview, stored as a plan change with the plan.
+
+    ``units`` (name, role, wording) completes the task; ``not_a_task`` takes a line read as a
+    task out of the plan. Kept as plan changes, not by rewriting the document's rows, so the
+    units' PCs, which import the same document, end up with the same plan.
+    """
+
+    task_id: str
+    text: str | None = None
+    units: tuple[tuple[str, Role, str], ...] | None = None
+    not_a_task: bool = False

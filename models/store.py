@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import platform
 import uuid
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select, text
 
+from domain.plan_changes import ChangeKind
 from domain.progress_rules import history
 from domain.records import Installation, PlanSummary, PlanView, ProgressInput, ProgressRevision
+from domain.task_flags import TaskCorrection
 from domain.validation import progress_problems
 from models.concurrency import retry_on_conflict
 from models.database import prepare_database
@@ -38,6 +41,7 @@ from models.store_base import (
 )
 from models.store_exchange import ExchangeStore
 from models.store_keys import KeyStore
+from models.store_supervision import append_change, edit_payload
 from models.views import build_plan_view, revision_record, revisions_for_tasks
 from plan_parser import ParsedPlan, parse_plan_file
 from runtime.resources import default_plan_path
@@ -168,21 +172,40 @@ class Store(ExchangeStore, AttachmentStore, KeyStore):
             return [build_plan_view(s, row) for row in rows]
 
     @retry_on_conflict
-    def import_plan(self, parsed: ParsedPlan) -> PlanSummary:
-        """导入方案: add a plan; the same text (by fingerprint) is never added twice."""
+    def import_plan(
+        self,
+        parsed: ParsedPlan,
+        corrections: Sequence[TaskCorrection] = (),
+        *,
+        reason: str = "导入方案时核对原文更正",
+    ) -> PlanSummary:
+        """导入方案: add a plan; the same text (by fingerprint) is never added twice.
+
+        ``corrections`` made in the preview (the office's PC only) are saved in the same
+        transaction as plan changes, so they travel to the units like any other change."""
         with self._sessions.begin() as s:
             existing = s.scalar(select(PlanRow).where(PlanRow.fingerprint == parsed.fingerprint))
             if existing is not None:
                 raise StoreError("plan_exists", existing.title)
             position = (s.scalar(select(func.max(PlanRow.position))) or 0) + 1
             view = add_parsed_plan(s, parsed, position)
+            task_ids = {t.id for t in view.all_tasks()}
+            for fix in corrections:
+                if fix.task_id not in task_ids:
+                    raise StoreError("unknown_task", fix.task_id)
+                if fix.not_a_task:
+                    kind, payload = ChangeKind.NOT_A_TASK, "{}"
+                else:
+                    kind = ChangeKind.EDIT_TASK
+                    payload = edit_payload(fix.task_id, fix.text, fix.units)
+                append_change(s, kind, payload, plan_id=view.id, task_id=fix.task_id, reason=reason)
             return PlanSummary(
                 view.id,
                 view.title,
                 view.issuer,
                 view.issued_on,
                 view.fingerprint,
-                parsed.task_count,
+                parsed.task_count - sum(1 for fix in corrections if fix.not_a_task),
             )
 
     def find_task_id(self, plan_id: str | None, ref: str | int) -> str:

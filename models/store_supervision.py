@@ -6,8 +6,10 @@ from __future__ import annotations
 import datetime as dt
 import json
 import uuid
+from collections.abc import Sequence
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from domain.enums import Role
 from domain.exchange_records import PlanChange
@@ -25,6 +27,57 @@ from models.views import build_plan_view
 WARNING_DAYS_KEY = "warning_days"
 
 
+def append_change(
+    s: Session,
+    kind: ChangeKind,
+    payload: str,
+    *,
+    plan_id: str | None,
+    task_id: str | None,
+    reason: str,
+) -> PlanChange:
+    """Add one plan change inside the caller's transaction (the office's PC only)."""
+    inst = installation_row(s)
+    if not inst.is_coordinating_office:
+        raise StoreError("not_coordinating_office", kind.value)
+    plan = plan_row(s, plan_id)
+    highest = max(
+        s.scalar(select(func.max(ProgressRevisionRow.lamport))) or 0,
+        s.scalar(select(func.max(PlanChangeRow.lamport))) or 0,
+    )
+    inst.lamport = max(inst.lamport, highest) + 1
+    change = PlanChange(
+        change_id=str(uuid.uuid4()),
+        plan_id=plan.id,
+        author_installation_id=inst.id,
+        author_seq=inst.next_seq,
+        lamport=inst.lamport,
+        authored_at=utc_now_text(),
+        kind=kind.value,
+        task_id=task_id,
+        payload=payload,
+        reason=reason.strip()[:2000],
+    )
+    inst.next_seq += 1
+    save_change(s, change)
+    return change
+
+
+def edit_payload(
+    task_id: str, text: str | None, units: Sequence[tuple[str, Role, str]] | None
+) -> str:
+    payload: dict[str, object] = {}
+    if text is not None:
+        if not text.strip():
+            raise StoreError("empty_text", task_id)
+        payload["text"] = text.strip()
+    if units is not None:
+        if not units:
+            raise StoreError("no_units", task_id)
+        payload["units"] = units_payload(units)
+    return json.dumps(payload, ensure_ascii=False)
+
+
 class SupervisionStore(StoreBase):
     """计划修订 and 督办: only the coordinating office writes plan content."""
 
@@ -40,30 +93,7 @@ class SupervisionStore(StoreBase):
     ) -> PlanChange:
         """One numbered plan revision with who/when/why (留痕); refused on a unit's PC."""
         with self._sessions.begin() as s:
-            inst = installation_row(s)
-            if not inst.is_coordinating_office:
-                raise StoreError("not_coordinating_office", kind.value)
-            plan = plan_row(s, plan_id)
-            highest = max(
-                s.scalar(select(func.max(ProgressRevisionRow.lamport))) or 0,
-                s.scalar(select(func.max(PlanChangeRow.lamport))) or 0,
-            )
-            inst.lamport = max(inst.lamport, highest) + 1
-            change = PlanChange(
-                change_id=str(uuid.uuid4()),
-                plan_id=plan.id,
-                author_installation_id=inst.id,
-                author_seq=inst.next_seq,
-                lamport=inst.lamport,
-                authored_at=utc_now_text(),
-                kind=kind.value,
-                task_id=task_id,
-                payload=payload,
-                reason=reason.strip()[:2000],
-            )
-            inst.next_seq += 1
-            save_change(s, change)
-            return change
+            return append_change(s, kind, payload, plan_id=plan_id, task_id=task_id, reason=reason)
 
     def set_deadline(
         self,
@@ -99,21 +129,20 @@ class SupervisionStore(StoreBase):
         plan_id: str | None = None,
         reason: str = "",
     ) -> PlanChange:
-        payload: dict[str, object] = {}
-        if text is not None:
-            if not text.strip():
-                raise StoreError("empty_text", task_id)
-            payload["text"] = text.strip()
-        if units is not None:
-            if not units:
-                raise StoreError("no_units", task_id)
-            payload["units"] = units_payload(units)
         return self.record_plan_change(
             ChangeKind.EDIT_TASK,
-            json.dumps(payload, ensure_ascii=False),
+            edit_payload(task_id, text, units),
             plan_id=plan_id,
             task_id=task_id,
             reason=reason,
+        )
+
+    def mark_not_a_task(
+        self, task_id: str, *, plan_id: str | None = None, reason: str = ""
+    ) -> PlanChange:
+        """A line the reading took for a task is none: it leaves the plan (kept in history)."""
+        return self.record_plan_change(
+            ChangeKind.NOT_A_TASK, "{}", plan_id=plan_id, task_id=task_id, reason=reason
         )
 
     def add_task(

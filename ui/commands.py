@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Slot
 
 from domain.records import ProgressInput, TaskView
+from domain.task_flags import TaskCorrection
 from domain.validation import ProgressProblem
 from models.errors import ProgressRejected, StoreError
 from plan_parser import ParsedPlan
@@ -26,13 +27,15 @@ if TYPE_CHECKING:
     from ui.main_window import MainWindow
 
 
-def import_plan_file(db_path: Path, parsed: ParsedPlan) -> PlanSummary:
+def import_plan_file(
+    db_path: Path, parsed: ParsedPlan, corrections: tuple[TaskCorrection, ...] = ()
+) -> PlanSummary:
     """Runs on a pool thread with its own ``Store`` (sessions never cross threads)."""
     from models.store import Store
 
     store = Store(db_path)
     try:
-        return store.import_plan(parsed)
+        return store.import_plan(parsed, corrections)
     finally:
         store.close()
 
@@ -162,13 +165,23 @@ class Commands(QObject):
         store = self._window.store
         if store is None or self._importing:
             return
-        parsed = PlanImportDialog.edit(self._window, path)
-        if parsed is None:
+        inst = self._window.installation
+        office = inst is not None and inst.is_coordinating_office
+        chosen = PlanImportDialog.edit(self._window, path, can_correct=office)
+        if chosen is None:
             return
+        parsed, corrections = chosen
         self._window.statusBar().showMessage(self.tr("正在导入方案…"))
         self._importing = True
         self._window.menu_actions.import_plan.setEnabled(False)
-        run_in_pool(self._on_imported, self._on_import_failed, import_plan_file, store.path, parsed)
+        run_in_pool(
+            self._on_imported,
+            self._on_import_failed,
+            import_plan_file,
+            store.path,
+            parsed,
+            corrections,
+        )
 
     @Slot(object)
     def _on_imported(self, summary: PlanSummary) -> None:

@@ -1633,6 +1633,14 @@ Print the registration card, have it signed and stamped with the unit&apos;s sea
         <translation>Choose file…</translation>
     </message>
     <message>
+        <source>修改分工…</source>
+        <translation>Edit units…</translation>
+    </message>
+    <message>
+        <source>不是任务</source>
+        <translation>Not a task</translation>
+    </message>
+    <message>
         <source>导入</source>
         <translation>Import</translation>
     </message>
@@ -1653,10 +1661,6 @@ Print the registration card, have it signed and stamped with the unit&apos;s sea
         <translation>Unit</translation>
     </message>
     <message>
-        <source>未能识别的行</source>
-        <translation>Lines not read</translation>
-    </message>
-    <message>
         <source>正在读取…</source>
         <translation>Reading…</translation>
     </message>
@@ -1667,6 +1671,18 @@ Print the registration card, have it signed and stamped with the unit&apos;s sea
     <message>
         <source>文件中没有找到任务。</source>
         <translation>No tasks were found in the file.</translation>
+    </message>
+    <message>
+        <source>导入方案时核对原文更正</source>
+        <translation>Corrected against the document at import</translation>
+    </message>
+    <message>
+        <source>恢复为任务</source>
+        <translation>Make it a task again</translation>
+    </message>
+    <message>
+        <source>还有 {count} 项任务的分工单位没有识别出来。导入后这些任务标记为“待补充”，可以稍后在“修改任务”中补全。仍要导入吗？</source>
+        <translation>The units of {count} task(s) could not be read. After import they are marked “to complete” and can be completed later under Edit task. Import anyway?</translation>
     </message>
     <message>
         <source>已读取。请核对下面的内容，确认无误后点击“导入”。</source>
@@ -1681,6 +1697,10 @@ Print the registration card, have it signed and stamped with the unit&apos;s sea
         <translation>Reading failed: {reason}</translation>
     </message>
     <message>
+        <source>只有协调办公室可以更正分工；本机导入后，以协调办公室下发的修订为准。</source>
+        <translation>Only the coordinating office can correct units; on this PC the corrections it sends out apply after import.</translation>
+    </message>
+    <message>
         <source>（未识别出标题）</source>
         <translation>(no title found)</translation>
     </message>
@@ -1689,12 +1709,56 @@ Print the registration card, have it signed and stamped with the unit&apos;s sea
         <translation>{sections} sections, {subsections} subsections, {tasks} tasks, {units} units</translation>
     </message>
     <message>
+        <source>；{count} 项待补充</source>
+        <translation>; {count} to complete</translation>
+    </message>
+    <message>
         <source>第 {line} 行：没有分工单位，未作为任务导入：{text}</source>
         <translation>Line {line}: no units assigned, not imported as a task: {text}</translation>
     </message>
     <message>
+        <source>读出的任务（双击一行可修改分工）</source>
+        <translation>Tasks read (double-click a row to edit its units)</translation>
+    </message>
+    <message>
+        <source>需要核对的行</source>
+        <translation>Lines to check</translation>
+    </message>
+    <message>
         <source>没有无法识别的行。</source>
         <translation>Every line was read.</translation>
+    </message>
+    <message>
+        <source>编号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>任务</source>
+        <translation>Task</translation>
+    </message>
+    <message>
+        <source>分工单位</source>
+        <translation>Units</translation>
+    </message>
+    <message>
+        <source>完成时限</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <source>问题</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>{name}（{role}）</source>
+        <translation>{name} ({role})</translation>
+    </message>
+    <message>
+        <source>不是任务，不导入</source>
+        <translation>Not a task, not imported</translation>
+    </message>
+    <message>
+        <source>已补全分工</source>
+        <translation>Units completed</translation>
     </message>
 </context>
 <context>

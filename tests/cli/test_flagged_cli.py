@@ -43,3 +43,24 @@ def test_import_plan_keeps_the_flagged_task_until_the_office_completes_it(
         ("省公安厅", "牵头"),
         ("省司法厅", "配合"),
     ]
+
+
+def test_edit_task_not_a_task_takes_the_line_out(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    source = tmp_path / "方案.txt"
+    source.write_text(PLAN, encoding="utf-8")
+    db = tmp_path / "office.sqlite"
+    assert cli("office", "--db", str(db), "--coordinating-office").code == 0
+    assert cli("import-plan", str(source), "--db", str(db)).code == 0
+    plan_id = cli("plan", "--db", str(db), "--json").json()["plans"][1]["id"]
+    both = cli(
+        "edit-task", "--db", str(db), "--plan", plan_id, "--task", "3",
+        "--not-a-task", "--lead", "省公安厅", "--reason", "x",
+    )  # fmt: skip
+    assert both.code == 1
+    out = cli(
+        "edit-task", "--db", str(db), "--plan", plan_id, "--task", "3",
+        "--not-a-task", "--reason", "原文为说明文字",
+    )  # fmt: skip
+    assert out.code == 0, out.err
+    plans = cli("plan", "--db", str(db), "--json").json()["plans"]
+    assert [t["number"] for t in plans[1]["sections"][0]["tasks"]] == [1, 2, 4]
