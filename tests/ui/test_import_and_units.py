@@ -29,7 +29,7 @@ def test_import_preview_lists_counts_and_unreadable_lines(
     with qtbot.waitSignal(dialog.preview_ready, timeout=10_000):
         dialog.set_data(second_plan_file)
     assert dialog.title_label.text() == "某省推进质量强省建设重点任务分工方案"
-    assert dialog.counts_label.text() == "2 个部分，2 个方面，6 项任务，7 个单位"
+    assert dialog.counts_label.text() == "2 个部分，2 个方面，6 项任务，7 个单位；1 项待补充"
     assert dialog.issuer_label.text() == "某省人民政府办公厅 2017-03-01"
     rows = range(dialog.problems_model.rowCount())
     problems = [dialog.problems_model.item(r).text() for r in rows]
@@ -65,10 +65,13 @@ def test_import_confirm_adds_a_second_plan_to_the_tree(
         self.ok_button.click()
         return int(self.result())
 
+    asked: list[str] = []
+    monkeypatch.setattr(messages, "confirm", lambda _p, _t, text: asked.append(text) or True)
     monkeypatch.setattr(messages, "choose_plan_file", lambda *_a: second_plan_file)
     monkeypatch.setattr(PlanImportDialog, "exec", confirm)
     with qtbot.waitSignal(window.plans_reloaded, timeout=10_000):
         window.menu_actions.import_plan.trigger()
+    assert len(asked) == 1 and "还有 1 项任务" in asked[0]  # 导入 asked while flags remain
     plans = window.model.plan_nodes()
     # The unreadable task 6 is imported too, never silently left out.
     assert [p.task_count for p in plans] == [60, 6]
