@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from domain.enums import Role
 from domain.exchange_records import ExportScope
 from domain.plan_json import plan_json
@@ -52,6 +54,7 @@ def test_first_fill_reads_the_same_flags(store: Store) -> None:
     assert [t.number for t in view.all_tasks() if t.needs_completion] == [3]
 
 
+@pytest.mark.usefixtures("office_engine")  # the office on SQLite and PostgreSQL
 def test_office_completes_a_flagged_task_and_units_see_it(tmp_path: Path) -> None:
     coord = office(tmp_path, "coord", None)
     police = office(tmp_path, "police", "省公安厅")

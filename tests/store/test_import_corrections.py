@@ -54,6 +54,7 @@ EXPECTED = [
 ]
 
 
+@pytest.mark.usefixtures("office_engine")  # the office on SQLite and PostgreSQL
 def test_preview_corrections_stored_as_plan_changes_and_travel(tmp_path: Path) -> None:
     coord = office(tmp_path, "coord", None)
     police = office(tmp_path, "police", "省公安厅")
