@@ -164,3 +164,13 @@ def test_reload_keeps_the_selection(window: MainWindow, qtbot: QtBot) -> None:
         window.menu_actions.reload.trigger()
     node = window.selected_node()
     assert node is not None and node.task is not None and node.task.number == 42
+
+
+def test_restore_backup_is_offered_once_the_window_is_ready(
+    session: GuiSession, qtbot: QtBot
+) -> None:
+    """The command objects are made after the first fill; 恢复备份 must not stay greyed."""
+    window = session.window
+    assert window is not None
+    qtbot.waitUntil(lambda: "backups" in vars(window), timeout=5_000)
+    assert window.menu_actions.restore_backup.isEnabled()

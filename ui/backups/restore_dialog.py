@@ -166,9 +166,10 @@ class BackupCommands(QObject):
         super().__init__(window)
         self._window = window
         self._busy = False
-        window.menu_actions.restore_backup.setEnabled(False)  # until a database is open
         window.menu_actions.restore_backup.triggered.connect(self.restore)
         window.plans_reloaded.connect(self._update_action)
+        # Made after the first fill, usually with the database already open: say so now.
+        self._update_action()
 
     @Slot()
     def _update_action(self) -> None:
