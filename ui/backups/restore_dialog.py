@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from models.backups import BackupError, BackupInfo, backups, backups_dir, restore_backup
 from ui.common import messages
 from ui.common.dialog_base import CheckedDialog, run_modal
+from ui.common.sizing import resize_within_screen
 from ui.common.worker import run_in_pool
 
 if TYPE_CHECKING:
@@ -82,7 +83,7 @@ class BackupDialog(CheckedDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         self.list.doubleClicked.connect(self._on_double_clicked)
-        self.resize(620, 360)
+        resize_within_screen(self, 620, 360)
 
     def _init_widgets(self, folder: Path) -> None:
         self.intro = QLabel(

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.common import messages
+from ui.common.sizing import resize_within_screen
 from ui.common.worker import run_in_pool
 from ui.exchange.file_model import COL_FILE, COL_SENDER, ExchangeFileModel, FileRow
 from ui.exchange.jobs import FilePreview, FileState, preview_file
@@ -63,7 +64,7 @@ class ExchangeImportDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         self.table.selectionModel().selectionChanged.connect(self._on_selection)
         self.model.dataChanged.connect(self._show_details)
-        self.resize(960, 600)
+        resize_within_screen(self, 960, 600)
         self._update_state()
 
     def _init_widgets(self) -> None:

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from domain.exchange_records import ImportLogEntry
 from ui.common import words
+from ui.common.sizing import resize_within_screen
 from ui.common.table_model import NUMBER_ALIGNMENT, ReadOnlyTableModel
 from ui.exchange import words as exchange_words
 
@@ -175,7 +176,7 @@ class ImportLogDialog(QDialog):
         layout.addWidget(self.empty_label)
         layout.addWidget(self.table, 1)
         layout.addWidget(buttons)
-        self.resize(1100, 480)
+        resize_within_screen(self, 1100, 480)
 
     def set_data(self, entries: list[ImportLogEntry], unit_names: dict[str, str]) -> None:
         self.model.set_entries(entries, unit_names)

@@ -36,6 +36,7 @@ from plan_intake import parse_plan_document
 from plan_parser import ParsedPlan, PlanParseError
 from plan_parser.to_view import plan_view_of, task_path
 from ui.common import messages, words
+from ui.common.sizing import resize_within_screen
 from ui.common.worker import run_in_pool
 from ui.plan_import.preview_model import (
     COL_DEADLINE,
@@ -76,7 +77,7 @@ class PlanImportDialog(QDialog):
         self.not_task_button.clicked.connect(self.toggle_not_a_task)
         self.tasks_view.doubleClicked.connect(lambda _index: self.edit_selected())
         self.tasks_view.selectionModel().currentRowChanged.connect(self._update_buttons)
-        self.resize(980, 700)
+        resize_within_screen(self, 980, 700)
         self._show_preview()
 
     def _init_widgets(self) -> None:

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QProgressDialog, QToolBar, QW
 
 from ui.common import messages, save_dialogs
 from ui.common.folders import Purpose, last_folder, remember
+from ui.common.sizing import resize_within_screen
 
 #: Pages are rendered at the printer's resolution, but at most this: 300 dpi is print
 #: quality for 五号 text, and an A4 page at 1200 dpi would be a 550 MB image.
@@ -74,7 +75,7 @@ class PdfPreview(QMainWindow):
         self.view.pageNavigator().currentPageChanged.connect(self._update_page_label)
         self.view.zoomFactorChanged.connect(self._update_page_label)
         self._update_page_label()
-        self.resize(900, 1000)
+        resize_within_screen(self, 900, 1000)
 
     # --- construction --------------------------------------------------------------------
     def _init_widgets(self) -> None:

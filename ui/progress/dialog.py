@@ -28,6 +28,7 @@ from domain.enums import ProgressStatus
 from domain.records import ProgressInput, ProgressRevision, TaskView
 from domain.validation import ProgressProblem, progress_problems
 from ui.common import messages, words
+from ui.common.sizing import resize_within_screen
 
 
 class ProgressDialog(QDialog):
@@ -52,7 +53,7 @@ class ProgressDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         self.status_box.currentIndexChanged.connect(self._on_status_changed)
         self.setWindowTitle(self.tr("填报进展"))
-        self.resize(640, 680)
+        resize_within_screen(self, 640, 680)
 
     def _init_widgets(self, units: list[tuple[str, str]], unit_fixed: bool) -> None:
         self.task_label = QLabel(

@@ -23,6 +23,7 @@ from domain.records import PlanView, TaskView
 from domain.schedule import Deadline
 from ui.common import words
 from ui.common.dialog_base import CheckedDialog, run_modal
+from ui.common.sizing import resize_within_screen
 from ui.dashboard import models as dashboard_models
 from ui.supervision.forms import error_label, reason_box, reason_problem
 
@@ -51,7 +52,7 @@ class DeadlineDialog(CheckedDialog):
         self.buttons.rejected.connect(self.reject)
         self.date_radio.toggled.connect(self.date.setEnabled)
         self.task_radio.toggled.connect(self._show_current)
-        self.resize(520, 360)
+        resize_within_screen(self, 520, 360)
 
     def _init_widgets(self) -> None:
         task = self._task

@@ -25,6 +25,7 @@ from domain.exchange_records import PlanChange
 from domain.records import Installation, PlanView
 from domain.schedule import Deadline, RoundKind, RoundRule
 from ui.common import words
+from ui.common.sizing import resize_within_screen
 from ui.common.table_model import ReadOnlyTableModel
 
 COL_WHEN, COL_WHO, COL_KIND, COL_TASK, COL_WHAT, COL_REASON = range(6)
@@ -225,7 +226,7 @@ class PlanChangesDialog(QDialog):
         layout.addWidget(self.only_task)
         layout.addWidget(self.view, 1)
         layout.addWidget(buttons)
-        self.resize(1000, 480)
+        resize_within_screen(self, 1000, 480)
         self._fill()
 
     def _fill(self) -> None:

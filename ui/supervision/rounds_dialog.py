@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from domain.schedule import RoundKind, RoundRule
 from ui.common.dialog_base import CheckedDialog, run_modal
+from ui.common.sizing import resize_within_screen
 from ui.dashboard import models as dashboard_models
 from ui.supervision.forms import error_label, reason_box, reason_problem
 
@@ -75,7 +76,7 @@ class RoundsDialog(CheckedDialog):
         self.start.dateChanged.connect(self._update)
         self.add_button.clicked.connect(self._add_date)
         self.remove_button.clicked.connect(self._remove_date)
-        self.resize(560, 520)
+        resize_within_screen(self, 560, 520)
 
     def _init_widgets(self) -> None:
         self.monthly = QRadioButton(self.tr("每月"), self)
@@ -256,7 +257,7 @@ class WarningDaysDialog(CheckedDialog):
         layout.addWidget(note)
         layout.addLayout(form)
         layout.addWidget(self.buttons)
-        self.resize(420, 160)
+        resize_within_screen(self, 420, 160)
 
     def set_data(self, days: int) -> None:
         self.days.setValue(days)

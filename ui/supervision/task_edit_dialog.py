@@ -26,6 +26,7 @@ from domain.enums import Role
 from domain.records import PlanView, TaskView
 from ui.common import words
 from ui.common.dialog_base import CheckedDialog, run_modal
+from ui.common.sizing import resize_within_screen
 from ui.supervision.forms import error_label, reason_box, reason_problem
 
 #: (unit name, role, the wording as written) — what ``Store.edit_task``/``add_task`` take.
@@ -82,7 +83,7 @@ class TaskEditDialog(CheckedDialog):
         self.section_box.currentIndexChanged.connect(self._fill_subsections)
         self.add_unit_button.clicked.connect(self._on_add_unit)
         self.remove_unit_button.clicked.connect(self._on_remove_unit)
-        self.resize(640, 620)
+        resize_within_screen(self, 640, 620)
 
     def _init_widgets(self) -> None:
         self.section_box = QComboBox(self)
@@ -322,7 +323,7 @@ class CloseTaskDialog(CheckedDialog):
         layout.addStretch(1)
         layout.addWidget(self.error_label)
         layout.addWidget(self.buttons)
-        self.resize(520, 280)
+        resize_within_screen(self, 520, 280)
 
     def set_data(self, entry: CloseInput) -> None:
         self.reason.setPlainText(entry.reason)

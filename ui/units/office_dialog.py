@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from domain.records import Installation
 from ui.common.dialog_base import CheckedDialog, run_modal
+from ui.common.sizing import resize_within_screen
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,7 +49,7 @@ class OfficeDialog(CheckedDialog):
         self.unit_radio.toggled.connect(self._on_toggled)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
-        self.resize(520, 330)
+        resize_within_screen(self, 520, 330)
 
     def _init_widgets(self, unit_names: list[str]) -> None:
         self.intro = QLabel(
