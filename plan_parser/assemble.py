@@ -90,6 +90,10 @@ def assemble(roots: list[Item], plan: ParsedPlan) -> None:
     implicit: ParsedSection | None = None
     for root, followers in _runs(roots):
         if is_task(root) or followers:
+            if implicit is not None and any(
+                t.number >= root.numbered.number for t in implicit.tasks
+            ):
+                implicit = None  # numbering starts again: another document in the same file
             if implicit is None:
                 implicit = ParsedSection(len(plan.sections) + 1, "", "")
                 plan.sections.append(implicit)
@@ -170,3 +174,31 @@ def _list_apart(item: Item, plan: ParsedPlan) -> None:
             plan.problems.append(it.problem)
         elif not it.children:
             plan.non_task_items.append(NonTaskItem(it.line_no, it.numbered.label, join(it.lines)))
+
+
+def keep_paths_apart(plan: ParsedPlan) -> None:
+    """Tasks of one section (or subsection) never share a number: a task's path and id are
+    made from it. Where numbering starts again inside one without a heading of its own, the
+    rest goes into a subsection of its own."""
+    for section in plan.sections:
+        rest = _after_repeat(section.tasks)
+        if rest:
+            section.subsections.insert(0, ParsedSubsection(0, "", "", rest))
+        index = 0
+        while index < len(section.subsections):
+            rest = _after_repeat(section.subsections[index].tasks)
+            if rest:
+                section.subsections.insert(index + 1, ParsedSubsection(0, "", "", rest))
+            index += 1
+
+
+def _after_repeat(tasks: list[ParsedTask]) -> list[ParsedTask]:
+    """Cut ``tasks`` at the first number seen before; return what was cut off."""
+    seen: set[int] = set()
+    for index, task in enumerate(tasks):
+        if task.number in seen:
+            rest = tasks[index:]
+            del tasks[index:]
+            return rest
+        seen.add(task.number)
+    return []

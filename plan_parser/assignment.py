@@ -41,18 +41,26 @@ _LABELS: tuple[tuple[str, Role | None], ...] = (
     ("牵头单位", Role.LEAD),
     ("牵头部门", Role.LEAD),
     ("主办单位", Role.LEAD),
+    ("主责单位", Role.LEAD),
+    ("牵头责任单位", Role.LEAD),
     ("配合单位", Role.COOPERATE),
     ("配合部门", Role.COOPERATE),
     ("参与单位", Role.COOPERATE),
+    ("参与部门", Role.COOPERATE),
     ("协办单位", Role.COOPERATE),
+    ("协助单位", Role.COOPERATE),
+    ("协同单位", Role.COOPERATE),
     ("责任单位", None),
     ("责任部门", None),
     ("负责单位", None),
     ("负责部门", None),
     ("承办单位", None),
+    ("实施单位", None),
+    ("落实单位", None),
     ("责任主体", None),
 )
-_LABEL_RE = re.compile(r"(" + "|".join(label for label, _ in _LABELS) + r")\s*[：:]")
+UNIT_LABELS = tuple(sorted((label for label, _ in _LABELS), key=len, reverse=True))
+_LABEL_RE = re.compile(r"(" + "|".join(UNIT_LABELS) + r")\s*[：:]")
 #: "排在第一位的部门为牵头部门", "列第一位者为牵头单位", "…为牵头单位，下同".
 DECLARATION_RE = re.compile(r"(排在|列在?|排|居)?第一(位|个)[^，。；）)]{0,10}牵头(部门|单位)?")
 #: "以下均需各市政府、雄安新区管委会落实，不再列出": units every later task has too.

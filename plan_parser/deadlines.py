@@ -14,7 +14,9 @@ import re
 #: Open-ended wordings that are a deadline of their own kind (no date).
 _ONGOING = ("长期坚持", "持续推进", "长期推进", "持续开展", "长期开展", "贯穿全年", "常态化推进")
 _ONGOING_RE = re.compile("|".join(_ONGOING))
-_LABELLED = re.compile(r"(?:完成时限|完成时间|时间进度|时限要求|时限)\s*[：:]\s*([^，,；;。）)]+)")
+_LABELLED = re.compile(
+    r"(?:完成时限|完成时间|时间进度|时限要求|时间节点|进度安排|时限)\s*[：:]\s*([^，,；;。）)]+)"
+)
 _NUM = r"(\d{4}|[〇零○一二三四五六七八九]{4})"
 #: "2020年底前", "2019年6月底前完成", "2018年3月15日前", "2017年上半年", "2022年".
 _DATED = re.compile(
@@ -36,17 +38,24 @@ def deadline_of(text: str, assignment: str = "") -> tuple[str | None, dt.date | 
         m = _ONGOING_RE.search(source)
         if m and _stands_alone(source, m.start(), m.end()):
             return m.group(0), None
+    for source in (assignment, text):
+        best = _latest_dated(source)
+        if best is not None:
+            return best
+    return None, None
+
+
+def _latest_dated(source: str) -> tuple[str, dt.date] | None:
+    """The latest "…前" deadline in ``source``: a task is due at its last milestone."""
     best: tuple[str, dt.date] | None = None
-    for m in _DATED.finditer(text):
+    for m in _DATED.finditer(source):
         wording = m.group(0)
         if not (m.group(5) or "底" in wording or "末" in wording or m.group(4) in ("内", "年内")):
             continue  # "到2020年，…" is a target year, "2021年8月5日" a date, not deadlines
-        date = _date_of(m.group(0))
+        date = _date_of(wording)
         if date is not None and (best is None or date > best[1]):
-            best = (m.group(0), date)
-    if best is not None:
-        return best
-    return None, None
+            best = (wording, date)
+    return best
 
 
 def _stands_alone(source: str, start: int, end: int) -> bool:

@@ -45,6 +45,9 @@ class TableLines:
 def find_flat_table(lines: list[str]) -> TableLines | None:
     """The first run-together 分工表 in ``lines`` (already cleaned), rewritten as lines."""
     for start in range(len(lines)):
+        tabbed = _tab_separated_table(lines, start)
+        if tabbed is not None:
+            return tabbed
         header, body_start, first_body = _header_at(lines, start)
         if header is None:
             continue
@@ -59,6 +62,33 @@ def find_flat_table(lines: list[str]) -> TableLines | None:
             out.append(_row_line(number, cell, unit_label))
         return TableLines(start, _body_end(lines, body_start), out)
     return None
+
+
+def _tab_separated_table(lines: list[str], start: int) -> TableLines | None:
+    """A table copied with its cells separated by tabs: "1\t任务\t单位\t时限" per row."""
+    cells = [c.strip() for c in lines[start].split("\t")]
+    if len(cells) < 3 or _checked([c for c in cells if c in _HEADER_WORDS]) is None:
+        return None
+    if any(c not in _HEADER_WORDS for c in cells):
+        return None
+    column = {word: i for i, word in enumerate(cells)}
+    number_at = next(column[w] for w in _NUMBER_WORDS if w in column)
+    task_at = next(column[w] for w in _TASK_WORDS if w in column)
+    unit_label = next(w for w in cells if w in _UNIT_WORDS)
+    deadline_at = next((column[w] for w in _DEADLINE_WORDS if w in column), None)
+    out = [f"{_next_section_label(lines[:start])}{_title_before(lines, start)}"]
+    end = start + 1
+    while end < len(lines) and "\t" in lines[end]:
+        row = [c.strip() for c in lines[end].split("\t")] + [""] * len(cells)
+        end += 1
+        if not row[number_at].isdigit():
+            continue
+        parts = [f"{unit_label}：{row[column[unit_label]]}"] if row[column[unit_label]] else []
+        if deadline_at is not None and row[deadline_at]:
+            parts.append(f"完成时限：{row[deadline_at]}")
+        bracket = f"（{'；'.join(parts)}）" if parts else ""
+        out.append(f"{row[number_at]}.{row[task_at]}{bracket}")
+    return TableLines(start, end, out) if len(out) > 2 else None
 
 
 def _header_at(lines: list[str], start: int) -> tuple[list[str] | None, int, str]:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from domain.enums import Role
 from domain.ids import plan_fingerprint
-from plan_parser.assemble import assemble, flag_unassigned_siblings
+from plan_parser.assemble import assemble, flag_unassigned_siblings, keep_paths_apart
 from plan_parser.assignment import (
     DECLARATION_RE,
     bracket_groups,
@@ -87,6 +87,7 @@ def parse_plan_text(text: str) -> ParsedPlan:
     )
     flag_unassigned_siblings(roots, task_style)
     assemble(roots, plan)
+    keep_paths_apart(plan)
     for task in plan.all_tasks():
         plan.problems.extend(
             ParseProblem(p.code, p.line_no, task.label + task.text, p.message_zh)

@@ -10,16 +10,13 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from plan_parser.assignment import bracket_groups, mentions_roles
+from plan_parser.assignment import UNIT_LABELS, bracket_groups, mentions_roles
 from plan_parser.errors import ParseProblem
 from plan_parser.model import ParsedUnit
 from plan_parser.numbering import Numbered, Style, match_numbering
 
 _STOP_LINE = re.compile(r"^(抄送|附件[：:]|印发|（此件|\(此件)")
-_LABEL_LINE = re.compile(
-    r"^(责任单位|牵头单位|配合单位|责任部门|牵头部门|配合部门|负责单位|负责部门|参与单位|"
-    r"协办单位|主办单位|承办单位|责任主体)\s*[：:]"
-)
+_LABEL_LINE = re.compile(r"^(" + "|".join(UNIT_LABELS) + r")\s*[：:]")
 _SENTENCE_END = ("。", "；", "：", "！", "？", "）", ")")
 
 

@@ -70,7 +70,11 @@ _TRAILING_ETC = re.compile(r"等(?:有关|相关)?(?:部门|单位)?(?:和(?:有
 #: is made only where both sides look like units, so 工业和信息化厅 stays whole.
 _JOINERS = re.compile(r"以及|和|及|与")
 #: "各市", "各区", "各县（市）": the start of a collective that goes on after 、 (各市、县政府).
-_OPEN_COLLECTIVE = re.compile(r"^各[省市县区州地]+(?:（[^）]*）|\([^)]*\))?$")
+_PLACE_LEVELS = r"(?:自治区|直辖市|自治州|计划单列市|副省级城市|地区|新区|省|市|县|区|州|盟|旗)"
+_BRACKETED = r"(?:（[^）]*）|\([^)]*\))?"
+_OPEN_COLLECTIVE = re.compile(rf"^各(?:{_PLACE_LEVELS}{_BRACKETED}、?)+$")
+#: What goes on after such a head: another level, then maybe the organ (县政府, 直辖市人民政府).
+_COLLECTIVE_GOES_ON = re.compile(rf"^{_PLACE_LEVELS}")
 #: Endings that make a string look like an office, used where no role word proves it.
 UNIT_ENDINGS = (
     "局",
@@ -193,7 +197,7 @@ def _raw_names(text: str) -> list[str]:
     # "各市、县政府", "各区、县级市": a collective whose head runs on after 、 stays whole.
     merged: list[str] = []
     for part in parts:
-        if merged and _OPEN_COLLECTIVE.match(merged[-1]) and part:
+        if merged and _OPEN_COLLECTIVE.match(merged[-1]) and _COLLECTIVE_GOES_ON.match(part):
             merged[-1] += "、" + part
         else:
             merged.append(part)

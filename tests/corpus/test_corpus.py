@@ -68,3 +68,14 @@ def test_goldens_are_well_formed(slug: str) -> None:
     for task in golden.tasks:
         assert len(task.head) >= 6, task
         assert set(task.units.values()) <= {"牵头", "配合", "负责"}, task
+
+
+@needs_corpus
+@pytest.mark.parametrize("slug", golden_slugs())
+def test_every_task_keeps_an_id_of_its_own(slug: str) -> None:
+    from plan_parser.to_view import plan_view_of
+
+    assert CORPUS is not None
+    view = plan_view_of(parse_plan_file(CORPUS / f"{slug}.txt"))
+    ids = [t.id for t in view.all_tasks()]
+    assert len(ids) == len(set(ids))

@@ -98,6 +98,8 @@ def test_wordings(bracket: str, expected: list[tuple[str, Role]]) -> None:
     ("bracket", "expected"),
     [
         ("（各区、县级市人民政府负责）", [("各区、县级市人民政府", R)]),
+        ("（各省、自治区、直辖市人民政府负责）", [("各省、自治区、直辖市人民政府", R)]),
+        ("（各地区、各有关部门按职责分工负责）", [("各地区", R), ("各有关部门", R)]),
         (
             "（省财政厅，各县（市、区）人民政府负责）",
             [("省财政厅", R), ("各县（市、区）人民政府", R)],
@@ -275,3 +277,47 @@ def test_a_table_whose_cells_ran_together_is_read_row_by_row() -> None:
         "持续推进",
         "2016年6月底前启动建设",
     ]
+
+
+def test_label_lines_of_other_wordings() -> None:
+    text = "一、任务\n1.推进甲工作。\n主责单位：市发展改革委\n协同单位：市财政局、教育局\n"
+    (task,) = parse_plan_text(text).all_tasks()
+    assert [(u.name, u.role) for u in task.units] == [
+        ("市发展改革委", L),
+        ("市财政局", C),
+        ("市教育局", C),
+    ]
+
+
+def test_a_table_copied_with_tabs_between_its_cells() -> None:
+    text = (
+        "某市重点任务分工方案\n重点任务分工表\n"
+        "序号\t重点任务\t责任单位\t完成时限\n"
+        "1\t完善人才政策体系\t市人力资源社会保障局、财政局\t2020年底前\n"
+        "2\t建设人才服务平台\t市委组织部牵头，各区政府负责\t长期坚持\n"
+    )
+    tasks = parse_plan_text(text).all_tasks()
+    assert [[(u.name, u.role) for u in t.units] for t in tasks] == [
+        [("市人力资源社会保障局", R), ("市财政局", R)],
+        [("市委组织部", L), ("各区政府", R)],
+    ]
+    assert [t.deadline_text for t in tasks] == ["2020年底前", "长期坚持"]
+    assert tasks[0].deadline is not None and tasks[0].deadline.isoformat() == "2020-12-31"
+
+
+def test_bundled_documents_restarting_their_numbering_keep_tasks_apart() -> None:
+    from plan_parser.to_view import plan_view_of
+
+    text = """一、推进甲。（省发改委负责）
+二、推进乙。（省财政厅负责）
+关于稳住外贸的措施
+一、推进丙。（省商务厅负责）
+二、推进丁。（省商务厅负责）
+三、工作任务
+1.推进戊。（省教育厅负责）
+1.推进己。（省教育厅负责）
+"""
+    plan = parse_plan_text(text)
+    view = plan_view_of(plan)
+    ids = [t.id for t in view.all_tasks()]
+    assert len(ids) == 6 and len(set(ids)) == 6

@@ -80,3 +80,10 @@ def test_task_carries_its_deadline() -> None:
     text = "一、任务\n1.2019年6月底前完成清理工作。（省发改委负责）\n"
     (task,) = parse_plan_text(text).all_tasks()
     assert task.deadline_text == "2019年6月底前完成" and task.deadline == dt.date(2019, 6, 30)
+
+
+def test_deadline_inside_the_bracket() -> None:
+    text = "一、任务\n1.推进甲工作。（国务院审改办牵头，各省级人民政府负责。2018年底前完成）\n"
+    (task,) = parse_plan_text(text).all_tasks()
+    assert [u.name for u in task.units] == ["国务院审改办", "各省级人民政府"]
+    assert task.deadline_text == "2018年底前完成" and task.deadline == dt.date(2018, 12, 31)
