@@ -46,6 +46,9 @@ def to_task(item: Item) -> ParsedTask:
     if item.problem is not None and not units:
         task.problems.append(TaskProblem(item.problem.code, item.problem.message_zh, item.line_no))
     task.problems.extend(doubtful_units(units, item.line_no))
+    for line_no, clause in item.unread:
+        message = f"第 {line_no} 行：分工中的“{clip(clause)}”未能读出单位和职责，请核对。"
+        task.problems.append(TaskProblem("unread_clause", message, line_no))
     task.deadline_text, task.deadline = deadline_of(task.text, task.assignment)
     return task
 

@@ -32,6 +32,14 @@ _ROLE_WORDS: tuple[tuple[str, Role], ...] = tuple(
             "按职责负责": Role.RESPONSIBLE,
             "分别负责": Role.RESPONSIBLE,
             "共同负责": Role.RESPONSIBLE,
+            "具体负责": Role.RESPONSIBLE,
+            "具体落实": Role.RESPONSIBLE,
+            "主责": Role.LEAD,
+            "统筹协调": Role.LEAD,
+            "统筹推进": Role.LEAD,
+            "协同": Role.COOPERATE,
+            "协办": Role.COOPERATE,
+            "参加": Role.COOPERATE,
             "负责": Role.RESPONSIBLE,
         }.items(),
         key=lambda kv: -len(kv[0]),
@@ -62,7 +70,9 @@ _LABELS: tuple[tuple[str, Role | None], ...] = (
 UNIT_LABELS = tuple(sorted((label for label, _ in _LABELS), key=len, reverse=True))
 _LABEL_RE = re.compile(r"(" + "|".join(UNIT_LABELS) + r")\s*[：:]")
 #: "排在第一位的部门为牵头部门", "列第一位者为牵头单位", "…为牵头单位，下同".
-DECLARATION_RE = re.compile(r"(排在|列在?|排|居)?第一(位|个)[^，。；）)]{0,10}牵头(部门|单位)?")
+DECLARATION_RE = re.compile(
+    r"((排在|列在?|排|居)?第一(位|个)|排名第一|排在首位|列首位)[^，。；）)]{0,10}牵头(部门|单位)?"
+)
 #: "以下均需各市政府、雄安新区管委会落实，不再列出": units every later task has too.
 CARRY_FORWARD_RE = re.compile(
     r"以下(?:均|都|各项|任务)*(?:需|由|需要|要求|请)?(?P<units>[^，,；;。]+?)"
@@ -71,6 +81,10 @@ CARRY_FORWARD_RE = re.compile(
 #: Remarks inside an assignment bracket that name no unit.
 _NOISE = ("下同", "同上", "以下同")
 _CLAUSE_SEPARATORS = "，,；;。"
+#: A clause naming an organ ("…厅", "…委", "…政府") that gave no unit is reported, not dropped.
+_UNITISH = re.compile(r"(厅|委|局|办|部|院|署|政府|中心|公司)")
+#: … unless it is a remark about the units ("其他为协助配合单位") or a date.
+_NOT_UNITS = re.compile(r"^(其他|其余|以下|以上|\d{4}年)|为.{0,6}单位$")
 #: Generic units that only say "and whoever else": dropped after 会同 ("会同有关部门").
 _GENERIC = ("有关部门", "相关部门", "有关单位", "相关单位", "有关方面", "各有关部门")
 
@@ -81,14 +95,34 @@ class Assignment:
     text: str
     #: Units the text says every later task has ("以下均需…落实，不再列出").
     carried: tuple[ParsedUnit, ...] = ()
+    #: Clauses that name an organ but could not be read ("市发展改革委统筹安排").
+    unread: tuple[str, ...] = ()
+
+
+#: Wordings around a role verb: "按照职责分工负责推进", "研究落实", "抓好落实".
+_ROLE_TAIL = re.compile(
+    r"(?:按照?(?:各自)?职[责能](?:分工)?|分别|共同|具体|统一|研究|推进|组织|督促|抓好)*"
+    r"(?P<verb>牵头|负责|配合|参与|协助|指导|落实)"
+    r"(?:推进|落实|实施|组织实施|抓好落实|推动落实|督促落实)?$"
+)
+_VERB_ROLES = {"牵头": Role.LEAD, "配合": Role.COOPERATE, "参与": Role.COOPERATE}
+_VERB_ROLES.update({"协助": Role.COOPERATE})
 
 
 def role_word_at_end(clause: str) -> tuple[str, str, Role] | None:
     """Split "省公安厅负责" into ("省公安厅", "负责", Role.RESPONSIBLE)."""
     for word, role in _ROLE_WORDS:
         if clause.endswith(word):
-            return clause[: -len(word)], word, role
-    return None
+            head = clause[: -len(word)]
+            tail = _ROLE_TAIL.search(clause)
+            if tail is not None and tail.start() < len(head):
+                break  # a longer wording ends the clause ("…研究落实"): read it below
+            return head, word, role
+    tail = _ROLE_TAIL.search(clause)
+    if tail is None or tail.start() == 0:
+        return None
+    role = _VERB_ROLES.get(tail.group("verb"), Role.RESPONSIBLE)
+    return clause[: tail.start()], tail.group(0), role
 
 
 def mentions_roles(text: str) -> bool:
@@ -121,6 +155,7 @@ def parse_assignment(text: str, *, first_leads: bool) -> Assignment | None:
     current_label: tuple[str, Role | None] | None = None
     #: Lists cut by "，" before their role word: "省人社厅、省教育厅，雄安新区管委会按职责分工负责".
     pending: list[str] = []
+    unread: list[str] = []
     for clause in clauses:
         clause_body, label_role, label = _drop_label(clause)
         if label is not None and label not in _UNIT_LABEL_NAMES:
@@ -147,6 +182,8 @@ def parse_assignment(text: str, *, first_leads: bool) -> Assignment | None:
             # "其他为协助配合单位"), which are ignored rather than made into units.
             if all(looks_like_unit(n) for n in split_top_level(clause_body, "、")):
                 pending.append(clause_body)
+            elif _UNITISH.search(clause_body) and not _NOT_UNITS.search(clause_body):
+                unread.append(clause)
             continue
         for waiting in pending:
             waiting_units, prefix = _clause_units(waiting, wording, role, prefix)
@@ -160,7 +197,7 @@ def parse_assignment(text: str, *, first_leads: bool) -> Assignment | None:
         return Assignment([], text.strip(), tuple(carried)) if carried else None
     if first_leads:
         units = _apply_first_leads(units)
-    return Assignment(_dedupe(units), text.strip(), tuple(carried))
+    return Assignment(_dedupe(units), text.strip(), tuple(carried), tuple(unread))
 
 
 def _clause_units(

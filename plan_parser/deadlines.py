@@ -50,7 +50,10 @@ def _latest_dated(source: str) -> tuple[str, dt.date] | None:
     best: tuple[str, dt.date] | None = None
     for m in _DATED.finditer(source):
         wording = m.group(0)
-        if not (m.group(5) or "底" in wording or "末" in wording or m.group(4) in ("内", "年内")):
+        part = m.group(4) or ""
+        if not (m.group(5) or "底" in wording or "末" in wording or part in ("内", "年内")) and (
+            "半年" not in part and "季度" not in part
+        ):
             continue  # "到2020年，…" is a target year, "2021年8月5日" a date, not deadlines
         date = _date_of(wording)
         if date is not None and (best is None or date > best[1]):

@@ -25,6 +25,7 @@ _TASK_WORDS = ("重点任务", "任务", "具体任务", "工作任务", "主要
 _UNIT_WORDS = ("责任部门", "责任单位", "牵头单位", "牵头部门", "负责单位", "负责部门")
 _DEADLINE_WORDS = ("时间进度", "完成时限", "完成时间", "时限要求", "进度安排", "时间安排")
 _HEADER_WORDS = (*_NUMBER_WORDS, *_TASK_WORDS, *_UNIT_WORDS, *_DEADLINE_WORDS, "备注")
+_HEADER_LONGEST_FIRST = sorted(_HEADER_WORDS, key=len, reverse=True)
 #: One deadline wording; a row's deadline cell is one or more of them.
 _DEADLINE_PHRASE = (
     r"(?:\d{4}年(?:\d{1,2}月)?(?:底|末|内)?(?:前|以前)?"
@@ -96,9 +97,7 @@ def _header_at(lines: list[str], start: int) -> tuple[list[str] | None, int, str
     index = start
     while index < len(lines):
         line = lines[index]
-        word = next(
-            (w for w in sorted(_HEADER_WORDS, key=len, reverse=True) if line.startswith(w)), None
-        )
+        word = next((w for w in _HEADER_LONGEST_FIRST if line.startswith(w)), None)
         if word is None:
             break
         header.append(word)

@@ -166,6 +166,7 @@ def _read_own_assignment(item: Item, first_leads: bool) -> None:
     units: list[ParsedUnit] = []
     parts: list[str] = []
     item.units, item.assignment, item.problem, item.carried = [], "", None, []
+    item.unread = []
     label = find_label(text)
     if label is not None:
         item.labels.insert(0, (item.line_no, text[label.start() :]))
@@ -179,6 +180,7 @@ def _read_own_assignment(item: Item, first_leads: bool) -> None:
             item.problem = _unreadable(line_no, label_line)
             continue
         item.carried.extend(parsed.carried)
+        item.unread.extend((line_no, clause) for clause in parsed.unread)
         units.extend(parsed.units)
         parts.append(parsed.text)
     groups = bracket_groups(text)
@@ -196,6 +198,7 @@ def _read_own_assignment(item: Item, first_leads: bool) -> None:
                 item.problem = _unreadable(item.line_no, item.numbered.label + text)
             continue
         item.carried.extend(parsed.carried)
+        item.unread.extend((item.line_no, clause) for clause in parsed.unread)
         units.extend(parsed.units)
         parts.append(parsed.text)
         if is_tail:

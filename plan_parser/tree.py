@@ -34,6 +34,8 @@ class Item:
     problem: ParseProblem | None = None
     index: int = 0  # position among the (cut) lines, for "below the declaration"
     carried: list[ParsedUnit] = field(default_factory=list)
+    #: (line, clause) of assignment clauses that name an organ but gave no unit.
+    unread: list[tuple[int, str]] = field(default_factory=list)
     #: A bracket standing alone on the line after the item's own line, before any child.
     covering_bracket: bool = False
     #: An unnumbered paragraph with its own assignment, following a numbered item.

@@ -229,6 +229,8 @@ def split_unit_list(text: str, carried_prefix: str | None) -> tuple[list[str], s
     prefix = carried_prefix
     for raw in _raw_names(text):
         name = _drop_scope(strip_etc(raw).strip("，,；;：:。"))
+        if name.startswith("由") and len(name) > 3:
+            name = name[1:]  # "由市金融局…": the preposition is not part of the name
         if not name or name in ("等", "有关部门等"):
             continue
         owner = owner_prefix(name)

@@ -321,3 +321,49 @@ def test_bundled_documents_restarting_their_numbering_keep_tasks_apart() -> None
     view = plan_view_of(plan)
     ids = [t.id for t in view.all_tasks()]
     assert len(ids) == 6 and len(set(ids)) == 6
+
+
+@pytest.mark.parametrize(
+    ("bracket", "expected"),
+    [
+        ("（省发改委主责，省财政厅协同）", [("省发改委", L), ("省财政厅", C)]),
+        (
+            "（省发改委牵头，省财政厅、省统计局参加）",
+            [("省发改委", L), ("省财政厅", C), ("省统计局", C)],
+        ),
+        ("（各市政府具体负责）", [("各市政府", R)]),
+        (
+            "（省委宣传部（省新闻出版局）、省文化和旅游厅负责）",
+            [("省委宣传部", R), ("省文化和旅游厅", R)],
+        ),
+    ],
+)
+def test_other_wordings(bracket: str, expected: list[tuple[str, Role]]) -> None:
+    assert units_of(bracket) == expected
+
+
+def test_declaration_worded_as_ranking() -> None:
+    before = "各项任务中排名第一的为牵头单位。\n"
+    assert units_of("（省民政厅、省财政厅负责）", before) == [("省民政厅", L), ("省财政厅", C)]
+
+
+@pytest.mark.parametrize(
+    ("bracket", "expected"),
+    [
+        ("（由市金融局会同有关部门研究落实）", [("市金融局", L)]),
+        ("（各区政府负责，市发展改革委统筹协调）", [("各区政府", R), ("市发展改革委", L)]),
+        ("（市发展改革委等部门按照职责分工负责推进）", [("市发展改革委", R)]),
+        ("（市教育局、市人社局抓好落实）", [("市教育局", R), ("市人社局", R)]),
+    ],
+)
+def test_role_verbs_with_their_modifiers(bracket: str, expected: list[tuple[str, Role]]) -> None:
+    assert units_of(bracket) == expected
+
+
+def test_a_clause_naming_an_organ_that_cannot_be_read_is_flagged_not_dropped() -> None:
+    text = "一、任务\n1.推进甲工作。（市发展改革委负责，市财政局统筹安排资金）\n"
+    (task,) = parse_plan_text(text).all_tasks()
+    assert [u.name for u in task.units] == ["市发展改革委"]
+    (problem,) = task.problems
+    assert problem.code == "unread_clause" and "市财政局统筹安排资金" in problem.message_zh
+    assert problem.line_no == 2

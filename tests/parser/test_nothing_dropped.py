@@ -87,3 +87,8 @@ def test_deadline_inside_the_bracket() -> None:
     (task,) = parse_plan_text(text).all_tasks()
     assert [u.name for u in task.units] == ["国务院审改办", "各省级人民政府"]
     assert task.deadline_text == "2018年底前完成" and task.deadline == dt.date(2018, 12, 31)
+
+
+def test_half_year_and_quarter_deadlines() -> None:
+    assert deadline_of("2019年上半年出台实施细则。") == ("2019年上半年出台", dt.date(2019, 6, 30))
+    assert deadline_of("2020年第三季度完成验收。") == ("2020年第三季度完成", dt.date(2020, 9, 30))
