@@ -51,18 +51,41 @@ def parse_header(lines: list[str]) -> tuple[str, str, dt.date | None, str]:
             if previous and _is_short_heading(previous[-1]):
                 issuer = previous[-1]
             break
-    title = _title_block(lines[date_index + 1 :]) or _title_from_notice(lines) or _first_line(lines)
+    title = (
+        _leading_heading(lines[date_index + 1 :])
+        or _title_from_notice(lines, ("方案", "分工"))
+        or _leading_heading(lines)
+        or _title_from_notice(lines, ("意见", "措施", "计划", "办法", "规划"), issued_here=True)
+        or "未命名方案"
+    )
     return title, issuer, issued_on, addressees
 
 
-def _title_block(lines: list[str]) -> str:
-    block = [x for x in lines if x]
-    if block and all(_is_short_heading(x) for x in block):
-        return "".join(block)
-    return ""
+_DOC_NUMBER = re.compile(r"〔\d{4}〕\d+号")
+_NOTE = re.compile(r"^[（(][^（）()]*[）)]$")  # "(本文有删减)", "（此件公开发布）"
 
 
-def _title_from_notice(lines: list[str]) -> str:
+def _leading_heading(lines: list[str]) -> str:
+    """The title lines at the top of ``lines``: short, unpunctuated, before any prose."""
+    block: list[str] = []
+    for line in lines:
+        if not line or _NOTE.match(line):
+            continue
+        if (
+            _is_short_heading(line)
+            and not _DOC_NUMBER.search(line)
+            and not line.endswith(("：", ":"))
+            and parse_date(line) is None
+        ):
+            block.append(line)
+            continue
+        break
+    return "".join(block)
+
+
+def _title_from_notice(lines: list[str], words: tuple[str, ...], issued_here: bool = False) -> str:
+    """The 《…》 the notice is about; with ``issued_here``, only one the notice hands out
+    ("现将《…》印发给你们", "《…》已经省政府同意"), not one it merely cites."""
     text = "".join(lines)
     start = text.find("《")
     while start != -1:
@@ -71,13 +94,11 @@ def _title_from_notice(lines: list[str]) -> str:
             depth += {"《": 1, "》": -1}.get(text[j], 0)
             if depth == 0:
                 inner = text[start + 1 : j]
-                if "方案" in inner or "分工" in inner:
+                handed_out = text[j + 1 : j + 3] in ("已经", "印发") or text[
+                    max(0, start - 2) : start
+                ] in ("现将", "将")
+                if any(word in inner for word in words) and (handed_out or not issued_here):
                     return inner.replace("〈", "《").replace("〉", "》")
                 break
         start = text.find("《", start + 1)
     return ""
-
-
-def _first_line(lines: list[str]) -> str:
-    first = next((x for x in lines if x), "")
-    return first if _is_short_heading(first) else "未命名方案"

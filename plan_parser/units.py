@@ -119,6 +119,8 @@ UNIT_ENDINGS = (
 #: Owners that carry along a list like a level: "各市人社局、财政局" → 各市财政局,
 #: "雄安新区公共服务局、改革发展局" → 雄安新区改革发展局.
 _OWNER_RE = re.compile(r"^(各(?:省|市|县|区|地)|有关市|[\u4e00-\u9fff]{2,3}新区)(?=.{2,})")
+#: Departments of a party committee: after "省委组织部", "宣传部" is 省委宣传部.
+_PARTY_DEPARTMENT = re.compile(r"^(组织部|宣传部|统战部|政法委|编办|网信办|外办|农办|财办|深改办)$")
 
 
 def owner_prefix(name: str) -> str | None:
@@ -237,7 +239,8 @@ def split_unit_list(text: str, carried_prefix: str | None) -> tuple[list[str], s
         if owner is not None:
             prefix = owner
         elif level_prefix(name) is None and prefix is not None and not has_own_organ(name):
-            name = prefix + name
+            party = names and names[-1].startswith(prefix + "委") and _PARTY_DEPARTMENT.match(name)
+            name = prefix + ("委" if party else "") + name
         names.append(name)
     return names, prefix
 

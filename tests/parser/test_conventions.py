@@ -367,3 +367,11 @@ def test_a_clause_naming_an_organ_that_cannot_be_read_is_flagged_not_dropped() -
     (problem,) = task.problems
     assert problem.code == "unread_clause" and "市财政局统筹安排资金" in problem.message_zh
     assert problem.line_no == 2
+
+
+def test_party_committee_departments_carry_their_committee() -> None:
+    assert units_of("（省委组织部、宣传部，省人社厅负责）") == [
+        ("省委组织部", R),
+        ("省委宣传部", R),
+        ("省人社厅", R),
+    ]

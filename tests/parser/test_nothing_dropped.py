@@ -92,3 +92,21 @@ def test_deadline_inside_the_bracket() -> None:
 def test_half_year_and_quarter_deadlines() -> None:
     assert deadline_of("2019年上半年出台实施细则。") == ("2019年上半年出台", dt.date(2019, 6, 30))
     assert deadline_of("2020年第三季度完成验收。") == ("2020年第三季度完成", dt.date(2020, 9, 30))
+
+
+def test_title_from_the_heading_lines_not_from_a_cited_document() -> None:
+    text = (
+        "各市人民政府：\n《关于支持医药产业发展的若干措施》已经省政府同意，现印发给你们。\n"
+        "河北省人民政府办公厅\n2021年8月20日\n关于支持医药产业发展的若干措施\n"
+        "为贯彻落实《国务院关于推行终身职业技能培训制度的意见》，制定本措施。\n"
+        "一、任务\n1.推进甲。（省发改委负责）\n"
+    )
+    plan = parse_plan_text(text)
+    assert plan.title == "关于支持医药产业发展的若干措施"
+    assert plan.issuer == "河北省人民政府办公厅" and plan.issued_on == dt.date(2021, 8, 20)
+    cited_only = (
+        "各市人民政府：\n为贯彻落实《国务院关于推行终身职业技能培训制度的意见》，现提出如下意见。\n"
+    )
+    assert (
+        parse_plan_text(cited_only + "一、任务\n1.推进甲。（省发改委负责）\n").title == "未命名方案"
+    )
