@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select, text
+from sqlalchemy.orm import Session
 
 from domain.plan_changes import ChangeKind
 from domain.progress_rules import history
@@ -24,7 +25,9 @@ from models.database import prepare_database
 from models.errors import ProgressRejected, StoreError
 from models.locations import DatabaseLocation, ServerAddress, parse_location
 from models.orm import (
+    ImportLogRow,
     InstallationRow,
+    PlanChangeRow,
     PlanRow,
     ProgressRevisionRow,
     TaskRow,
@@ -256,6 +259,9 @@ class Store(ExchangeStore, AttachmentStore, KeyStore):
                 parent = s.get(ProgressRevisionRow, entry.parent_revision_id)
                 if parent is None or parent.task_id != entry.task_id:
                     raise StoreError("unknown_task", entry.parent_revision_id)
+                newer = _edited_already(s, parent.revision_id)
+                if newer is not None:  # another desk or window saved an edit first
+                    raise StoreError("revision_superseded", newer)
                 report_id = parent.report_id
             highest = s.scalar(select(func.max(ProgressRevisionRow.lamport))) or 0
             inst.lamport = max(inst.lamport, highest) + 1
@@ -289,10 +295,42 @@ class Store(ExchangeStore, AttachmentStore, KeyStore):
             )  # fmt: skip
             return revision_record(row, unit_name_of(s, entry.unit_id))
 
+    def data_version(self) -> tuple[object, ...]:
+        """A cheap summary that changes whenever anything a window shows changes: another
+        desk on the server (or another window on the file) added a report, a plan change,
+        a plan or an import, or changed this installation. Windows poll it (ui/server)."""
+        with self._sessions.begin() as s:
+            revisions = s.execute(select(func.count(), func.max(ProgressRevisionRow.lamport))).one()
+            changes = s.execute(select(func.count(), func.max(PlanChangeRow.lamport))).one()
+            plans = s.scalar(select(func.count()).select_from(PlanRow))
+            imports = s.scalar(select(func.max(ImportLogRow.id)))
+            inst = s.scalars(select(InstallationRow)).first()
+            own = (inst.name, inst.unit_id, inst.is_coordinating_office) if inst else None
+            return (*revisions, *changes, plans, imports, own)
+
     def progress_history(self, task_id: str) -> list[ProgressRevision]:
         """Every revision of every report on the task, newest first, conflicts flagged."""
         with self._sessions.begin() as s:
             return history(revisions_for_tasks(s, [task_id]).get(task_id, []))
+
+
+def _edited_already(s: Session, revision_id: str) -> str | None:
+    """Who already edited ``revision_id`` on this database, and when (None: nobody).
+
+    An edit is saved as a child of what the clerk saw; a child that exists already means
+    the clerk edited an out-of-date version (another clerk on the server, or another
+    window). Saving it too would fork the report silently, so the store refuses it and the
+    window shows the newer version with the clerk's text kept."""
+    child = s.scalars(
+        select(ProgressRevisionRow)
+        .where(ProgressRevisionRow.parent_revision_id == revision_id)
+        .order_by(ProgressRevisionRow.lamport.desc())
+        .limit(1)
+    ).first()
+    if child is None:
+        return None
+    who = child.reporter or unit_name_of(s, child.unit_id)
+    return f"{who}，{child.authored_at[:16].replace('T', ' ')}（UTC）"
 
 
 def _installation_name(name: str, current: str) -> str:

@@ -154,3 +154,34 @@ def test_latest_report_per_unit_by_report_date_not_clock() -> None:
         _rev("b", None, 3, "i", report_date=dt.date(2026, 6, 1)), report_id="r2"
     )
     assert [r.revision_id for r in latest_per_unit([old, new])] == ["b"]
+
+
+def test_editing_a_version_another_desk_already_edited_is_refused(store: Store) -> None:
+    """Two clerks open the same report; the second to save is told, never overwrites."""
+    first = store.record_progress(entry(store, 23, "省公安厅", reporter="王五"))
+    with Store(store.path) as other_desk:
+        other_desk.record_progress(
+            entry(
+                store,
+                23,
+                "省公安厅",
+                percent=60,
+                reporter="李四",
+                parent_revision_id=first.revision_id,
+            )
+        )
+        with pytest.raises(StoreError) as info:
+            store.record_progress(
+                entry(store, 23, "省公安厅", percent=70, parent_revision_id=first.revision_id)
+            )
+    assert info.value.code == "revision_superseded" and "李四" in info.value.message_zh
+    history = store.progress_history(first.task_id)
+    assert [r.percent for r in history] == [60, 40]  # nothing forked, nothing overwritten
+
+
+def test_data_version_moves_when_another_desk_writes(store: Store) -> None:
+    before = store.data_version()
+    assert store.data_version() == before
+    with Store(store.path) as other_desk:
+        other_desk.record_progress(entry(other_desk, 23, "省公安厅"))
+    assert store.data_version() != before
