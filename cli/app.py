@@ -121,4 +121,5 @@ def _run_gui(args: argparse.Namespace) -> int:
     except ImportError as exc:
         sys.stderr.write(f"错误：无法启动窗口界面（{exc}）。命令行用法见 --help。\n")
         return EXIT_ERROR
-    return run_gui(database_path(args))
+    # No --db: the window opens the server it last used, or this PC's own file.
+    return run_gui(database_path(args) if getattr(args, "db", None) else None)

@@ -92,6 +92,7 @@ class WindowActions(QObject):
         self.import_log = make(self.tr("导入日志(&L)"), "action_import_log")
         self.own_key = make(self.tr("本机密钥与登记卡(&K)…"), "action_own_key")
         self.restore_backup = make(self.tr("恢复备份(&B)…"), "action_restore_backup")
+        self.connect_server = make(self.tr("连接到服务器(&S)…"), "action_connect_server")
         # 帮助
         self.about = make(self.tr("关于督办(&A)"), "action_about", "F1")
         self.about_qt = make(self.tr("关于 Qt"), "action_about_qt")
@@ -160,6 +161,7 @@ class WindowActions(QObject):
         tools_menu.addAction(self.import_log)
         tools_menu.addAction(self.own_key)
         tools_menu.addSeparator()
+        tools_menu.addAction(self.connect_server)
         tools_menu.addAction(self.restore_backup)
 
         help_menu = menus["help"] = bar.addMenu(self.tr("帮助(&H)"))

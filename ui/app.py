@@ -11,17 +11,26 @@ from __future__ import annotations
 import logging
 import os
 import sys
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, QSettings, QTimer, Signal, Slot
 from PySide6.QtWidgets import QApplication
 
+from models.errors import StoreError
+from models.locations import DatabaseLocation, ServerAddress, describe_location, parse_location
+from runtime.paths import default_database_path
 from ui.common.worker import run_in_pool
 from ui.fonts import apply_ui_font
 from ui.i18n import install_translators
 from ui.main_window import MainWindow
-from ui.settings import APPLICATION, ORGANIZATION, app_settings, language
+from ui.settings import (
+    APPLICATION,
+    ORGANIZATION,
+    app_settings,
+    language,
+    remember_server,
+    remembered_server,
+)
 from ui.window_state import fit_to_screen
 
 if TYPE_CHECKING:
@@ -37,18 +46,25 @@ COMMANDS_DELAY_MS = 100
 FIRST_FILL_PAINT_MS = 50
 
 
-def read_first_fill(db_path: Path) -> FirstFill | None:
+def read_first_fill(db_path: DatabaseLocation) -> FirstFill | None:
     """The plans as the file holds them, read-only (pool thread); None: wait for the store."""
     from models.fast_read import read_first_fill as read
 
     return read(db_path)
 
 
-def prepare_database(db_path: Path) -> None:
-    """Create, migrate and seed the file (pool thread; its own short-lived ``Store``)."""
+def prepare_database(db_path: DatabaseLocation, upgrade_confirmed: bool = False) -> None:
+    """Create, migrate and seed the database (pool thread; its own short-lived ``Store``).
+    A server's schema is upgraded only once the clerk said yes (``upgrade_confirmed``)."""
     from models.store import Store
 
-    Store.open(db_path).close()
+    Store.open(db_path, confirm_migration=lambda _q: upgrade_confirmed).close()
+
+
+#: Start-up failures on a server that the connect dialog can put right (password, host).
+SERVER_RETRY_CODES = frozenset(
+    {"server_auth_failed", "server_unreachable", "server_database_missing"}
+)
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
@@ -61,13 +77,24 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
+def start_location(settings: QSettings) -> DatabaseLocation:
+    """Where the window opens without --db: the remembered server, else the per-user file."""
+    url = remembered_server(settings)
+    if url:
+        try:
+            return parse_location(url)
+        except StoreError:  # a hand-edited settings file: this PC's own data, then
+            pass
+    return default_database_path()
+
+
 class GuiSession(QObject):
     """Owns the store and the main window for the life of the application."""
 
     #: The database could not be opened (the clerk has been told); the app should end.
     database_failed = Signal(str)
 
-    def __init__(self, app: QApplication, db_path: Path, settings: QSettings) -> None:
+    def __init__(self, app: QApplication, db_path: DatabaseLocation, settings: QSettings) -> None:
         super().__init__(app)
         self._app = app
         self._db_path = db_path
@@ -104,14 +131,30 @@ class GuiSession(QObject):
         self._open_database()
 
     @Slot()
-    def _open_database(self) -> None:
+    def _open_database(self, upgrade_confirmed: bool = False) -> None:
         run_in_pool(
-            self._on_database_ready, self._on_database_failed, prepare_database, self._db_path
+            self._on_database_ready,
+            self._on_database_failed,
+            prepare_database,
+            self._db_path,
+            upgrade_confirmed,
         )
+
+    @Slot(object)
+    def switch_database(self, location: DatabaseLocation) -> None:
+        """工具 → 连接到服务器…: open ``location`` and show it; the old store stays until the
+        new one is ready (and stays, with a message, if it cannot be opened)."""
+        self._db_path = location
+        if self.window is not None:
+            self.window.statusBar().showMessage(
+                QCoreApplication.translate("GuiSession", "正在连接…")
+            )
+        self._open_database()
 
     def _build_window(self) -> None:
         self.window = MainWindow(self._settings)
         self.window.language_change_requested.connect(self.set_language)
+        self.window.database_change_requested.connect(self.switch_database)
         fit_to_screen(self.window)  # the whole window on a small screen, status bar included
         self.window.show()
 
@@ -121,10 +164,14 @@ class GuiSession(QObject):
         from models.store import Store
 
         try:
-            self._store = Store.open(self._db_path)
+            opened = Store.open(self._db_path, confirm_migration=lambda _q: True)
         except StoreError as exc:
             self._on_database_failed(exc)
             return
+        old, self._store = self._store, opened
+        if old is not None:
+            old.close()
+        self._remember_location()
         assert self.window is not None
         # The plans first; the menus' commands (their dialogs' imports) once idle.
         self.window.set_store(self._store, build_commands=False)
@@ -137,7 +184,9 @@ class GuiSession(QObject):
         from models.errors import StoreError
         from ui.common import messages, words
 
-        log.error("cannot open %s: %s", self._db_path, error)
+        log.error("cannot open %s: %s", describe_location(self._db_path), error)
+        if isinstance(error, StoreError) and self._server_question(error):
+            return
         if isinstance(error, StoreError):
             text = words.store_error_text(error.code, error.detail)
         else:
@@ -145,7 +194,45 @@ class GuiSession(QObject):
                 reason=error
             )
         messages.error(self.window, QCoreApplication.translate("GuiSession", "督办"), text)
+        if self._store is not None:  # a switch that failed: the data shown stays usable
+            self._db_path = self._store.path
+            return
         self.database_failed.emit(text)
+
+    def _server_question(self, error: StoreError) -> bool:
+        """A server that needs the clerk: upgrade its schema (asked), or other connection
+        details (the connect dialog, with the reason). True when the clerk was asked."""
+        from ui.common import messages, words
+
+        title = QCoreApplication.translate("GuiSession", "数据库服务器")
+        if error.code == "server_migration_unconfirmed":
+            from models.server import ServerMigration, find_pg_dump
+
+            current, _, target = error.detail.partition(" → ")
+            question = ServerMigration(describe_location(self._db_path), current, target,
+                                       find_pg_dump()).question_zh()  # fmt: skip
+            if messages.confirm(self.window, title, question):
+                self._open_database(upgrade_confirmed=True)
+                return True
+            return False
+        if error.code not in SERVER_RETRY_CODES or not isinstance(self._db_path, ServerAddress):
+            return False
+        from ui.common.dialog_base import run_modal
+        from ui.server.connect_dialog import ConnectDialog
+
+        dialog = ConnectDialog(self._db_path, self.window)
+        dialog.result_label.setStyleSheet("color: #b00020;")
+        dialog.result_label.setText(words.store_error_text(error.code, error.detail))
+        chosen = run_modal(dialog)
+        if chosen is None:
+            return False
+        self.switch_database(chosen)
+        return True
+
+    def _remember_location(self) -> None:
+        """The server (URL without password) for the next start; "" once back on a file."""
+        path = self._db_path
+        remember_server(self._settings, path.display() if isinstance(path, ServerAddress) else "")
 
     @Slot(str)
     def set_language(self, code: str) -> None:
@@ -168,10 +255,12 @@ class GuiSession(QObject):
             self._store = None
 
 
-def run_gui(db_path: Path) -> int:
-    """Open the main window on ``db_path``; returns the process exit code."""
+def run_gui(db_path: DatabaseLocation | None) -> int:
+    """Open the main window on ``db_path`` (None: the server the window last used, else this
+    PC's own file); returns the process exit code."""
     app = make_application()
-    session = GuiSession(app, Path(db_path), app_settings())
+    settings = app_settings()
+    session = GuiSession(app, db_path or start_location(settings), settings)
     session.database_failed.connect(lambda _text: app.exit(1))
     session.start()
     return app.exec()

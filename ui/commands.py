@@ -6,6 +6,7 @@ store's refusal codes into words. A refused entry reopens the dialog with what w
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -118,11 +119,26 @@ class Commands(QObject):
                 text = "\n".join(words.problem_text(p) for p in exc.problems)
             except StoreError as exc:
                 text = words.store_error_text(exc.code, exc.detail)
+                if exc.code == "revision_superseded":
+                    # Changed elsewhere meanwhile: show the newer version, keep what was
+                    # typed, and let the clerk save it as an edit of that version.
+                    entry = self._onto_newest(entry)
+                    self._window.reload()
             else:
                 self._window.refresh_task(task)
                 self._window.statusBar().showMessage(self.tr("进展已保存。"), 5000)
                 return
             messages.error(self._window, self.tr("未能保存"), text)
+
+    def _onto_newest(self, entry: ProgressInput) -> ProgressInput:
+        store = self._window.store
+        assert store is not None and entry.parent_revision_id is not None
+        history = store.progress_history(entry.task_id)  # newest first
+        parent = next((r for r in history if r.revision_id == entry.parent_revision_id), None)
+        if parent is None:
+            return entry
+        newest = next(r for r in history if r.report_id == parent.report_id)
+        return dataclasses.replace(entry, parent_revision_id=newest.revision_id)
 
     def _task(self, task_id: str) -> TaskView | None:
         node = self._window.model.node_by_id(task_id)

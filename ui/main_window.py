@@ -6,7 +6,6 @@ below ``ui/``.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelection, QSettings, Qt, QTimer, Signal, Slot
@@ -27,6 +26,7 @@ from ui import settings as keys
 from ui import window_state
 from ui.actions import WindowActions
 from ui.detail.pane import DetailPane
+from ui.server.watcher import ChangeWatcher
 from ui.tree.expander import TreeExpander
 from ui.tree.filter_banner import TaskFilterBanner
 from ui.tree.filter_bar import FilterBar
@@ -44,6 +44,7 @@ from ui.window_commands import WindowCommandsMixin
 
 if TYPE_CHECKING:
     from domain.records import Installation, PlanView, TaskView
+    from models.locations import DatabaseLocation
     from models.store import Store
 
 TAB_TREE, TAB_UNITS, TAB_DASHBOARD = 0, 1, 2
@@ -53,6 +54,8 @@ class MainWindow(WindowCommandsMixin, QMainWindow):
     """The window a clerk lives in all day (督办 主窗口)."""
 
     language_change_requested = Signal(str)
+    #: 工具 → 连接到服务器… chose other data: a ``ServerAddress`` or a file ``Path``.
+    database_change_requested = Signal(object)
     plans_reloaded = Signal()
     #: The dashboard was just built (its tab opened, or ``dashboard`` asked for): wire it up.
     dashboard_built = Signal()
@@ -74,6 +77,7 @@ class MainWindow(WindowCommandsMixin, QMainWindow):
         self.menu_actions = WindowActions(self)
         self.menus = self.menu_actions.build_menus()
         self._init_status_bar()
+        self.change_watcher = ChangeWatcher(self)
         # commands, supervision, exchange, printing, backups: made on first use (the mixin)
         self._connect()
         self.menu_actions.languages[keys.language(settings)].setChecked(True)
@@ -166,6 +170,7 @@ class MainWindow(WindowCommandsMixin, QMainWindow):
         a.language_group.triggered.connect(self._on_language)
         a.about.triggered.connect(self._show_about)
         a.about_qt.triggered.connect(QApplication.aboutQt)
+        a.connect_server.triggered.connect(self._choose_database)
         # The clerk opened the dashboard's tab: build it now.
         self.tabs.currentChanged.connect(lambda i: self.dashboard if i == TAB_DASHBOARD else None)
         self.filter_bar.criteria_changed.connect(self._on_criteria)
@@ -194,6 +199,7 @@ class MainWindow(WindowCommandsMixin, QMainWindow):
         self._set_enabled(True)
         self.statusBar().clearMessage()
         self.reload()
+        self.change_watcher.watch(store)
         last = self._settings.value(keys.KEY_LAST_TASK)
         if not (last and self.select_node(str(last))):
             self.select_node(self._current_plan_id or "")
@@ -376,7 +382,18 @@ class MainWindow(WindowCommandsMixin, QMainWindow):
             self._store.path if self._store else None,
         )
 
-    def database_path(self) -> Path | None:
+    @Slot()
+    def _choose_database(self) -> None:
+        """工具 → 连接到服务器…: the office's server, or back to this PC's own file."""
+        from ui.common.dialog_base import run_modal
+        from ui.server.connect_dialog import ConnectDialog
+
+        current = self._store.path if self._store else None
+        chosen = run_modal(ConnectDialog(current, self))
+        if chosen is not None and chosen != current:
+            self.database_change_requested.emit(chosen)
+
+    def database_path(self) -> DatabaseLocation | None:
         return self._store.path if self._store else None
 
     def _restore_layout(self) -> None:

@@ -19,6 +19,8 @@ KEY_TAB = "main_window/tab"
 KEY_DETAIL_PANE = "main_window/detail_pane"
 KEY_LAST_TASK = "main_window/last_task"
 KEY_LAST_UNIT = "main_window/last_unit"
+#: The office's server the window last connected to, as a URL without password ("": a file).
+KEY_SERVER = "database/server"
 
 DEFAULT_LANGUAGE = "zh_CN"
 LANGUAGES = ("zh_CN", "en")
@@ -34,6 +36,15 @@ def app_settings() -> QSettings:
 def language(settings: QSettings) -> str:
     value = str(settings.value(KEY_LANGUAGE, DEFAULT_LANGUAGE))
     return value if value in LANGUAGES else DEFAULT_LANGUAGE
+
+
+def remembered_server(settings: QSettings) -> str:
+    return str(settings.value(KEY_SERVER, "") or "")
+
+
+def remember_server(settings: QSettings, url: str) -> None:
+    """The server's URL without any password (``ServerAddress.display()``), or "" for a file."""
+    settings.setValue(KEY_SERVER, url)
 
 
 def set_language(settings: QSettings, value: str) -> None:

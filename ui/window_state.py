@@ -16,9 +16,8 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QTabWidget, QWidge
 from ui import settings as keys
 
 if TYPE_CHECKING:
-    from pathlib import Path
-
     from domain.records import Installation, PlanView
+    from models.locations import DatabaseLocation
 
 #: Pixels of the plan title in the status bar (titles run to 60 characters).
 PLAN_LABEL_WIDTH = 360
@@ -32,17 +31,39 @@ DETAIL_MIN_WIDTH = 300
 
 
 class StatusLabels:
-    """The four permanent labels: plan, tasks shown, this PC's unit, the database file."""
+    """The permanent labels: plan, tasks shown, this PC's unit, where the data lives (a file
+    on this PC, or the office's server), and the 已更新 mark of a server's refresh."""
 
     def __init__(self, window: QMainWindow) -> None:
         bar = window.statusBar()
         self.plan_label = QLabel(window)
         self.count_label = QLabel(window)
         self.office_label = QLabel(window)
+        self.updated_label = QLabel(window)
+        self.updated_label.setObjectName("updated_mark")
         self.db_label = QLabel(window)
-        for label in (self.plan_label, self.count_label, self.office_label, self.db_label):
+        self.db_label.setObjectName("database_mark")
+        for label in (
+            self.plan_label,
+            self.count_label,
+            self.office_label,
+            self.updated_label,
+            self.db_label,
+        ):
             label.setContentsMargins(6, 0, 6, 0)
             bar.addPermanentWidget(label)
+        self.updated_label.hide()
+
+    def mark_updated(self, when: str) -> None:
+        """另一台电脑录入的新数据已显示: visible until the next mark."""
+        self.updated_label.setText(
+            QCoreApplication.translate("MainWindow", "已更新 {time}").format(time=when)
+        )
+        self.updated_label.setToolTip(
+            QCoreApplication.translate("MainWindow", "其他电脑刚录入或修改的数据已自动显示")
+        )
+        self.updated_label.setStyleSheet("color: #1a6e1a; font-weight: bold;")
+        self.updated_label.show()
 
     def update(
         self,
@@ -50,7 +71,7 @@ class StatusLabels:
         shown: int,
         total: int,
         installation: Installation | None,
-        path: Path | None,
+        path: DatabaseLocation | None,
     ) -> None:
         from ui.common import words  # only once data is shown: keeps it off the first paint
 
@@ -76,12 +97,38 @@ class StatusLabels:
         self.office_label.setText(
             QCoreApplication.translate("MainWindow", "本机：{office}").format(office=office)
         )
+        self._show_location(path)
+
+    def _show_location(self, path: DatabaseLocation | None) -> None:
+        from models.locations import ServerAddress  # standard library only
+
+        if isinstance(path, ServerAddress):
+            # Plainly different from a file: several desks share what is shown here.
+            self.db_label.setText(
+                QCoreApplication.translate("MainWindow", "数据：服务器 {name}").format(
+                    name=path.short_name()
+                )
+            )
+            self.db_label.setToolTip(
+                QCoreApplication.translate(
+                    "MainWindow", "数据保存在办公室的数据库服务器上，多台电脑共用：{url}"
+                ).format(url=path.display())
+            )
+            self.db_label.setStyleSheet("color: #0b4f9c; font-weight: bold;")
+            return
         self.db_label.setText(
-            QCoreApplication.translate("MainWindow", "数据：{name}").format(
+            QCoreApplication.translate("MainWindow", "数据：本机 {name}").format(
                 name=path.name if path else "—"
             )
         )
-        self.db_label.setToolTip(str(path) if path else "")
+        self.db_label.setToolTip(
+            QCoreApplication.translate("MainWindow", "数据保存在本机文件中：{path}").format(
+                path=path
+            )
+            if path
+            else ""
+        )
+        self.db_label.setStyleSheet("")
 
 
 class DetailSwitch:

@@ -39,6 +39,10 @@
 <context>
     <name>BackupCommands</name>
     <message>
+        <source>数据在服务器上：备份和恢复由服务器的 pg_dump 定时任务负责。</source>
+        <translation>The data is on the server: backups and restores are done by the server's scheduled pg_dump.</translation>
+    </message>
+    <message>
         <source>恢复备份</source>
         <translation>Restore a Backup</translation>
     </message>
@@ -162,6 +166,14 @@ Progress entered and exchange files imported since then will disappear from this
     </message>
 </context>
 <context>
+    <name>ChangeWatcher</name>
+    <message>
+        <source>暂时连不上数据库服务器，稍后自动重试。</source>
+        <extracomment>How often a window on a server asks whether anything changed (one small query).</extracomment>
+        <translation>Cannot reach the database server for the moment; retrying shortly.</translation>
+    </message>
+</context>
+<context>
     <name>CloseTaskDialog</name>
     <message>
         <source>办结销号</source>
@@ -249,6 +261,102 @@ Progress entered and exchange files imported since then will disappear from this
     <message>
         <source>单击查看全部任务</source>
         <translation>Click to see every task</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectDialog</name>
+    <message>
+        <source>连接到服务器</source>
+        <extracomment>libpq&apos;s sslmode values offered, most common first (&quot;prefer&quot;: TLS when the server has it).</extracomment>
+        <translation>Connect to server</translation>
+    </message>
+    <message>
+        <source>例如 192.168.1.20 或 dubanserver</source>
+        <translation>e.g. 192.168.1.20 or dubanserver</translation>
+    </message>
+    <message>
+        <source>可留空：使用 PGPASSWORD 或 pgpass 文件</source>
+        <translation>May be left empty: PGPASSWORD or the pgpass file is used</translation>
+    </message>
+    <message>
+        <source>服务器地址：</source>
+        <translation>Server address:</translation>
+    </message>
+    <message>
+        <source>端口：</source>
+        <translation>Port:</translation>
+    </message>
+    <message>
+        <source>数据库名：</source>
+        <translation>Database:</translation>
+    </message>
+    <message>
+        <source>用户名：</source>
+        <translation>User name:</translation>
+    </message>
+    <message>
+        <source>密码：</source>
+        <translation>Password:</translation>
+    </message>
+    <message>
+        <source>加密连接：</source>
+        <translation>Encryption:</translation>
+    </message>
+    <message>
+        <source>密码只在本次运行中使用，不会保存。服务器上的数据由办公室各台电脑共用，其他电脑录入的内容会自动显示。</source>
+        <translation>The password is used for this session only and never saved. The data on the server is shared by the office's PCs; entries made on other PCs appear by themselves.</translation>
+    </message>
+    <message>
+        <source>测试连接(&amp;T)</source>
+        <translation>&amp;Test connection</translation>
+    </message>
+    <message>
+        <source>连接(&amp;C)</source>
+        <translation>&amp;Connect</translation>
+    </message>
+    <message>
+        <source>改用本机数据(&amp;L)</source>
+        <translation>Use this PC's &amp;local data</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>有则加密（prefer）</source>
+        <translation>Encrypt when the server offers it (prefer)</translation>
+    </message>
+    <message>
+        <source>必须加密（require）</source>
+        <translation>Always encrypt (require)</translation>
+    </message>
+    <message>
+        <source>加密并核对服务器证书（verify-full）</source>
+        <translation>Encrypt and verify the server certificate (verify-full)</translation>
+    </message>
+    <message>
+        <source>不加密（disable）</source>
+        <translation>No encryption (disable)</translation>
+    </message>
+    <message>
+        <source>请填写服务器地址。</source>
+        <translation>Please enter the server address.</translation>
+    </message>
+    <message>
+        <source>请填写数据库名。</source>
+        <translation>Please enter the database name.</translation>
+    </message>
+    <message>
+        <source>正在连接…</source>
+        <translation>Connecting…</translation>
+    </message>
+    <message>
+        <source>连接成功：PostgreSQL {version}。</source>
+        <translation>Connected: PostgreSQL {version}.</translation>
+    </message>
+    <message>
+        <source>连接失败：{reason}</source>
+        <translation>Connection failed: {reason}</translation>
     </message>
 </context>
 <context>
@@ -1185,13 +1293,21 @@ Print the registration card, have it signed and stamped with the unit&apos;s sea
 <context>
     <name>GuiSession</name>
     <message>
+        <source>正在连接…</source>
+        <extracomment>Milliseconds after the plans are shown before the menus&apos; commands are made (and their dialogs imported, about 90 ms): after the tree&apos;s first paint, which a zero timer preceded. Milliseconds between the plans read at start-up being shown and the store being opened. Start-up failures on a server that the connect dialog can put right (password, host). The database could not be opened (the clerk has been told); the app should end.</extracomment>
+        <translation>Connecting…</translation>
+    </message>
+    <message>
         <source>无法打开数据库：{reason}</source>
-        <extracomment>Milliseconds after the plans are shown before the menus&apos; commands are made (and their dialogs imported, about 90 ms): after the tree&apos;s first paint, which a zero timer preceded. Milliseconds between the plans read at start-up being shown and the store being opened. The database could not be opened (the clerk has been told); the app should end.</extracomment>
         <translation>Cannot open the database: {reason}</translation>
     </message>
     <message>
         <source>督办</source>
         <translation>Duban</translation>
+    </message>
+    <message>
+        <source>数据库服务器</source>
+        <translation>Database server</translation>
     </message>
 </context>
 <context>
@@ -1307,7 +1423,7 @@ Print the registration card, have it signed and stamped with the unit&apos;s sea
     <name>MainWindow</name>
     <message>
         <source>督办 — 重点任务分工方案</source>
-        <extracomment>The dashboard was just built (its tab opened, or ``dashboard`` asked for): wire it up.</extracomment>
+        <extracomment>工具 → 连接到服务器… chose other data: a ``ServerAddress`` or a file ``Path``. The dashboard was just built (its tab opened, or ``dashboard`` asked for): wire it up.</extracomment>
         <translation>Duban — key-task division plans</translation>
     </message>
     <message>
@@ -1328,8 +1444,16 @@ Print the registration card, have it signed and stamped with the unit&apos;s sea
         <translation>Dashboard</translation>
     </message>
     <message>
-        <source>方案：{title}</source>
+        <source>已更新 {time}</source>
         <extracomment>Pixels of the plan title in the status bar (titles run to 60 characters). The window&apos;s size where the screen has room for it (a 1920×1080 monitor). What a window manager adds around the window (title bar, borders), allowed for before the window is shown and its real frame is known. Narrower than this, the detail pane is given its share back when it reappears.</extracomment>
+        <translation>Updated {time}</translation>
+    </message>
+    <message>
+        <source>其他电脑刚录入或修改的数据已自动显示</source>
+        <translation>Entries just made or changed on other PCs are now shown</translation>
+    </message>
+    <message>
+        <source>方案：{title}</source>
         <translation>Plan: {title}</translation>
     </message>
     <message>
@@ -1345,8 +1469,20 @@ Print the registration card, have it signed and stamped with the unit&apos;s sea
         <translation>This PC: {office}</translation>
     </message>
     <message>
-        <source>数据：{name}</source>
-        <translation>Data: {name}</translation>
+        <source>数据：服务器 {name}</source>
+        <translation>Data: server {name}</translation>
+    </message>
+    <message>
+        <source>数据保存在办公室的数据库服务器上，多台电脑共用：{url}</source>
+        <translation>The data is kept on the office's database server, shared by several PCs: {url}</translation>
+    </message>
+    <message>
+        <source>数据：本机 {name}</source>
+        <translation>Data: this PC {name}</translation>
+    </message>
+    <message>
+        <source>数据保存在本机文件中：{path}</source>
+        <translation>The data is kept in a file on this PC: {path}</translation>
     </message>
 </context>
 <context>
@@ -2418,6 +2554,10 @@ Folder: {folder}</translation>
         <translation>Restore a &amp;Backup…</translation>
     </message>
     <message>
+        <source>连接到服务器(&amp;S)…</source>
+        <translation>Connect to &amp;server…</translation>
+    </message>
+    <message>
         <source>关于督办(&amp;A)</source>
         <translation>&amp;About Duban</translation>
     </message>
@@ -2633,6 +2773,50 @@ Folder: {folder}</translation>
     <message>
         <source>填报内容有误（{code}）。</source>
         <translation>The entry has a problem ({code}).</translation>
+    </message>
+    <message>
+        <source>这条进展在您修改期间已被他人修改并保存（{detail}）。您填写的内容未保存，仍保留在对话框中：请对照最新内容后再保存。</source>
+        <translation>Someone else changed and saved this report while you were editing it ({detail}). Your text was not saved and is still in the dialog: compare it with the newest version, then save again.</translation>
+    </message>
+    <message>
+        <source>连不上数据库服务器，请检查主机名、端口、网络和服务器是否开机：{detail}</source>
+        <translation>Cannot reach the database server; check the host name, port, network and that the server is running: {detail}</translation>
+    </message>
+    <message>
+        <source>数据库服务器拒绝登录，请检查用户名和密码：{detail}</source>
+        <translation>The database server refused the login; check the user name and password: {detail}</translation>
+    </message>
+    <message>
+        <source>服务器上没有这个数据库，请信息管理人员先建库：{detail}</source>
+        <translation>The server has no such database; ask IT to create it first: {detail}</translation>
+    </message>
+    <message>
+        <source>服务器上的督办数据需要升级结构，未经确认不做改动：{detail}</source>
+        <translation>Duban's data on the server needs a schema upgrade; nothing is changed without confirmation: {detail}</translation>
+    </message>
+    <message>
+        <source>数据库服务器正忙，多次重试仍未完成，请稍后再试（数据未改动）：{detail}</source>
+        <translation>The database server is busy and several retries failed; please try again later (nothing was changed): {detail}</translation>
+    </message>
+    <message>
+        <source>升级前用 pg_dump 备份服务器数据库失败，未做升级：{detail}</source>
+        <translation>The pg_dump backup before the upgrade failed; the database was not upgraded: {detail}</translation>
+    </message>
+    <message>
+        <source>这台电脑上没有协调办公室的签名密钥文件，不能签名导出（不会另造新密钥，以免各单位拒收）。请信息管理人员把密钥文件复制到：{detail}</source>
+        <translation>This PC does not have the coordinating office's signing key file, so it cannot sign an export (no new key is made, the units would refuse it). Ask IT to copy the key file to: {detail}</translation>
+    </message>
+    <message>
+        <source>数据库地址写法不对：{detail}</source>
+        <translation>The database address is not written correctly: {detail}</translation>
+    </message>
+    <message>
+        <source>不支持这种数据库地址：{detail}</source>
+        <translation>This kind of database address is not supported: {detail}</translation>
+    </message>
+    <message>
+        <source>数据库地址中有不认识的连接参数：{detail}</source>
+        <translation>The database address has an unknown connection option: {detail}</translation>
     </message>
     <message>
         <source>方案中没有这个单位：{detail}</source>

@@ -174,7 +174,16 @@ class BackupCommands(QObject):
 
     @Slot()
     def _update_action(self) -> None:
-        self._window.menu_actions.restore_backup.setEnabled(self._window.store is not None)
+        store = self._window.store
+        action = self._window.menu_actions.restore_backup
+        # A server's copies are its own pg_dump schedule's, restored on the server by IT.
+        on_server = store is not None and store.on_server
+        action.setEnabled(store is not None and not on_server)
+        action.setToolTip(
+            self.tr("数据在服务器上：备份和恢复由服务器的 pg_dump 定时任务负责。")
+            if on_server
+            else ""
+        )
 
     @Slot()
     def restore(self) -> None:

@@ -259,6 +259,45 @@ def problem_text(problem: ProgressProblem | str) -> str:
         return QCoreApplication.translate("Words", "填报内容有误（{code}）。").format(code=problem)
 
 
+def _server_texts() -> dict[str, str]:
+    """Words for the shared server's refusals (models.server, models.locations)."""
+    return {
+        "revision_superseded": QCoreApplication.translate(
+            "Words",
+            "这条进展在您修改期间已被他人修改并保存（{detail}）。您填写的内容未保存，仍保留在对话框中：请对照最新内容后再保存。",  # noqa: E501
+        ),
+        "server_unreachable": QCoreApplication.translate(
+            "Words", "连不上数据库服务器，请检查主机名、端口、网络和服务器是否开机：{detail}"
+        ),
+        "server_auth_failed": QCoreApplication.translate(
+            "Words", "数据库服务器拒绝登录，请检查用户名和密码：{detail}"
+        ),
+        "server_database_missing": QCoreApplication.translate(
+            "Words", "服务器上没有这个数据库，请信息管理人员先建库：{detail}"
+        ),
+        "server_migration_unconfirmed": QCoreApplication.translate(
+            "Words", "服务器上的督办数据需要升级结构，未经确认不做改动：{detail}"
+        ),
+        "server_busy": QCoreApplication.translate(
+            "Words", "数据库服务器正忙，多次重试仍未完成，请稍后再试（数据未改动）：{detail}"
+        ),
+        "server_backup_failed": QCoreApplication.translate(
+            "Words", "升级前用 pg_dump 备份服务器数据库失败，未做升级：{detail}"
+        ),
+        "shared_key_missing": QCoreApplication.translate(
+            "Words",
+            "这台电脑上没有协调办公室的签名密钥文件，不能签名导出（不会另造新密钥，以免各单位拒收）。请信息管理人员把密钥文件复制到：{detail}",  # noqa: E501
+        ),
+        "bad_database_url": QCoreApplication.translate("Words", "数据库地址写法不对：{detail}"),
+        "unsupported_database_url": QCoreApplication.translate(
+            "Words", "不支持这种数据库地址：{detail}"
+        ),
+        "bad_database_option": QCoreApplication.translate(
+            "Words", "数据库地址中有不认识的连接参数：{detail}"
+        ),
+    }
+
+
 def store_error_text(code: str, detail: str = "") -> str:
     """Words for a ``StoreError`` code; ``{detail}`` is the unit, plan or file concerned."""
     texts = {
@@ -286,6 +325,7 @@ def store_error_text(code: str, detail: str = "") -> str:
         "database_too_new": QCoreApplication.translate(
             "Words", "数据库由更新版本的督办创建，请升级后再打开（文件未作改动）：{detail}"
         ),
+        **_server_texts(),
     }
     text = texts.get(code) or QCoreApplication.translate("Words", "操作未完成（{code}）：{detail}")
     return text.format(code=code, detail=detail).rstrip("：: ")
