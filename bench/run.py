@@ -27,7 +27,7 @@ if str(_ROOT) not in sys.path:
 from bench import datagen  # noqa: E402
 from bench.common import Row, table  # noqa: E402
 
-GROUPS = ("exchange", "sheets", "start-up")
+GROUPS = ("exchange", "sheets", "start-up", "server")
 
 
 def machine() -> str:
@@ -99,6 +99,10 @@ def main(argv: list[str]) -> int:
             from bench import sheets_bench
 
             done = sheets_bench.run(table_tasks, repeat)
+        elif group == "server":
+            from bench import server_bench
+
+            done = server_bench.run(sizes, repeat, entries=100 if args.quick else 500)
         else:
             from bench import startup_bench
 

@@ -31,6 +31,7 @@ def command_modules() -> tuple[ModuleType, ...]:
         plan_commands,
         screenshot_command,
         selftest_command,
+        server_commands,
         sheet_commands,
         supervision_commands,
     )
@@ -46,6 +47,7 @@ def command_modules() -> tuple[ModuleType, ...]:
         backup_commands,
         attachment_commands,
         selftest_command,
+        server_commands,
     )
 
 

@@ -55,6 +55,10 @@ STORE_MESSAGES_ZH: dict[str, str] = {
         "这条进展在您修改期间已被他人修改并保存（{detail}），您的修改未保存。"
         "请先查看最新内容，再决定是否修改。"
     ),
+    "server_not_empty": (
+        "服务器上的这个数据库里已有 Duban 数据，迁移不会覆盖它（未作任何改动）：{detail}"
+    ),
+    "migration_count_mismatch": "迁移后核对条数不一致，已全部撤销，服务器未作改动：{detail}",
     "server_error": "数据库服务器报错，操作未完成（数据未改动）：{detail}",
 }
 

@@ -206,12 +206,7 @@ class GuiSession(QObject):
 
         title = QCoreApplication.translate("GuiSession", "数据库服务器")
         if error.code == "server_migration_unconfirmed":
-            from models.server import ServerMigration, find_pg_dump
-
-            current, _, target = error.detail.partition(" → ")
-            question = ServerMigration(describe_location(self._db_path), current, target,
-                                       find_pg_dump()).question_zh()  # fmt: skip
-            if messages.confirm(self.window, title, question):
+            if messages.confirm(self.window, title, self._upgrade_question(error.detail)):
                 self._open_database(upgrade_confirmed=True)
                 return True
             return False
@@ -228,6 +223,28 @@ class GuiSession(QObject):
             return False
         self.switch_database(chosen)
         return True
+
+    def _upgrade_question(self, versions: str) -> str:
+        from models.server import find_pg_dump, server_backups_dir
+
+        current, _, target = versions.partition(" → ")
+        backup = (
+            QCoreApplication.translate(
+                "GuiSession", "升级前会用 pg_dump 把整个数据库备份到本机：{folder}。"
+            ).format(folder=server_backups_dir())
+            if find_pg_dump()
+            else QCoreApplication.translate(
+                "GuiSession", "本机没有 pg_dump，无法先做备份：请先确认服务器自己的备份是最新的。"
+            )
+        )
+        return QCoreApplication.translate(
+            "GuiSession",
+            "数据库服务器 {address} 上的督办数据结构是 {current} 版，本程序需要 {target} 版。"
+            "升级会影响所有连接这台服务器的电脑，升级后旧版本的督办将无法再打开它。"
+            "{backup}是否现在升级？",
+        ).format(
+            address=describe_location(self._db_path), current=current, target=target, backup=backup
+        )
 
     def _remember_location(self) -> None:
         """The server (URL without password) for the next start; "" once back on a file."""

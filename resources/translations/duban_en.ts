@@ -40,7 +40,7 @@
     <name>BackupCommands</name>
     <message>
         <source>数据在服务器上：备份和恢复由服务器的 pg_dump 定时任务负责。</source>
-        <translation>The data is on the server: backups and restores are done by the server's scheduled pg_dump.</translation>
+        <translation>The data is on the server: backups and restores are done by the server&apos;s scheduled pg_dump.</translation>
     </message>
     <message>
         <source>恢复备份</source>
@@ -304,7 +304,7 @@ Progress entered and exchange files imported since then will disappear from this
     </message>
     <message>
         <source>密码只在本次运行中使用，不会保存。服务器上的数据由办公室各台电脑共用，其他电脑录入的内容会自动显示。</source>
-        <translation>The password is used for this session only and never saved. The data on the server is shared by the office's PCs; entries made on other PCs appear by themselves.</translation>
+        <translation>The password is used for this session only and never saved. The data on the server is shared by the office&apos;s PCs; entries made on other PCs appear by themselves.</translation>
     </message>
     <message>
         <source>测试连接(&amp;T)</source>
@@ -316,7 +316,7 @@ Progress entered and exchange files imported since then will disappear from this
     </message>
     <message>
         <source>改用本机数据(&amp;L)</source>
-        <translation>Use this PC's &amp;local data</translation>
+        <translation>Use this PC&apos;s &amp;local data</translation>
     </message>
     <message>
         <source>取消</source>
@@ -1309,6 +1309,18 @@ Print the registration card, have it signed and stamped with the unit&apos;s sea
         <source>数据库服务器</source>
         <translation>Database server</translation>
     </message>
+    <message>
+        <source>升级前会用 pg_dump 把整个数据库备份到本机：{folder}。</source>
+        <translation>Before the upgrade, pg_dump backs up the whole database to this PC: {folder}. </translation>
+    </message>
+    <message>
+        <source>本机没有 pg_dump，无法先做备份：请先确认服务器自己的备份是最新的。</source>
+        <translation>pg_dump is not installed on this PC, so no backup can be made first: make sure the server's own backups are current. </translation>
+    </message>
+    <message>
+        <source>数据库服务器 {address} 上的督办数据结构是 {current} 版，本程序需要 {target} 版。升级会影响所有连接这台服务器的电脑，升级后旧版本的督办将无法再打开它。{backup}是否现在升级？</source>
+        <translation>Duban's data on the database server {address} has schema {current}; this program needs {target}. The upgrade affects every PC connected to this server, and older versions of Duban cannot open it afterwards. {backup}Upgrade now?</translation>
+    </message>
 </context>
 <context>
     <name>ImportLogDialog</name>
@@ -1474,7 +1486,7 @@ Print the registration card, have it signed and stamped with the unit&apos;s sea
     </message>
     <message>
         <source>数据保存在办公室的数据库服务器上，多台电脑共用：{url}</source>
-        <translation>The data is kept on the office's database server, shared by several PCs: {url}</translation>
+        <translation>The data is kept on the office&apos;s database server, shared by several PCs: {url}</translation>
     </message>
     <message>
         <source>数据：本机 {name}</source>
@@ -2792,7 +2804,7 @@ Folder: {folder}</translation>
     </message>
     <message>
         <source>服务器上的督办数据需要升级结构，未经确认不做改动：{detail}</source>
-        <translation>Duban's data on the server needs a schema upgrade; nothing is changed without confirmation: {detail}</translation>
+        <translation>Duban&apos;s data on the server needs a schema upgrade; nothing is changed without confirmation: {detail}</translation>
     </message>
     <message>
         <source>数据库服务器正忙，多次重试仍未完成，请稍后再试（数据未改动）：{detail}</source>
@@ -2804,7 +2816,7 @@ Folder: {folder}</translation>
     </message>
     <message>
         <source>这台电脑上没有协调办公室的签名密钥文件，不能签名导出（不会另造新密钥，以免各单位拒收）。请信息管理人员把密钥文件复制到：{detail}</source>
-        <translation>This PC does not have the coordinating office's signing key file, so it cannot sign an export (no new key is made, the units would refuse it). Ask IT to copy the key file to: {detail}</translation>
+        <translation>This PC does not have the coordinating office&apos;s signing key file, so it cannot sign an export (no new key is made, the units would refuse it). Ask IT to copy the key file to: {detail}</translation>
     </message>
     <message>
         <source>数据库地址写法不对：{detail}</source>

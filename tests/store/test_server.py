@@ -179,3 +179,37 @@ def test_every_desk_on_the_server_shares_one_installation(pg_url: str) -> None:
         desk1.set_office(None, coordinating_office=True)
         assert desk2.installation().id == desk1.installation().id
         assert desk2.installation().is_coordinating_office
+
+
+def test_only_desks_given_the_office_key_file_can_sign_exports(
+    pg_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The desks share one installation: a desk without the key file must not make a second
+    key (it would retire the one the units pinned); copying the file lets it sign."""
+    import shutil
+
+    from domain.exchange_records import ExportScope
+    from exchange.service import export_to
+    from signing import key_file
+
+    desk_a, desk_b = tmp_path / "desk-a", tmp_path / "desk-b"
+    (tmp_path / "usb").mkdir()
+    with Store.open(pg_url) as store:
+        store.set_office(None, coordinating_office=True)
+        monkeypatch.setenv("DUBAN_DATA_DIR", str(desk_a))
+        first = export_to(store, tmp_path / "usb", ExportScope.PLAN_ONLY)
+        own = store.own_key()
+        monkeypatch.setenv("DUBAN_DATA_DIR", str(desk_b))
+        with pytest.raises(StoreError) as info:
+            export_to(store, tmp_path / "usb", ExportScope.PLAN_ONLY)
+        assert info.value.code == "shared_key_missing" and own.key_id in info.value.detail
+        assert [k.key_id for k in store.keys() if k.is_own and k.status.value == "confirmed"] == [
+            own.key_id
+        ]
+        inst = store.installation().id
+        (desk_b / "keys").mkdir(parents=True)
+        shutil.copy(
+            key_file.key_path(desk_a / "keys", inst), key_file.key_path(desk_b / "keys", inst)
+        )
+        second = export_to(store, tmp_path / "usb", ExportScope.PLAN_ONLY)
+        assert first != second and store.own_key().key_id == own.key_id

@@ -182,3 +182,42 @@ def test_switching_to_the_server_and_back_remembers_no_password(
     finally:
         window.close()
         session._on_quit()
+
+
+def test_a_server_with_an_older_schema_is_upgraded_only_after_the_clerk_agrees(
+    qtbot: QtBot,
+    zh_app: QApplication,
+    qt_settings: QSettings,
+    pg_empty_url: str,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from models.database import KNOWN_REVISIONS, SCHEMA_HEAD, create_engine_for, migrate_connection
+    from tests.exchange.offices import query
+
+    engine = create_engine_for(pg_empty_url)
+    with engine.begin() as conn:
+        migrate_connection(conn, KNOWN_REVISIONS[-2])  # what the older Duban left
+    engine.dispose()
+    asked: list[str] = []
+
+    def confirm(_parent: object, _title: str, text: str) -> bool:
+        asked.append(text)
+        return True
+
+    monkeypatch.setattr(messages, "confirm", confirm)
+    monkeypatch.setattr(OfficeDialog, "exec", lambda self: int(QDialog.DialogCode.Rejected))
+    monkeypatch.setattr(MainWindow, "show", lambda self: None)
+    session = GuiSession(zh_app, parse_location(pg_empty_url), qt_settings)
+    session.start()
+    window = session.window
+    assert window is not None
+    try:
+        with qtbot.waitSignal(window.plans_reloaded, timeout=30_000):
+            pass
+        assert len(asked) == 1 and f"需要 {SCHEMA_HEAD} 版" in asked[0]
+        assert "影响所有连接这台服务器的电脑" in asked[0]
+        assert query(pg_empty_url, "SELECT version_num FROM alembic_version") == [[SCHEMA_HEAD]]
+        assert window.db_label.text().startswith("数据：服务器")
+    finally:
+        window.close()
+        session._on_quit()
