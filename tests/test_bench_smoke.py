@@ -116,3 +116,18 @@ def test_results_table_judges_ratios_and_limits() -> None:
     assert [r.passed for r in rows] == [True, False, True, None]
     text = table(rows)
     assert "1.20×" in text and "**MISS**" in text and "info" in text
+
+
+@pytest.mark.postgresql
+def test_server_bench_moves_the_store_and_reads_the_dashboard(
+    tiny_store: Path, pg_empty_url: str
+) -> None:
+    from bench import server_bench
+    from models.locations import parse_location
+    from models.server_migrate import migrate_to_server
+
+    server = parse_location(pg_empty_url)
+    report = migrate_to_server(tiny_store, server)  # type: ignore[arg-type]
+    counts = {c.table: c.on_server for c in report.counts}
+    assert counts["progress_revisions"] == TINY.plans * TINY.tasks * TINY.revisions
+    assert server_bench.dashboard(server) > 0 and server_bench.dashboard(tiny_store) > 0
