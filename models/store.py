@@ -117,7 +117,7 @@ class Store(ExchangeStore, AttachmentStore, KeyStore):
 
     def installation(self) -> Installation:
         with self._sessions.begin() as s:
-            return installation_record(s, installation_row(s))
+            return installation_record(s, installation_row(s, lock=False))
 
     @retry_on_conflict
     def set_office(

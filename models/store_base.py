@@ -41,12 +41,16 @@ class StoreBase:
         self._engine.dispose()
 
 
-def installation_row(s: Session) -> InstallationRow:
+def installation_row(s: Session, *, lock: bool = True) -> InstallationRow:
     """This installation's row, locked until the transaction ends (``FOR UPDATE`` on a
     server; a SQLite write transaction holds the whole file already). Several clerks share
     the office's installation on a server: its sequence and Lamport counters are read and
-    incremented under this lock, so no number is handed out twice or skipped."""
-    row = s.scalars(select(InstallationRow).with_for_update()).first()
+    incremented under this lock, so no number is handed out twice or skipped.
+
+    ``lock=False`` for reads that only show the row: they must not wait for (or hold up)
+    another desk's import, which keeps the row locked while it merges."""
+    query = select(InstallationRow)
+    row = s.scalars(query.with_for_update() if lock else query).first()
     assert row is not None, "Store.open creates the installation row"
     return row
 

@@ -42,7 +42,7 @@ class ExchangeStore(StoreBase):
         by the writer). A unit's PC exports its own unit; the coordinating office may export
         everything, the plan content only, or one unit's records."""
         with self._sessions.begin() as s:
-            inst = installation_row(s)
+            inst = installation_row(s, lock=False)
             plan = plan_row(s, plan_id)
             if not inst.is_coordinating_office and inst.unit_id is None:
                 raise StoreError("not_configured", "")

@@ -59,7 +59,7 @@ class KeyStore(StoreBase):
         """The facts printed on this PC's 密钥登记卡 (unit, PC, key id, fingerprint)."""
         own = self.own_key(passphrase)
         with self._sessions.begin() as s:
-            inst = installation_row(s)
+            inst = installation_row(s, lock=False)
             unit = s.get(UnitRow, inst.unit_id) if inst.unit_id else None
             label = (
                 "协调办公室"
@@ -80,7 +80,7 @@ class KeyStore(StoreBase):
         """This installation's public key (made on first use). Needs the passphrase only
         when the key must be made or its file no longer matches the registry."""
         with self._sessions.begin() as s:
-            inst_id = installation_row(s).id
+            inst_id = installation_row(s, lock=False).id
             current = _own_current(s, inst_id)
         if current is not None and key_file.key_path(self.key_folder(), inst_id).exists():
             return current
@@ -97,7 +97,7 @@ class KeyStore(StoreBase):
     @retry_on_conflict
     def _load_own(self, passphrase: str | None) -> tuple[InstallationKey, KeyRecord]:
         with self._sessions.begin() as s:
-            inst_id = installation_row(s).id
+            inst_id = installation_row(s, lock=False).id
             registered = _own_current(s, inst_id)
         folder = self.key_folder()
         try:
@@ -119,7 +119,7 @@ class KeyStore(StoreBase):
         except KeyFileError as exc:
             raise StoreError(exc.code, exc.detail) from None
         with self._sessions.begin() as s:
-            return key, _record_own(s, key)
+            return key, _record_own(s, key, shared=self.on_server)
 
     # -- the registry ----------------------------------------------------------------------
     def keys(self) -> list[KeyRecord]:
@@ -246,10 +246,13 @@ def _own_current(s: Session, installation_id: str) -> KeyRecord | None:
     return _record(row) if row is not None else None
 
 
-def _record_own(s: Session, key: InstallationKey) -> KeyRecord:
+def _record_own(s: Session, key: InstallationKey, *, shared: bool = False) -> KeyRecord:
     """Make sure the registry lists ``key`` as this installation's current key; a different
-    earlier own key (file lost, or set aside) is marked replaced."""
+    earlier own key (file lost, or set aside) is marked replaced — except on a server
+    (``shared``), where it is another desk's key made a moment ago: refused, not replaced."""
     inst = installation_row(s)
+    if shared and (current := _own_current(s, inst.id)) and current.key_id != key.key_id:
+        raise StoreError("shared_key_missing", current.key_id)
     row = s.get(InstallationKeyRow, key.key_id)
     if row is not None and row.is_own and row.status == KeyStatus.CONFIRMED:
         return _record(row)
