@@ -9,7 +9,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from ui.common.file_dialog import Mode, ask
+from ui.common.folders import Purpose, last_folder, remember
 
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter
@@ -52,62 +55,76 @@ def confirm_discard(parent: QWidget | None) -> bool:
 
 def choose_plan_file(parent: QWidget | None, start_dir: Path | None = None) -> Path | None:
     """Pick a plan to import: Word, PDF, Excel or text (plan_intake.PLAN_SUFFIXES)."""
-    name, _ = QFileDialog.getOpenFileName(
+    chosen = ask(
         parent,
         QCoreApplication.translate("Messages", "选择分工方案文件"),
-        str(start_dir or Path.home()),
+        start_dir or last_folder(Purpose.PLAN),
         QCoreApplication.translate(
             "Messages",
             "分工方案 (*.docx *.pdf *.xlsx *.txt *.md);;Word 文档 (*.docx);;PDF 文件 (*.pdf);;"
             "Excel 表格 (*.xlsx);;文本文件 (*.txt *.md);;所有文件 (*)",
         ),
+        Mode.OPEN,
     )
-    return Path(name) if name else None
+    return _remembered(Purpose.PLAN, chosen[0]) if chosen else None
 
 
 def choose_folder(parent: QWidget | None, start_dir: Path | None = None) -> Path | None:
     """Pick the folder an exchange file is written to (usually a USB stick)."""
-    name = QFileDialog.getExistingDirectory(
+    chosen = ask(
         parent,
         QCoreApplication.translate("Messages", "选择保存交换文件的文件夹（U 盘）"),
-        str(start_dir or Path.home()),
+        start_dir or last_folder(Purpose.EXCHANGE_EXPORT),
+        "",
+        Mode.FOLDER,
     )
-    return Path(name) if name else None
+    return _remembered(Purpose.EXCHANGE_EXPORT, chosen[0]) if chosen else None
 
 
 def choose_exchange_files(parent: QWidget | None, start_dir: Path | None = None) -> list[Path]:
     """Pick one or more exchange files (.duban) to import; empty when cancelled."""
-    names, _ = QFileDialog.getOpenFileNames(
+    chosen = ask(
         parent,
         QCoreApplication.translate("Messages", "选择要导入的交换文件"),
-        str(start_dir or Path.home()),
+        start_dir or last_folder(Purpose.EXCHANGE_IMPORT),
         QCoreApplication.translate("Messages", "督办交换文件 (*.duban);;所有文件 (*)"),
+        Mode.OPEN_MANY,
     )
-    return [Path(n) for n in names]
+    if chosen:
+        remember(Purpose.EXCHANGE_IMPORT, chosen[0])
+    return chosen
 
 
 def choose_save_pdf(parent: QWidget | None, suggested: Path) -> Path | None:
     """Where to save a printed sheet (另存为); ``.pdf`` is added when the clerk leaves it off."""
-    name, _ = QFileDialog.getSaveFileName(
+    chosen = ask(
         parent,
         QCoreApplication.translate("Messages", "另存为 PDF"),
-        str(suggested),
+        suggested,
         QCoreApplication.translate("Messages", "PDF 文件 (*.pdf)"),
+        Mode.SAVE,
     )
-    if not name:
+    if not chosen:
         return None
-    path = Path(name)
+    path = chosen[0]
     return path if path.suffix.lower() == ".pdf" else path.with_name(path.name + ".pdf")
 
 
 def choose_sheets_folder(parent: QWidget | None, start_dir: Path | None = None) -> Path | None:
     """Pick the folder that receives one 任务分工责任清单 PDF per unit."""
-    name = QFileDialog.getExistingDirectory(
+    chosen = ask(
         parent,
         QCoreApplication.translate("Messages", "选择保存各单位责任清单的文件夹"),
-        str(start_dir or Path.home()),
+        start_dir or last_folder(Purpose.SHEETS),
+        "",
+        Mode.FOLDER,
     )
-    return Path(name) if name else None
+    return _remembered(Purpose.SHEETS, chosen[0]) if chosen else None
+
+
+def _remembered(purpose: Purpose, path: Path) -> Path:
+    remember(purpose, path)
+    return path
 
 
 def ask_printer(parent: QWidget | None, printer: QPrinter, page_count: int) -> bool:

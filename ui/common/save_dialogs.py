@@ -10,9 +10,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QWidget
 
 from ui.common import messages
+from ui.common.file_dialog import Mode, ask
 from ui.common.folders import Purpose, last_folder, remember
 
 SUFFIXES = (".pdf", ".docx", ".xlsx")
@@ -42,10 +43,10 @@ def choose_save_path(
     """Where to save ``file_name`` (its suffix replaced by ``suffix``); None when cancelled."""
     title, filters = _words(suffix)
     start = last_folder(purpose) / Path(file_name).with_suffix(suffix).name
-    name, _ = QFileDialog.getSaveFileName(parent, title, str(start), filters)
-    if not name:
+    chosen = ask(parent, title, start, filters, Mode.SAVE)
+    if not chosen:
         return None
-    path = Path(name)
+    path = chosen[0]
     if path.suffix.lower() != suffix:
         path = path.with_name(path.name + suffix)
     remember(purpose, path)
