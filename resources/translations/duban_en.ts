@@ -2097,6 +2097,17 @@ Print the registration card, have it signed and stamped with the unit&apos;s sea
     </message>
 </context>
 <context>
+    <name>QFileDialog</name>
+    <message>
+        <source>Look in:</source>
+        <translation>Look in:</translation>
+    </message>
+    <message>
+        <source>Files of type:</source>
+        <translation>Files of type:</translation>
+    </message>
+</context>
+<context>
     <name>RoundsDialog</name>
     <message>
         <source>设置报送节点</source>
