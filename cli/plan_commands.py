@@ -55,6 +55,20 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--reason", required=True, help="修改原因（留痕）")
     p.set_defaults(handler=cmd_edit_task)
 
+    p = sub.add_parser("plan-rename", help="方案更名（协调办公室；随方案修订下发）")
+    add_db_option(p)
+    p.add_argument("--plan", required=True, help="方案 ID")
+    p.add_argument("--title", required=True, help="新的方案名称")
+    p.add_argument("--reason", required=True, help="更名原因（留痕）")
+    p.set_defaults(handler=cmd_plan_rename)
+
+    p = sub.add_parser("plan-remove", help="移除方案（协调办公室；数据保留在历史中）")
+    add_db_option(p)
+    p.add_argument("--plan", required=True, help="方案 ID")
+    p.add_argument("--reason", required=True, help="移除原因（留痕）")
+    p.add_argument("--restore", action="store_true", help="恢复已移除的方案")
+    p.set_defaults(handler=cmd_plan_remove)
+
 
 def _read(path: str) -> ParsedPlan:
     from plan_intake import parse_plan_document
@@ -181,6 +195,20 @@ def cmd_edit_task(args: argparse.Namespace) -> int:
             reason=args.reason,
         )
     say(f"已修改任务 {args.task}" + ("，分工已补全。" if units else "。"))
+    return EXIT_OK
+
+
+def cmd_plan_rename(args: argparse.Namespace) -> int:
+    with open_store(args) as store:
+        store.rename_plan(args.plan, args.title, reason=args.reason)
+    say(f"方案已更名为：{args.title.strip()}")
+    return EXIT_OK
+
+
+def cmd_plan_remove(args: argparse.Namespace) -> int:
+    with open_store(args) as store:
+        store.remove_plan(args.plan, reason=args.reason, removed=not args.restore)
+    say("方案已恢复。" if args.restore else "方案已移除（数据保留，可用 --restore 恢复）。")
     return EXIT_OK
 
 

@@ -32,6 +32,9 @@ class ChangeKind(StrEnum):
     #: payload {}: a numbered line the document reading took for a task is none (marked at
     #: import by the office); it leaves the plan on every PC, its row stays in the history.
     NOT_A_TASK = "not_a_task"
+    RENAME_PLAN = "rename_plan"  # payload {"title": str}
+    #: payload {"removed": bool}: out of every list and picker; its data stays in history
+    REMOVE_PLAN = "remove_plan"
     #: 佐证材料 caps for the plan (domain.attachments.AttachmentLimits); read by the store.
     ATTACHMENT_LIMITS = "attachment_limits"
 
@@ -73,7 +76,26 @@ def parse_payload(change: PlanChange) -> dict[str, Any]:
     return data
 
 
+def plan_header(changes: Iterable[PlanChange]) -> tuple[str | None, bool]:
+    """The title (None: the document's) and removal the office's changes give a plan."""
+    title: str | None = None
+    removed = False
+    for change in sorted(changes, key=change_order):
+        try:
+            if change.kind == ChangeKind.RENAME_PLAN:
+                title = str(parse_payload(change)["title"]).strip() or title
+            elif change.kind == ChangeKind.REMOVE_PLAN:
+                removed = bool(parse_payload(change).get("removed", True))
+        except (ValueError, KeyError, TypeError):
+            continue
+    return title, removed
+
+
 def apply_changes(view: PlanView, changes: Iterable[PlanChange]) -> PlanView:
+    changes = [c for c in changes if c.plan_id == view.id]
+    title, removed = plan_header(changes)
+    if title is not None or removed:
+        view = dataclasses.replace(view, title=title or view.title, removed=removed)
     tasks: dict[str, TaskView] = {t.id: t for t in view.all_tasks()}
     added: list[tuple[TaskView, str, str | None]] = []
     plan_deadline = view.plan_deadline

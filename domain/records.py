@@ -142,6 +142,8 @@ class PlanView:
     sections: tuple[SectionView, ...]
     plan_deadline: Deadline | None = None
     rounds: RoundRule | None = None
+    #: Removed by the coordinating office (a plan change): hidden, its data kept.
+    removed: bool = False
 
     def all_tasks(self) -> tuple[TaskView, ...]:
         out: list[TaskView] = []
@@ -169,6 +171,7 @@ class PlanSummary:
     issued_on: dt.date | None
     fingerprint: str
     task_count: int
+    removed: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -23,6 +23,8 @@ STORE_MESSAGES_ZH: dict[str, str] = {
     "not_configured": "本机尚未设置所属单位，请先运行 office --unit 单位名称：{detail}",
     "unit_not_allowed": "本机属于{detail}，不能为其他单位填报进展。",
     "empty_text": "任务内容不能为空：{detail}",
+    "empty_title": "方案名称不能为空：{detail}",
+    "empty_reason": "请写明原因（留痕）：{detail}",
     "no_units": "任务至少要有一个责任单位：{detail}",
     "bad_warning_days": "临期提醒天数应在 0 到 365 之间：{detail}",
     "bad_attachment_limits": "佐证材料上限不合理：{detail}",

@@ -67,11 +67,15 @@ def _read(conn: sqlite3.Connection) -> FirstFill | None:
     if conn.execute("SELECT 1 FROM installation LIMIT 1").fetchone() is None:
         return None  # Store.open has yet to make it (and to seed the plan)
     plans = [
-        _plan_view(conn, (pid, title, issuer, _date(issued), addressees, fingerprint))
-        for pid, title, issuer, issued, addressees, fingerprint in conn.execute(
-            "SELECT id, title, issuer, issued_on, addressees, fingerprint FROM plans"
-            " ORDER BY position"
+        view
+        for view in (
+            _plan_view(conn, (pid, title, issuer, _date(issued), addressees, fingerprint))
+            for pid, title, issuer, issued, addressees, fingerprint in conn.execute(
+                "SELECT id, title, issuer, issued_on, addressees, fingerprint FROM plans"
+                " ORDER BY position"
+            )
         )
+        if not view.removed  # removed by the office: hidden, kept
     ]
     row = conn.execute("SELECT value FROM settings WHERE key = ?", (WARNING_DAYS_KEY,)).fetchone()
     days = int(row[0]) if row and str(row[0]).isdigit() else DEFAULT_WARNING_DAYS

@@ -30,6 +30,17 @@ def plan_changes(session: Session, plan_id: str) -> list[PlanChange]:
     return [PlanChange(**{name: getattr(r, name) for name in _FIELDS}) for r in rows]
 
 
+def header_changes(session: Session) -> dict[str, list[PlanChange]]:
+    """Every plan's renames and removals (one query: plan lists read them for all plans)."""
+    kinds = [ChangeKind.RENAME_PLAN.value, ChangeKind.REMOVE_PLAN.value]
+    out: dict[str, list[PlanChange]] = {}
+    for r in session.scalars(select(PlanChangeRow).where(PlanChangeRow.kind.in_(kinds))):
+        out.setdefault(r.plan_id, []).append(
+            PlanChange(**{name: getattr(r, name) for name in _FIELDS})
+        )
+    return out
+
+
 def save_change(session: Session, change: PlanChange) -> None:
     """Append a plan change to the log, with the rows it needs (idempotent by change id)."""
     if session.get(PlanChangeRow, change.change_id) is not None:

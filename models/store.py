@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
-from domain.plan_changes import ChangeKind
+from domain.plan_changes import ChangeKind, plan_header
 from domain.progress_rules import history
 from domain.records import Installation, PlanSummary, PlanView, ProgressInput, ProgressRevision
 from domain.task_flags import TaskCorrection
@@ -32,6 +32,7 @@ from models.orm import (
     ProgressRevisionRow,
     TaskRow,
 )
+from models.plan_change_rows import header_changes
 from models.plan_rows import add_parsed_plan
 from models.store_attachments import AttachmentStore, attach_to_revision
 from models.store_base import (
@@ -79,7 +80,7 @@ class Store(ExchangeStore, AttachmentStore, KeyStore):
         store = cls(location)
         try:
             store._ensure_installation()
-            if seed_default_plan and not store.plans():
+            if seed_default_plan and not store.plans(include_removed=True):
                 try:
                     store.import_plan(parse_plan_file(default_plan_path()))
                 except StoreError as exc:
@@ -148,16 +149,30 @@ class Store(ExchangeStore, AttachmentStore, KeyStore):
             return installation_record(s, row)
 
     # -- plans -----------------------------------------------------------------------------
-    def plans(self) -> list[PlanSummary]:
+    def plans(self, *, include_removed: bool = False) -> list[PlanSummary]:
+        """The plans in import order, titled as the office renamed them; a removed plan only
+        with ``include_removed`` (its data is kept)."""
         with self._sessions.begin() as s:
             grouped = select(TaskRow.plan_id, func.count()).group_by(TaskRow.plan_id)
             counts: dict[str, int] = {plan: n for plan, n in s.execute(grouped)}
-            return [
-                PlanSummary(
-                    p.id, p.title, p.issuer, p.issued_on, p.fingerprint, counts.get(p.id, 0)
+            headers = header_changes(s)
+            out = []
+            for p in s.scalars(select(PlanRow).order_by(PlanRow.position)):
+                title, removed = plan_header(headers.get(p.id, []))
+                if removed and not include_removed:
+                    continue
+                out.append(
+                    PlanSummary(
+                        p.id,
+                        title or p.title,
+                        p.issuer,
+                        p.issued_on,
+                        p.fingerprint,
+                        counts.get(p.id, 0),
+                        removed,
+                    )
                 )
-                for p in s.scalars(select(PlanRow).order_by(PlanRow.position))
-            ]
+            return out
 
     def default_plan_id(self) -> str:
         plans = self.plans()
@@ -169,10 +184,11 @@ class Store(ExchangeStore, AttachmentStore, KeyStore):
         with self._sessions.begin() as s:
             return build_plan_view(s, plan_row(s, plan_id))
 
-    def plan_views(self) -> list[PlanView]:
+    def plan_views(self, *, include_removed: bool = False) -> list[PlanView]:
         with self._sessions.begin() as s:
             rows = s.scalars(select(PlanRow).order_by(PlanRow.position)).all()
-            return [build_plan_view(s, row) for row in rows]
+            views = [build_plan_view(s, row) for row in rows]
+            return [v for v in views if include_removed or not v.removed]
 
     @retry_on_conflict
     def import_plan(

@@ -137,6 +137,25 @@ class SupervisionStore(StoreBase):
             reason=reason,
         )
 
+    def rename_plan(self, plan_id: str, title: str, *, reason: str) -> PlanChange:
+        """方案更名 (coordinating office), travelling to the units like any plan change."""
+        if not title.strip():
+            raise StoreError("empty_title", plan_id)
+        return self.record_plan_change(
+            ChangeKind.RENAME_PLAN,
+            json.dumps({"title": title.strip()[:500]}, ensure_ascii=False),
+            plan_id=plan_id,
+            reason=reason,
+        )
+
+    def remove_plan(self, plan_id: str, *, reason: str, removed: bool = True) -> PlanChange:
+        """移除方案 (or bring it back): out of every list on every PC; nothing is deleted."""
+        if not reason.strip():
+            raise StoreError("empty_reason", plan_id)
+        return self.record_plan_change(
+            ChangeKind.REMOVE_PLAN, json.dumps({"removed": removed}), plan_id=plan_id, reason=reason
+        )
+
     def mark_not_a_task(
         self, task_id: str, *, plan_id: str | None = None, reason: str = ""
     ) -> PlanChange:

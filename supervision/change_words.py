@@ -20,6 +20,9 @@ KIND_WORDS = {
     "add_task": "新增任务",
     "close_task": "办结销号",
     "attachment_limits": "佐证材料限额",
+    "not_a_task": "不是任务",
+    "rename_plan": "方案更名",
+    "remove_plan": "移除方案",
 }
 ROUND_WORDS = {"monthly": "每月", "quarterly": "每季度", "dates": "指定日期"}
 #: How much of a task's text a line quotes.
@@ -88,4 +91,10 @@ def _describe(change: PlanChange, data: dict[str, Any]) -> str:
         return "办结销号" if data.get("closed", True) else "恢复办理"
     if change.kind == "attachment_limits":
         return "调整佐证材料的数量和大小限额"
+    if change.kind == "not_a_task":
+        return "这一行不是任务，移出方案（记录保留）"
+    if change.kind == "rename_plan":
+        return f"方案名称改为：{_quote(data['title'])}"
+    if change.kind == "remove_plan":
+        return "移除方案（数据保留）" if data.get("removed", True) else "恢复方案"
     raise ValueError(change.kind)

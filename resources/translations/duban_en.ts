@@ -1711,6 +1711,22 @@ Print the registration card, have it signed and stamped with the unit&apos;s sea
         <translation>Reopened</translation>
     </message>
     <message>
+        <source>这一行不是任务，移出方案（记录保留）</source>
+        <translation>This line is not a task: taken out of the plan (kept in the record)</translation>
+    </message>
+    <message>
+        <source>方案名称改为：{title}</source>
+        <translation>Plan renamed to: {title}</translation>
+    </message>
+    <message>
+        <source>移除方案（数据保留）</source>
+        <translation>Plan removed (its data kept)</translation>
+    </message>
+    <message>
+        <source>恢复方案</source>
+        <translation>Plan restored</translation>
+    </message>
+    <message>
         <source>（本版本无法读取这项修订的内容）</source>
         <translation>(this version of Duban cannot read this change)</translation>
     </message>
@@ -2760,6 +2776,18 @@ Folder: {folder}</translation>
     <message>
         <source>办结/恢复</source>
         <translation>Closed/reopened</translation>
+    </message>
+    <message>
+        <source>不是任务</source>
+        <translation>Not a task</translation>
+    </message>
+    <message>
+        <source>方案更名</source>
+        <translation>Plan renamed</translation>
+    </message>
+    <message>
+        <source>移除方案</source>
+        <translation>Plan removed</translation>
     </message>
     <message>
         <source>牵头</source>

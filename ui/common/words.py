@@ -222,6 +222,9 @@ def change_kind_text(kind: str) -> str:
         "edit_task": QCoreApplication.translate("Words", "修改任务"),
         "add_task": QCoreApplication.translate("Words", "新增任务"),
         "close_task": QCoreApplication.translate("Words", "办结/恢复"),
+        "not_a_task": QCoreApplication.translate("Words", "不是任务"),
+        "rename_plan": QCoreApplication.translate("Words", "方案更名"),
+        "remove_plan": QCoreApplication.translate("Words", "移除方案"),
     }
     return texts.get(kind, kind)
 

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal, Slot
 
 from domain.exchange_records import ExportScope
+from domain.plan_names import plan_labels
 from exchange.errors import ExportWriteError
 from models.errors import StoreError
 from ui.common import messages
@@ -79,7 +80,7 @@ class ExchangeCommands(QObject):
             plan_id=node.plan_id if node else None,
         )
         request = ExchangeExportDialog.edit(
-            self._window, inst, [(p.id, p.title) for p in views], unit_names, default
+            self._window, inst, plan_labels(views), unit_names, default
         )
         if request is None:
             return

@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject, Slot
 from PySide6.QtGui import QAction
 
 from domain.exchange_records import PlanChange
+from domain.plan_names import plan_labels
 from domain.records import PlanView, TaskView
 from domain.status_lights import DEFAULT_WARNING_DAYS, TaskLight, plan_lights
 from models.errors import StoreError
@@ -309,7 +310,7 @@ class SupervisionCommands(QObject):
         board.set_store(store)
         if store is not None:
             node = w.selected_node()
-            plans = [(p.id, p.title) for p in store.plans()]
+            plans = plan_labels(store.plans())
             board.set_plans(plans, node.plan_id if node else None)
 
     @Slot()

@@ -113,6 +113,18 @@ def describe(change: PlanChange) -> str:
                 if closed
                 else QCoreApplication.translate("PlanChanges", "恢复办理")
             )
+        if change.kind == "not_a_task":
+            return QCoreApplication.translate("PlanChanges", "这一行不是任务，移出方案（记录保留）")
+        if change.kind == "rename_plan":
+            return QCoreApplication.translate("PlanChanges", "方案名称改为：{title}").format(
+                title=_quote(data["title"])
+            )
+        if change.kind == "remove_plan":
+            return (
+                QCoreApplication.translate("PlanChanges", "移除方案（数据保留）")
+                if data.get("removed", True)
+                else QCoreApplication.translate("PlanChanges", "恢复方案")
+            )
     except (ValueError, KeyError, TypeError, AttributeError):
         pass
     return QCoreApplication.translate("PlanChanges", "（本版本无法读取这项修订的内容）")

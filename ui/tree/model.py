@@ -24,6 +24,7 @@ from PySide6.QtCore import (
 )
 
 from domain.enums import ProgressStatus
+from domain.plan_names import plan_labels
 from domain.status_lights import LIGHT_ORDER, Light, TaskLight
 from ui.common import words
 
@@ -106,8 +107,8 @@ def latest_status(task: TaskView) -> ProgressStatus | None:
     return task.current_progress[0].status if task.current_progress else None
 
 
-def _build_plan(root: Node, plan: PlanView, lights: Mapping[str, TaskLight]) -> Node:
-    plan_node = root.add(Node(NodeKind.PLAN, plan.id, plan.id, plan.title))
+def _build_plan(root: Node, plan: PlanView, lights: Mapping[str, TaskLight], name: str) -> Node:
+    plan_node = root.add(Node(NodeKind.PLAN, plan.id, plan.id, name))
     for section in plan.sections:
         label = words.section_label(section.number, section.title)
         sec_node = plan_node.add(Node(NodeKind.SECTION, section.id, plan.id, label))
@@ -152,8 +153,9 @@ class PlanTreeModel(QAbstractItemModel):
         """Show ``plans``; ``lights`` holds each task's light by task id (as of today)."""
         self.beginResetModel()
         self._root = Node(NodeKind.ROOT, "", "", "")
+        names = dict(plan_labels(plans))  # two plans with one title are told apart
         for plan in plans:
-            _build_plan(self._root, plan, lights)
+            _build_plan(self._root, plan, lights, names[plan.id])
         self._root.recount()
         self._by_id = {}
         self._index_nodes(self._root)
