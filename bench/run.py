@@ -27,7 +27,7 @@ if str(_ROOT) not in sys.path:
 from bench import datagen  # noqa: E402
 from bench.common import Row, table  # noqa: E402
 
-GROUPS = ("exchange", "sheets", "start-up", "server")
+GROUPS = ("exchange", "sheets", "start-up", "server", "bundle")
 
 
 def machine() -> str:
@@ -103,6 +103,10 @@ def main(argv: list[str]) -> int:
             from bench import server_bench
 
             done = server_bench.run(sizes, repeat, entries=100 if args.quick else 500)
+        elif group == "bundle":
+            from bench import bundle_bench
+
+            done = bundle_bench.run(2 if args.quick else max(repeat, 5))
         else:
             from bench import startup_bench
 

@@ -156,9 +156,15 @@ def _markers(text: str) -> dict[str, float]:
 
 
 def launch(args: list[str], home: Path, *, probe: bool) -> Launch:
+    """This Python running ``args`` (a script and its arguments)."""
+    return launch_program([sys.executable, *args], home, probe=probe)
+
+
+def launch_program(command: list[str], home: Path, *, probe: bool) -> Launch:
+    """Run ``command`` (a window that prints its first-paint markers) and read them."""
     started = time.monotonic()
     out = subprocess.run(
-        [sys.executable, *args],
+        command,
         cwd=str(ROOT),
         env=_env(home, probe=probe),
         capture_output=True,
@@ -167,7 +173,7 @@ def launch(args: list[str], home: Path, *, probe: bool) -> Launch:
     )
     marks = _markers(out.stdout)
     if out.returncode != 0 or "painted" not in marks:
-        raise RuntimeError(f"{args[:2]} exit {out.returncode}: {out.stderr[-2000:]}")
+        raise RuntimeError(f"{command[:2]} exit {out.returncode}: {out.stderr[-2000:]}")
     filled = marks["filled"] - started if "filled" in marks else None
     return Launch(marks["painted"] - started, filled, marks.get("rss", 0.0))
 

@@ -51,6 +51,7 @@ def all_steps(*, window: bool, require_window: bool) -> list[Step]:
         ("方案", steps.check_plan),
         ("填报", steps.record_progress),
         ("打印", steps.render_sheet),
+        ("文档", steps.read_documents),
         ("导出", steps.export_exchange),
         ("导入", steps.import_exchange),
     ]

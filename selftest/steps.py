@@ -127,6 +127,30 @@ def render_sheet(ctx: Context) -> str:
     return f"{path.name}，{pages} 页，{len(data) // 1024} KB，字体已嵌入"
 
 
+def read_documents(ctx: Context) -> str:
+    """The plan as a Word 分工表 read back by the plan importer, and the sheet's PDF text
+    read back (pdfminer and its Chinese character maps): the bundle carries both readers."""
+    from plan_intake import parse_plan_document, read_plan_text
+    from sheets import safe_file_name
+    from sheets.word.plan import plan_table_docx
+
+    plan = ctx.store().plan_view()
+    table = ctx.folder / safe_file_name("重点任务分工表.docx")
+    plan_table_docx(plan, table)
+    parsed = parse_plan_document(table)
+    expected = len(plan.all_tasks())
+    check(
+        parsed.task_count == expected,
+        f"{table.name} 读回 {parsed.task_count} 项任务，应为 {expected} 项",
+    )
+    check(ctx.unit is not None, "前一步未能填报")
+    assert ctx.unit is not None
+    sheet = ctx.folder / safe_file_name(f"{ctx.unit.unit_name} 责任清单")
+    text = read_plan_text(sheet)
+    check(ctx.unit.unit_name in text, f"{sheet.name} 的文字未能读出")
+    return f"Word 分工表读回 {parsed.task_count} 项任务；PDF 文字可读"
+
+
 def export_exchange(ctx: Context) -> str:
     """A signed exchange file on a 'USB stick' folder, checked by the importer's reader."""
     from exchange.reader import read_exchange_file
