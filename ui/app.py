@@ -11,10 +11,11 @@ from __future__ import annotations
 import logging
 import os
 import sys
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, QSettings, QTimer, Signal, Slot
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, QTimer, Signal, Slot
+from PySide6.QtWidgets import QApplication, QWidget
 
 from models.errors import StoreError
 from models.locations import DatabaseLocation, ServerAddress, describe_location, parse_location
@@ -88,6 +89,39 @@ def start_location(settings: QSettings) -> DatabaseLocation:
     return default_database_path()
 
 
+#: Milliseconds to wait for the window's first paint before starting anyway (a window
+#: that is minimised or covered may not paint at once).
+FIRST_PAINT_WAIT_MS = 300
+
+
+class _FirstPaint(QObject):
+    """Calls ``then`` once, right after ``widget``'s first paint (or after a short wait)."""
+
+    def __init__(self, widget: QWidget, then: Callable[[], None]) -> None:
+        super().__init__(widget)
+        self._widget = widget
+        self._then: Callable[[], None] | None = then
+        widget.installEventFilter(self)
+        QTimer.singleShot(FIRST_PAINT_WAIT_MS, self._fire)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if watched is self._widget and event.type() == QEvent.Type.Paint:
+            QTimer.singleShot(0, self._fire)  # once this paint is done
+        return False
+
+    @Slot()
+    def _fire(self) -> None:
+        if self._then is None:
+            return
+        then, self._then = self._then, None
+        self._widget.removeEventFilter(self)
+        then()
+
+
+def after_first_paint(widget: QWidget, then: Callable[[], None]) -> None:
+    _FirstPaint(widget, then)
+
+
 class GuiSession(QObject):
     """Owns the store and the main window for the life of the application."""
 
@@ -113,6 +147,15 @@ class GuiSession(QObject):
             StartupProbe(self._app, self.window)
         # The plans first, read-only with plain sqlite3 (no SQLAlchemy: about 330 ms of
         # imports); then the real store is made ready (migrations, seeding) and swapped in.
+        # The read starts once the empty window has painted: on the pool thread it imports
+        # and reads holding the GIL in stretches, which delayed that first paint.
+        if self.window is not None:
+            after_first_paint(self.window, self._read_first_fill)
+        else:
+            self._read_first_fill()
+
+    @Slot()
+    def _read_first_fill(self) -> None:
         run_in_pool(self._on_first_fill, self._on_first_fill_failed, read_first_fill, self._db_path)
 
     @Slot(object)

@@ -174,3 +174,25 @@ def test_restore_backup_is_offered_once_the_window_is_ready(
     assert window is not None
     qtbot.waitUntil(lambda: "backups" in vars(window), timeout=5_000)
     assert window.menu_actions.restore_backup.isEnabled()
+
+
+def test_first_fill_waits_for_the_first_paint(qtbot) -> None:
+    """The plans are read once the empty window has painted, exactly once; a window that
+    never paints (minimised) still gets them after a short wait."""
+    from PySide6.QtWidgets import QWidget
+
+    from ui.app import after_first_paint
+
+    shown, hidden = QWidget(), QWidget()
+    qtbot.addWidget(shown)
+    qtbot.addWidget(hidden)
+    calls: list[str] = []
+    after_first_paint(shown, lambda: calls.append("shown"))
+    after_first_paint(hidden, lambda: calls.append("hidden"))
+    assert calls == []  # never before the event loop has run
+    shown.show()
+    qtbot.waitUntil(lambda: "shown" in calls)
+    qtbot.waitUntil(lambda: "hidden" in calls)  # the fallback
+    shown.update()
+    qtbot.wait(400)
+    assert sorted(calls) == ["hidden", "shown"]
