@@ -109,7 +109,7 @@ def build_plan_view(session: Session, plan: PlanRow) -> PlanView:
         header,
         [tuple(row) for row in sections],  # type: ignore[misc]
         [tuple(row) for row in subsections],  # type: ignore[misc]
-        [tuple(row) for row in tasks],  # type: ignore[misc]
+        [tuple(row) for row in tasks],
         [tuple(row) for row in assignments],  # type: ignore[misc]
         progress,
         plan_changes(session, plan.id),

@@ -4,6 +4,7 @@ an Excel 台账 and a Word-made PDF (tests/data/plans, made by scripts/make_plan
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -91,6 +92,11 @@ def test_table_deadlines_travel_in_the_task_bracket() -> None:
         "25. " in ledger
         and "（牵头单位：哈尔滨海关；责任单位：省公安厅；完成时限：长期坚持）" in ledger
     )
+    # …and reach the task's deadline, as the parser reads a deadline in a task's text.
+    for name in ("seed-table.docx", "seed-ledger.xlsx"):
+        tasks = {t.number: t for t in parse_plan_document(PLANS / name).all_tasks()}
+        assert (tasks[1].deadline_text, tasks[1].deadline) == ("2017年底前", dt.date(2017, 12, 31))
+        assert (tasks[25].deadline_text, tasks[25].deadline) == ("长期坚持", None)
 
 
 def test_cli_parse_and_import_a_word_plan(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
