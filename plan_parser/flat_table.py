@@ -18,13 +18,22 @@ from dataclasses import dataclass
 
 from plan_parser.known_organs import starts_with_known_organ
 from plan_parser.numbering import chinese_numeral
-from plan_parser.units import doubtful_unit_reason, split_top_level, strip_etc
+from plan_parser.units import UNIT_ENDINGS, doubtful_unit_reason, split_top_level, strip_etc
 
 _NUMBER_WORDS = ("序号", "编号")
 _TASK_WORDS = ("重点任务", "任务", "具体任务", "工作任务", "主要任务", "任务内容", "工作内容")
 _UNIT_WORDS = ("责任部门", "责任单位", "牵头单位", "牵头部门", "负责单位", "负责部门")
+#: A second unit column for the cooperating units, after the leading one.
+_COOPERATE_WORDS = ("配合单位", "配合部门", "参与单位", "协办单位", "协助单位")
 _DEADLINE_WORDS = ("时间进度", "完成时限", "完成时间", "时限要求", "进度安排", "时间安排")
-_HEADER_WORDS = (*_NUMBER_WORDS, *_TASK_WORDS, *_UNIT_WORDS, *_DEADLINE_WORDS, "备注")
+_HEADER_WORDS = (
+    *_NUMBER_WORDS,
+    *_TASK_WORDS,
+    *_UNIT_WORDS,
+    *_COOPERATE_WORDS,
+    *_DEADLINE_WORDS,
+    "备注",
+)
 _HEADER_LONGEST_FIRST = sorted(_HEADER_WORDS, key=len, reverse=True)
 #: One deadline wording; a row's deadline cell is one or more of them.
 _DEADLINE_PHRASE = (
@@ -57,10 +66,11 @@ def find_flat_table(lines: list[str]) -> TableLines | None:
         if len(rows) < 2:
             continue
         unit_label = next(w for w in header if w in _UNIT_WORDS)
+        cooperate_label = next((w for w in header if w in _COOPERATE_WORDS), None)
         title = _title_before(lines, start)
         out = [f"{_next_section_label(lines[:start])}{title}"]
         for number, cell in rows:
-            out.append(_row_line(number, cell, unit_label))
+            out.append(_row_line(number, cell, unit_label, cooperate_label))
         return TableLines(start, _body_end(lines, body_start), out)
     return None
 
@@ -112,7 +122,8 @@ def _checked(header: list[str]) -> list[str] | None:
     has = {
         "number": any(w in _NUMBER_WORDS for w in header),
         "task": any(w in _TASK_WORDS for w in header),
-        "units": sum(1 for w in header if w in _UNIT_WORDS) == 1,
+        "units": sum(1 for w in header if w in _UNIT_WORDS) == 1
+        and sum(1 for w in header if w in _COOPERATE_WORDS) <= 1,
     }
     return header if len(header) >= 3 and all(has.values()) else None
 
@@ -151,13 +162,18 @@ def _next_row_start(body: str, number: int, start: int) -> int | None:
     return None
 
 
-def _row_line(number: int, cell: str, unit_label: str) -> str:
+def _row_line(number: int, cell: str, unit_label: str, cooperate_label: str | None) -> str:
     deadline = ""
     m = _DEADLINE_TAIL.search(cell)
     if m and m.start() > 0:
         deadline, cell = m.group(0), cell[: m.start()]
     task, units = _split_units(cell)
     parts = [f"{unit_label}：{units}"] if units else []
+    if units and cooperate_label is not None:
+        leading, cooperating = _cell_boundary(units)
+        parts = [f"{unit_label}：{leading}"]
+        if cooperating:
+            parts.append(f"{cooperate_label}：{cooperating}")
     if deadline:
         parts.append(f"完成时限：{deadline}")
     bracket = f"（{'；'.join(parts)}）" if parts else ""
@@ -172,6 +188,17 @@ def _split_units(cell: str) -> tuple[str, str]:
         if starts_with_known_organ(tail, cell[index - 1]) and _is_unit_list(tail):
             return cell[:index], tail
     return cell, ""
+
+
+def _cell_boundary(units: str) -> tuple[str, str]:
+    """ "国家发展改革委财政部、教育部" → ("国家发展改革委", "财政部、教育部"): where two
+    organ names meet with no separator, one cell ended and the next began."""
+    for index in range(2, len(units)):
+        if units[index - 1] in "、，," or not units[:index].endswith(UNIT_ENDINGS):
+            continue
+        if starts_with_known_organ(units[index:], units[index - 1]):
+            return units[:index], units[index:]
+    return units, ""
 
 
 def _is_unit_list(text: str) -> bool:

@@ -375,3 +375,19 @@ def test_party_committee_departments_carry_their_committee() -> None:
         ("省委宣传部", R),
         ("省人社厅", R),
     ]
+
+
+def test_a_run_together_table_with_lead_and_cooperating_columns() -> None:
+    text = (
+        "重点任务分工表\n序号\n重点任务\n牵头单位\n配合单位\n完成时限\n"
+        "1推进科技成果转化国家发展改革委财政部、教育部2018年底前完成"
+        "2建设技术交易平台科技部工业和信息化部持续推进"
+        "3开展试点示范科技部2019年6月底前\n"
+    )
+    tasks = parse_plan_text(text).all_tasks()
+    assert [[(u.name, u.role) for u in t.units] for t in tasks] == [
+        [("国家发展改革委", L), ("财政部", C), ("教育部", C)],
+        [("科技部", L), ("工业和信息化部", C)],
+        [("科技部", L)],
+    ]
+    assert [t.text for t in tasks] == ["推进科技成果转化", "建设技术交易平台", "开展试点示范"]
