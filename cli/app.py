@@ -29,6 +29,7 @@ def command_modules() -> tuple[ModuleType, ...]:
         keys_commands,
         office_commands,
         plan_commands,
+        report_commands,
         screenshot_command,
         selftest_command,
         server_commands,
@@ -39,6 +40,7 @@ def command_modules() -> tuple[ModuleType, ...]:
     return (
         plan_commands,
         office_commands,
+        report_commands,
         exchange_commands,
         supervision_commands,
         keys_commands,

@@ -42,6 +42,7 @@ RECORD_PROBLEMS_ZH: dict[RecordProblem, str] = {
     RecordProblem.UNKNOWN_TASK: "本机方案中没有这项任务",
     RecordProblem.UNIT_NOT_IN_TASK: "该单位在这项任务中没有分工",
     RecordProblem.WRONG_PLAN: "记录属于另一份方案",
+    RecordProblem.REVIEW_NOT_FROM_OFFICE: "审核意见和领导批示只能由协调办公室记录",
 }
 
 ANOMALIES_ZH: dict[AnomalyKind, str] = {
@@ -63,8 +64,15 @@ def report_lines(report: MergeReport) -> list[str]:
         f"  来自：{sender_label(report)}；方案：{report.plan_title}",
         f"  新记录 {report.new_revisions} 条，已有 {report.present_revisions} 条，"
         f"冲突 {report.conflicts} 条，拒收 {len(report.rejected)} 条"
-        + (f"，方案修订 {report.new_plan_changes} 条" if report.new_plan_changes else ""),
+        + (f"，方案修订 {report.new_plan_changes} 条" if report.new_plan_changes else "")
+        + (f"，审核意见 {report.new_reviews} 条" if report.new_reviews else "")
+        + (f"，领导批示 {report.new_instructions} 条" if report.new_instructions else ""),
     ]
+    if report.rule_breaches:
+        lines.append(
+            f"  其中 {report.rule_breaches} 条进展不符合现行填报规则（旧版本录入，"
+            "如缺少填报人），已原样保留并标注。"
+        )
     for rejected in report.rejected:
         lines.append(f"  拒收 {rejected.record_id[:8]}：{RECORD_PROBLEMS_ZH[rejected.problem]}")
     for anomaly in report.anomalies:

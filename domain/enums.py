@@ -49,5 +49,17 @@ STATUS_LABELS_ZH: dict[ProgressStatus, str] = {
     ProgressStatus.BLOCKED: "受阻",
 }
 
+
+class ReviewDecision(StrEnum):
+    """审核结论 of the coordinating office on a unit's report."""
+
+    ACCEPTED = "accepted"
+    RETURNED = "returned"
+
+    @property
+    def label_zh(self) -> str:
+        return "通过" if self is ReviewDecision.ACCEPTED else "退回修改"
+
+
 #: The name under which the coordinating office (协调办公室) appears as "unit".
 COORDINATING_OFFICE = "协调办公室"

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from domain.records import ProgressRevision
+from domain.records import Instruction, ProgressRevision, ReportReview
 
 
 class ExportScope(StrEnum):
@@ -84,6 +84,9 @@ class ExchangeBundle:
     plan_changes: tuple[PlanChange, ...] = ()
     #: None for a format 1 file (unsigned) and for a bundle not yet written.
     signature: FileSignature | None = None
+    #: 审核 and 领导批示 (format 3; only the coordinating office's are merged).
+    reviews: tuple[ReportReview, ...] = ()
+    instructions: tuple[Instruction, ...] = ()
 
 
 class RecordProblem(StrEnum):
@@ -91,6 +94,8 @@ class RecordProblem(StrEnum):
     AUTHOR_NOT_SENDER = "author_not_sender"  # a unit's file relays someone else's revision
     AUTHOR_WRONG_UNIT = "author_wrong_unit"  # the author serves a different unit
     PLAN_CONTENT_NOT_FROM_OFFICE = "plan_content_not_from_office"
+    #: a review (审核) or instruction (批示) not written by the coordinating office sending it
+    REVIEW_NOT_FROM_OFFICE = "review_not_from_office"
     UNKNOWN_TASK = "unknown_task"  # not a task of this plan on this PC
     UNIT_NOT_IN_TASK = "unit_not_in_task"
     WRONG_PLAN = "wrong_plan"
@@ -134,11 +139,19 @@ class MergeReport:
     applied: bool = False
     backup_path: str | None = None
     extra: dict[str, str] = field(default_factory=dict)
+    new_reviews: int = 0
+    new_instructions: int = 0
+    #: New revisions that break today's report rules (from an older Duban): kept as they are.
+    rule_breaches: int = 0
 
     @property
     def changes_anything(self) -> bool:
         return not self.already_imported and (
-            self.new_revisions > 0 or self.new_plan_changes > 0 or bool(self.anomalies)
+            self.new_revisions > 0
+            or self.new_plan_changes > 0
+            or self.new_reviews > 0
+            or self.new_instructions > 0
+            or bool(self.anomalies)
         )
 
 

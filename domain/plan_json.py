@@ -5,6 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from domain.records import PlanView, ProgressRevision, TaskView
+from domain.review_rules import review_state
+from domain.validation import stored_breaches
 
 
 def progress_json(rev: ProgressRevision) -> dict[str, Any]:
@@ -23,6 +25,9 @@ def progress_json(rev: ProgressRevision) -> dict[str, Any]:
         "report_id": rev.report_id,
         "on_behalf": rev.on_behalf,
         "in_conflict": rev.in_conflict,
+        "reason": rev.reason,
+        #: Rules of today this (older) report breaks; kept as it came, never rewritten.
+        "breaks_rules": [p.value for p in stored_breaches(rev)],
     }
 
 
@@ -45,7 +50,25 @@ def task_json(task: TaskView, *, with_progress: bool) -> dict[str, Any]:
             {"code": f.code, "line": f.line, "message": f.message} for f in task.problems
         ]
     if with_progress:
-        out["progress"] = [progress_json(p) for p in task.current_progress]
+        out["progress"] = [
+            {**progress_json(p), "review": review_state(p, task.reviews).value}
+            for p in task.current_progress
+        ]
+        out["reviews"] = [
+            {
+                "unit_id": r.unit_id,
+                "revision_id": r.revision_id,
+                "decision": r.decision.value,
+                "reason": r.reason,
+                "reviewer": r.reviewer,
+                "at": r.authored_at,
+            }
+            for r in task.reviews
+        ]
+        out["instructions"] = [
+            {"text": i.text, "by": i.leader, "date": i.instructed_on.isoformat()}
+            for i in task.instructions
+        ]
     return out
 
 

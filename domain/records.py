@@ -10,7 +10,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from domain.attachments import AttachmentChoice
-from domain.enums import ProgressStatus, Role
+from domain.enums import ProgressStatus, ReviewDecision, Role
 from domain.schedule import Deadline, RoundRule
 from domain.task_flags import TaskFlag
 
@@ -50,8 +50,45 @@ class ProgressRevision:
     phone: str = ""
     withdrawn: bool = False
     on_behalf: bool = False
+    #: 修改原因 of an edit, 撤回原因 of a withdrawal, or the 说明 of a lower percent.
+    reason: str = ""
     #: True when a sibling head exists (two PCs edited the same parent).
     in_conflict: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class ReportReview:
+    """审核: the coordinating office's 通过 or 退回修改 of one revision of a unit's report."""
+
+    review_id: str
+    report_id: str
+    revision_id: str
+    task_id: str
+    unit_id: str
+    author_installation_id: str
+    author_seq: int
+    lamport: int
+    authored_at: str
+    decision: ReviewDecision
+    reason: str = ""
+    #: Who reviewed (a person's name; the installation is the office's).
+    reviewer: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Instruction:
+    """领导批示 / 督办意见 on a task, recorded by the coordinating office."""
+
+    instruction_id: str
+    plan_id: str
+    task_id: str
+    author_installation_id: str
+    author_seq: int
+    lamport: int
+    authored_at: str
+    text: str
+    leader: str
+    instructed_on: dt.date
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,6 +119,10 @@ class TaskView:
     #: 待补充: why the document's assignment could not be read; () once the office gave
     #: the task its units (a plan change).
     problems: tuple[TaskFlag, ...] = ()
+    #: 审核: the coordinating office's reviews of reports on this task, oldest first.
+    reviews: tuple[ReportReview, ...] = ()
+    #: 领导批示 / 督办意见 on this task, oldest first.
+    instructions: tuple[Instruction, ...] = ()
 
     @property
     def needs_completion(self) -> bool:
@@ -193,6 +234,8 @@ class ProgressInput:
     withdrawn: bool = False
     #: 佐证材料: the report's complete set after this revision; None keeps the parent's.
     attachments: tuple[AttachmentChoice, ...] | None = None
+    #: 修改原因 (edit), 撤回原因 (withdrawal) or 说明 (a percent lower than before).
+    reason: str = ""
 
 
 @dataclass(frozen=True, slots=True)

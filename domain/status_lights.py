@@ -1,7 +1,10 @@
-"""Domain layer: the status light of a task (已完成 / 逾期 / 未报送 / 临期 / 正常), computed.
+"""Domain layer: the status light of a task (已完成 / 逾期 / 未报送 / 临期 / 正常, and
+已退回 / 待审核 where the coordinating office reviews reports), computed.
 
-One pure function of (task, deadline, rounds, current reports, as-of date, warning
-window). Nothing stores a light; the date is always injected.
+One pure function of (task, deadline, rounds, current reports and their reviews, as-of
+date, warning window). Nothing stores a light; the date is always injected. The light is
+the task's status everywhere (tree, unit list, filters, detail pane, dashboard, sheets,
+ledger); a report's own 推进中 … is what the unit wrote, never the task's status.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from domain.enums import ProgressStatus, Role
+from domain.review_rules import ReviewState, counted_reports, returned_units, review_state
 from domain.schedule import Deadline, RoundRule
 
 if TYPE_CHECKING:
@@ -25,6 +29,8 @@ class Light(StrEnum):
     OVERDUE = "overdue"
     UNREPORTED = "unreported"
     DUE_SOON = "due_soon"
+    RETURNED = "returned"
+    PENDING_REVIEW = "pending_review"
     ON_TRACK = "on_track"
 
     @property
@@ -37,10 +43,32 @@ LIGHT_LABELS_ZH = {
     Light.OVERDUE: "逾期",
     Light.UNREPORTED: "未报送",
     Light.DUE_SOON: "临期",
+    Light.RETURNED: "已退回",
+    Light.PENDING_REVIEW: "待审核",
     Light.ON_TRACK: "正常",
 }
 #: Worst first: the order a dashboard sorts by.
-LIGHT_ORDER = (Light.OVERDUE, Light.UNREPORTED, Light.DUE_SOON, Light.ON_TRACK, Light.DONE)
+LIGHT_ORDER = (
+    Light.OVERDUE,
+    Light.UNREPORTED,
+    Light.RETURNED,
+    Light.DUE_SOON,
+    Light.PENDING_REVIEW,
+    Light.ON_TRACK,
+    Light.DONE,
+)
+#: What each word means, said once (tooltips, README, the command line).
+LIGHT_MEANINGS_ZH = {
+    Light.OVERDUE: "已过完成时限仍未完成（时限当天不算逾期）。",
+    Light.UNREPORTED: (
+        "报送节点已过，牵头或负责单位自上一节点以来没有报送进展（被退回的不算报送）。"
+    ),
+    Light.RETURNED: "协调办公室已将单位的进展退回修改，单位尚未重新报送。",
+    Light.DUE_SOON: "完成时限或下一报送节点在临期提醒天数之内，且单位尚未报送。",
+    Light.PENDING_REVIEW: "单位已报送，协调办公室尚未审核（仅在开始审核后显示）。",
+    Light.ON_TRACK: "按计划推进，没有逾期、欠报或待处理的事项。",
+    Light.DONE: "任务已办结，或每个牵头、负责单位最新报送的状态都是“已完成”。",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,8 +106,11 @@ def task_light(
     as_of: dt.date,
     warning_days: int = DEFAULT_WARNING_DAYS,
     closed: bool = False,
+    review_in_use: bool = False,
 ) -> TaskLight:
-    reports = task.current_progress  # each unit's latest current report
+    """``review_in_use``: the coordinating office reviews reports of this plan, so an
+    unreviewed report shows 待审核 instead of 正常."""
+    reports = counted_reports(task)  # each unit's latest report, less the returned ones
     days_left = (
         (deadline.date - as_of).days
         if deadline and deadline.date and not deadline.long_term
@@ -96,12 +127,20 @@ def task_light(
             missing = _missing_since(task, reports, previous)
             if missing:
                 return TaskLight(Light.UNREPORTED, deadline, missing, days_left)
+    owing = set(owing_units(task))
+    returned = tuple(u for u in owing_units(task) if u in returned_units(task))
+    if returned:
+        return TaskLight(Light.RETURNED, deadline, returned, days_left)
     if days_left is not None and days_left <= warning_days:
         return TaskLight(Light.DUE_SOON, deadline, (), days_left)
     if rounds is not None and rounds.next_due(as_of, warning_days) is not None:
         previous_round = rounds.last_passed(as_of)[1]
         if _missing_since(task, reports, previous_round):
             return TaskLight(Light.DUE_SOON, deadline, (), days_left)
+    if review_in_use and any(
+        r.unit_id in owing and review_state(r, task.reviews) is ReviewState.PENDING for r in reports
+    ):
+        return TaskLight(Light.PENDING_REVIEW, deadline, (), days_left)
     return TaskLight(Light.ON_TRACK, deadline, (), days_left)
 
 
@@ -122,6 +161,8 @@ def plan_lights(
     view: PlanView, as_of: dt.date, warning_days: int = DEFAULT_WARNING_DAYS
 ) -> dict[str, TaskLight]:
     """Every task's light on ``as_of``."""
+    tasks = view.all_tasks()
+    review_in_use = any(t.reviews for t in tasks)
     return {
         task.id: task_light(
             task,
@@ -130,6 +171,7 @@ def plan_lights(
             as_of=as_of,
             warning_days=warning_days,
             closed=task.closed,
+            review_in_use=review_in_use,
         )
-        for task in view.all_tasks()
+        for task in tasks
     }

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
-from domain.enums import ProgressStatus
+from domain.enums import ProgressStatus, ReviewDecision
 from domain.exchange_records import PlanChange, Sender
-from domain.records import ProgressRevision
+from domain.records import Instruction, ProgressRevision, ReportReview
 from exchange.format import COLUMNS
 
 Row = tuple[object, ...]
@@ -112,6 +113,92 @@ def plan_change_from(row: Row) -> PlanChange:
         payload=str(payload),
         reason=str(reason),
     )
+
+
+def note_row(rev: ProgressRevision) -> Row:
+    """The revision's reason (format 3 keeps it in ``revision_notes``, one row per reason)."""
+    return (rev.revision_id, rev.reason)
+
+
+def review_row(review: ReportReview) -> Row:
+    return (
+        review.review_id,
+        review.report_id,
+        review.revision_id,
+        review.task_id,
+        review.unit_id,
+        review.author_installation_id,
+        review.author_seq,
+        review.lamport,
+        review.authored_at,
+        review.decision.value,
+        review.reason,
+        review.reviewer,
+    )
+
+
+def review_from(row: Row) -> ReportReview:
+    (rid, report, revision, task, unit, author, seq, lamport, authored, decision, reason,
+     reviewer) = row  # fmt: skip
+    return ReportReview(
+        review_id=str(rid),
+        report_id=str(report),
+        revision_id=str(revision),
+        task_id=str(task),
+        unit_id=str(unit),
+        author_installation_id=str(author),
+        author_seq=int(str(seq)),
+        lamport=int(str(lamport)),
+        authored_at=str(authored),
+        decision=ReviewDecision(str(decision)),
+        reason=str(reason),
+        reviewer=str(reviewer),
+    )
+
+
+def instruction_row(item: Instruction) -> Row:
+    return (
+        item.instruction_id,
+        item.plan_id,
+        item.task_id,
+        item.author_installation_id,
+        item.author_seq,
+        item.lamport,
+        item.authored_at,
+        item.text,
+        item.leader,
+        item.instructed_on.isoformat(),
+    )
+
+
+def instruction_from(row: Row) -> Instruction:
+    iid, plan, task, author, seq, lamport, authored, text, leader, on = row
+    return Instruction(
+        instruction_id=str(iid),
+        plan_id=str(plan),
+        task_id=str(task),
+        author_installation_id=str(author),
+        author_seq=int(str(seq)),
+        lamport=int(str(lamport)),
+        authored_at=str(authored),
+        text=str(text),
+        leader=str(leader),
+        instructed_on=dt.date.fromisoformat(str(on)),
+    )
+
+
+def with_notes(revisions: list[ProgressRevision], notes: list[Row]) -> list[ProgressRevision]:
+    """Put each ``revision_notes`` reason on its revision. Raises ValueError for a note
+    naming no revision of the file (a file is whole or refused)."""
+    reasons = {str(rid): str(reason) for rid, reason in notes}
+    known = {r.revision_id for r in revisions}
+    stray = sorted(set(reasons) - known)
+    if stray:
+        raise ValueError(f"revision_notes names no revision of the file: {stray[0]}")
+    return [
+        dataclasses.replace(r, reason=reasons[r.revision_id]) if r.revision_id in reasons else r
+        for r in revisions
+    ]
 
 
 def _opt(value: object) -> str | None:

@@ -8,6 +8,11 @@ README ("Exchange files", "Signed exchange files").
 Format 2 adds the ``signature`` table (one row: the signing key and an Ed25519 signature
 over the manifest, which holds the records' digest). Format 1 files (unsigned) are still
 read, through ``schema_for``; the store then lets them be previewed, never merged.
+
+Format 3 adds three tables and changes none: ``revision_notes`` (the 修改原因 / 撤回原因 /
+说明 of a revision in ``progress_revisions``), ``report_reviews`` (审核) and ``instructions``
+(领导批示), the last two written by the coordinating office only. A format 2 file reads as
+one with those tables empty.
 """
 
 from __future__ import annotations
@@ -15,7 +20,7 @@ from __future__ import annotations
 from exchange.safe_rows import Blob, Integer, Text, ValueCheck
 
 APPLICATION_ID = 0x44554241  # "DUBA"
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 SUPPORTED_VERSIONS = range(1, FORMAT_VERSION + 1)
 EXTENSION = ".duban"
 MAX_FILE_BYTES = 64 * 1024 * 1024
@@ -52,7 +57,28 @@ SCHEMA_V2: dict[str, str] = {
         "signature BLOB NOT NULL, signed_at TEXT NOT NULL) STRICT"
     ),
 }
-SCHEMAS: dict[int, dict[str, str]] = {1: SCHEMA_V1, 2: SCHEMA_V2}
+SCHEMA_V3: dict[str, str] = {
+    **SCHEMA_V2,
+    "revision_notes": (
+        "CREATE TABLE revision_notes (revision_id TEXT PRIMARY KEY, reason TEXT NOT NULL) STRICT"
+    ),
+    "report_reviews": (
+        "CREATE TABLE report_reviews (review_id TEXT PRIMARY KEY, report_id TEXT NOT NULL, "
+        "revision_id TEXT NOT NULL, task_id TEXT NOT NULL, unit_id TEXT NOT NULL, "
+        "author_installation_id TEXT NOT NULL, author_seq INTEGER NOT NULL, "
+        "lamport INTEGER NOT NULL, authored_at TEXT NOT NULL, decision TEXT NOT NULL, "
+        "reason TEXT NOT NULL, reviewer TEXT NOT NULL) STRICT"
+    ),
+    "instructions": (
+        "CREATE TABLE instructions (instruction_id TEXT PRIMARY KEY, plan_id TEXT NOT NULL, "
+        "task_id TEXT NOT NULL, author_installation_id TEXT NOT NULL, "
+        "author_seq INTEGER NOT NULL, lamport INTEGER NOT NULL, authored_at TEXT NOT NULL, "
+        "text TEXT NOT NULL, leader TEXT NOT NULL, instructed_on TEXT NOT NULL) STRICT"
+    ),
+}
+SCHEMAS: dict[int, dict[str, str]] = {1: SCHEMA_V1, 2: SCHEMA_V2, 3: SCHEMA_V3}
+#: The schema this build writes.
+SCHEMA_CURRENT = SCHEMAS[FORMAT_VERSION]
 
 
 def schema_for(version: int) -> dict[str, str]:
@@ -112,6 +138,33 @@ COLUMNS: dict[str, dict[str, ValueCheck]] = {
         "payload": Text(max_len=20_000, multiline=True),
         "reason": Text(max_len=2000, multiline=True),
     },
+    "revision_notes": {"revision_id": _uuid, "reason": Text(max_len=1000, multiline=True)},
+    "report_reviews": {
+        "review_id": _uuid,
+        "report_id": _uuid,
+        "revision_id": _uuid,
+        "task_id": _uuid,
+        "unit_id": _uuid,
+        "author_installation_id": _uuid,
+        "author_seq": _count,
+        "lamport": _count,
+        "authored_at": _timestamp,
+        "decision": Text(max_len=20, choices=frozenset({"accepted", "returned"})),
+        "reason": Text(max_len=1000, multiline=True),
+        "reviewer": Text(max_len=100),
+    },
+    "instructions": {
+        "instruction_id": _uuid,
+        "plan_id": _uuid,
+        "task_id": _uuid,
+        "author_installation_id": _uuid,
+        "author_seq": _count,
+        "lamport": _count,
+        "authored_at": _timestamp,
+        "text": Text(max_len=4000, min_len=1, multiline=True),
+        "leader": Text(max_len=100, min_len=1),
+        "instructed_on": _date,
+    },
     "signature": {
         "key_id": Text(max_len=16, min_len=16, pattern=r"[0-9a-f]{16}"),
         "public_key": Blob(max_len=32),  # exact lengths: exchange.signature.verify_rows
@@ -120,7 +173,15 @@ COLUMNS: dict[str, dict[str, ValueCheck]] = {
     },
 }
 
-RECORD_TABLES = ("installations", "progress_revisions", "plan_changes")
+RECORD_TABLES_V1 = ("installations", "progress_revisions", "plan_changes")
+#: Format 3's record tables (reviews and instructions by the coordinating office).
+RECORD_TABLES = (*RECORD_TABLES_V1, "revision_notes", "report_reviews", "instructions")
+
+
+def record_tables(version: int) -> tuple[str, ...]:
+    """The record tables a file of ``version`` has (counted and digested by the manifest)."""
+    return RECORD_TABLES if version >= 3 else RECORD_TABLES_V1
+
 
 MANIFEST_KEYS = (
     "format_version",

@@ -24,9 +24,9 @@ from exchange.format import (
     MANIFEST_KEYS,
     MAX_FILE_BYTES,
     MAX_ROWS,
-    RECORD_TABLES,
     SUPPORTED_VERSIONS,
     UUID,
+    record_tables,
     schema_for,
 )
 from exchange.safe_rows import canonical_digest, read_rows
@@ -57,7 +57,7 @@ def read_exchange_bytes(data: bytes) -> ReadFile:
     )
     try:
         version = conn.user_version
-        tables = ("manifest", *RECORD_TABLES) + (("signature",) if version >= 2 else ())
+        tables = ("manifest", *record_tables(version)) + (("signature",) if version >= 2 else ())
         rows = {
             t: read_rows(conn, t, codec.columns(t), types=COLUMNS[t], max_rows=MAX_ROWS)
             for t in tables
@@ -75,19 +75,22 @@ def read_exchange_bytes(data: bytes) -> ReadFile:
     manifest = _manifest(manifest_map)
     if manifest.format_version != version:
         raise RejectedFile(RejectCode.BAD_VALUE, f"manifest says format {manifest.format_version}")
-    counts = {t: len(rows[t]) for t in RECORD_TABLES}
+    counts = {t: len(rows[t]) for t in record_tables(version)}
     if manifest.counts != counts:
         raise RejectedFile(RejectCode.COUNT_MISMATCH, f"{manifest.counts} != {counts}", claimed)
     covered = dict(rows, manifest=[r for r in manifest_rows if r[0] != "records_sha256"])
     if canonical_digest(covered) != manifest.records_sha256:
         raise RejectedFile(RejectCode.DIGEST_MISMATCH, "records changed after export", claimed)
     try:
+        revisions = [codec.revision_from(r) for r in rows["progress_revisions"]]
         bundle = ExchangeBundle(
             manifest=manifest,
             installations=tuple(codec.installation_from(r) for r in rows["installations"]),
-            revisions=tuple(codec.revision_from(r) for r in rows["progress_revisions"]),
+            revisions=tuple(codec.with_notes(revisions, rows.get("revision_notes", []))),
             plan_changes=tuple(codec.plan_change_from(r) for r in rows["plan_changes"]),
             signature=signature,
+            reviews=tuple(codec.review_from(r) for r in rows.get("report_reviews", [])),
+            instructions=tuple(codec.instruction_from(r) for r in rows.get("instructions", [])),
         )
     except ValueError as exc:
         raise RejectedFile(RejectCode.BAD_VALUE, str(exc)[:200]) from None

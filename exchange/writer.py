@@ -9,7 +9,7 @@ from pathlib import Path
 
 from domain.exchange_records import ExchangeBundle, Manifest
 from exchange import codec
-from exchange.format import APPLICATION_ID, COLUMNS, FORMAT_VERSION, RECORD_TABLES, SCHEMA_V2
+from exchange.format import APPLICATION_ID, COLUMNS, FORMAT_VERSION, SCHEMAS, record_tables
 from exchange.safe_rows import canonical_digest, read_rows
 from exchange.signature import Signer, signature_row
 
@@ -17,26 +17,43 @@ PAGE_SIZE = 1024
 
 
 def write_bundle(
-    bundle: ExchangeBundle, path: Path, *, signer: Signer, signed_at: str | None = None
+    bundle: ExchangeBundle,
+    path: Path,
+    *,
+    signer: Signer,
+    signed_at: str | None = None,
+    version: int = FORMAT_VERSION,
 ) -> str:
     """Create the file at ``path`` (must not exist), signed by ``signer``; return the records'
-    SHA-256. ``signed_at`` defaults to now (UTC); tests pass other times."""
+    SHA-256. ``signed_at`` defaults to now (UTC); tests pass other times, and ``version`` 2
+    to write what the previous Duban wrote (ValueError if the bundle holds more than that
+    format can carry)."""
+    if version < 2 or version > FORMAT_VERSION:
+        raise ValueError(f"cannot write format {version}")
+    tables = record_tables(version)
     conn = sqlite3.connect(str(path), isolation_level=None)
     try:
         # Exports are small: 1 KiB pages keep a one-report file near 12 KB instead of 45 KB
         # (each of the eleven tables and indexes takes at least a page).
         conn.execute(f"PRAGMA page_size={PAGE_SIZE}")
         conn.execute(f"PRAGMA application_id={APPLICATION_ID}")
-        conn.execute(f"PRAGMA user_version={FORMAT_VERSION}")
+        conn.execute(f"PRAGMA user_version={version}")
         conn.execute("PRAGMA journal_mode=DELETE")
         conn.execute("BEGIN")
-        for ddl in SCHEMA_V2.values():
+        for ddl in SCHEMAS[version].values():
             conn.execute(ddl)
         rows = {
             "installations": [codec.installation_row(s) for s in bundle.installations],
             "progress_revisions": [codec.revision_row(r) for r in bundle.revisions],
             "plan_changes": [codec.plan_change_row(c) for c in bundle.plan_changes],
+            "revision_notes": [codec.note_row(r) for r in bundle.revisions if r.reason],
+            "report_reviews": [codec.review_row(r) for r in bundle.reviews],
+            "instructions": [codec.instruction_row(i) for i in bundle.instructions],
         }
+        left_out = [t for t, table_rows in rows.items() if table_rows and t not in tables]
+        if left_out:
+            raise ValueError(f"format {version} cannot carry {left_out}")
+        rows = {t: rows[t] for t in tables}
         for table, table_rows in rows.items():
             names = codec.columns(table)
             marks = ", ".join("?" for _ in names)
@@ -45,12 +62,11 @@ def write_bundle(
             )
         # The digest covers the manifest (all but the digest itself) and the records, as
         # SQLite stored them, exactly as the reader will see them.
-        counts = {t: len(rows[t]) for t in RECORD_TABLES}
-        items = manifest_items(bundle.manifest, counts)
+        counts = {t: len(rows[t]) for t in tables}
+        items = manifest_items(bundle.manifest, counts, version)
         conn.executemany("INSERT INTO manifest (key, value) VALUES (?, ?)", items)
         stored = {
-            t: read_rows(conn, t, codec.columns(t), types=COLUMNS[t])
-            for t in ("manifest", *RECORD_TABLES)
+            t: read_rows(conn, t, codec.columns(t), types=COLUMNS[t]) for t in ("manifest", *tables)
         }
         digest = canonical_digest(stored)
         conn.execute("INSERT INTO manifest (key, value) VALUES ('records_sha256', ?)", (digest,))
@@ -67,11 +83,13 @@ def write_bundle(
     return digest
 
 
-def manifest_items(manifest: Manifest, counts: dict[str, int]) -> list[tuple[str, str]]:
+def manifest_items(
+    manifest: Manifest, counts: dict[str, int], version: int = FORMAT_VERSION
+) -> list[tuple[str, str]]:
     """Every manifest row but ``records_sha256`` (computed over these rows too)."""
     sender = manifest.sender
     return [
-        ("format_version", str(FORMAT_VERSION)),
+        ("format_version", str(version)),
         ("app_version", manifest.app_version),
         ("export_id", manifest.export_id),
         ("installation_id", sender.installation_id),

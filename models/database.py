@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
 #: Every schema revision this build knows, oldest first. A test keeps it equal to the
 #: Alembic scripts; checking it with plain sqlite3 keeps Alembic off the start-up path.
-KNOWN_REVISIONS: tuple[str, ...] = ("0001", "0002", "0003", "0004", "0005", "0006")
+KNOWN_REVISIONS: tuple[str, ...] = ("0001", "0002", "0003", "0004", "0005", "0006", "0007")
 SCHEMA_HEAD = KNOWN_REVISIONS[-1]
 BACKUPS_KEPT = 5
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"

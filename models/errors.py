@@ -62,6 +62,11 @@ STORE_MESSAGES_ZH: dict[str, str] = {
     ),
     "migration_count_mismatch": "迁移后核对条数不一致，已全部撤销，服务器未作改动：{detail}",
     "server_error": "数据库服务器报错，操作未完成（数据未改动）：{detail}",
+    "no_report": "该单位在这项任务上没有可以撤回或审核的进展：{detail}",
+    "office_only": "只有协调办公室可以{detail}；本机不是协调办公室。",
+    "return_reason_required": "退回修改须写明原因（{detail}）。",
+    "instruction_incomplete": "领导批示须填写批示内容和批示人。",
+    "text_too_long": "填写内容过长，请精简后再保存：{detail}",
 }
 
 

@@ -21,7 +21,15 @@ from domain.records import PlanView
 from domain.status_lights import DEFAULT_WARNING_DAYS
 from models.database import SCHEMA_HEAD, readonly_uri, schema_revision
 from models.errors import StoreError
-from models.plan_view_rows import REVISION_COLUMNS, plan_view_from_rows, revision_records
+from models.plan_view_rows import (
+    INSTRUCTION_COLUMNS,
+    REVIEW_COLUMNS,
+    REVISION_COLUMNS,
+    instruction_records,
+    plan_view_from_rows,
+    review_records,
+    revision_records,
+)
 
 log = logging.getLogger(__name__)
 
@@ -129,6 +137,19 @@ def _plan_view(
             (pid,),
         )
     ]
+    reviews = conn.execute(
+        f"SELECT {', '.join(REVIEW_COLUMNS)} FROM report_reviews"  # noqa: S608
+        " WHERE task_id IN (SELECT id FROM tasks WHERE plan_id = ?)",
+        (pid,),
+    ).fetchall()
+    instructions = [
+        (*row[:-1], _date(row[-1]))
+        for row in conn.execute(
+            f"SELECT {', '.join(INSTRUCTION_COLUMNS)} FROM instructions"  # noqa: S608
+            " WHERE plan_id = ?",
+            (pid,),
+        )
+    ]
     return plan_view_from_rows(
         plan,
         sections,
@@ -137,4 +158,6 @@ def _plan_view(
         [(*row[:5], bool(row[5])) for row in assignments],
         revision_records(revisions, names),
         changes,
+        review_records(reviews),
+        instruction_records(instructions),
     )

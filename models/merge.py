@@ -29,22 +29,31 @@ from domain.exchange_records import (
     Sender,
 )
 from domain.plan_changes import apply_changes
-from domain.records import ProgressRevision
+from domain.records import Instruction, ProgressRevision, ReportReview
+from domain.validation import stored_breaches
 from models.orm import (
     AnomalyRow,
     AssignmentRow,
     Base,
     ImportLogRow,
     InstallationRow,
+    InstructionRow,
     KnownInstallationRow,
     PlanChangeRow,
     PlanRow,
     ProgressRevisionRow,
+    ReportReviewRow,
     TaskRow,
     UnitRow,
 )
 from models.plan_change_rows import save_change
-from models.views import build_plan_view, revision_record
+from models.store_reports import save_instruction, save_review
+from models.views import (
+    build_plan_view,
+    instructions_for_plan,
+    reviews_for_plan,
+    revision_record,
+)
 
 #: What a revision says; ``unit_name`` and ``in_conflict`` are how this PC shows it.
 _CONTENT_FIELDS = [
@@ -66,10 +75,20 @@ def sender_of(session: Session, inst: InstallationRow) -> Sender:
     )
 
 
+@dataclass(frozen=True)
+class Exportable:
+    revisions: list[ProgressRevision]
+    plan_changes: list[PlanChange]
+    senders: list[Sender]
+    reviews: list[ReportReview]
+    instructions: list[Instruction]
+
+
 def exportable(
     session: Session, plan_id: str, scope: ExportScope, unit_id: str | None
-) -> tuple[list[ProgressRevision], list[PlanChange], list[Sender]]:
-    """The complete history the scope covers (files are small; a lost stick loses nothing)."""
+) -> Exportable:
+    """The complete history the scope covers (files are small; a lost stick loses nothing).
+    Reviews and 批示 travel only from the coordinating office, which alone writes them."""
     revisions: list[ProgressRevision] = []
     if scope is not ExportScope.PLAN_ONLY:
         query = (
@@ -110,7 +129,19 @@ def exportable(
                 known.id, known.name, known.unit_id, known.unit_name, known.is_coordinating_office
             )
         )
-    return revisions, changes, senders
+    reviews: list[ReportReview] = []
+    instructions: list[Instruction] = []
+    if own.is_coordinating_office:
+        reviews = [
+            r
+            for task_reviews in reviews_for_plan(session, plan_id).values()
+            for r in task_reviews
+            if unit_id is None or r.unit_id == unit_id
+        ]
+        instructions = [
+            i for items in instructions_for_plan(session, plan_id).values() for i in items
+        ]
+    return Exportable(revisions, changes, senders, reviews, instructions)
 
 
 @dataclass
@@ -126,6 +157,10 @@ class MergePlan:
     anomalies: list[tuple[Anomaly, str, str]] = field(default_factory=list)  # + hash, detail
     replacements: list[ProgressRevision] = field(default_factory=list)
     installations: list[Sender] = field(default_factory=list)
+    new_reviews: list[ReportReview] = field(default_factory=list)
+    new_instructions: list[Instruction] = field(default_factory=list)
+    present_office_records: int = 0
+    rule_breaches: int = 0
 
 
 def plan_merge(session: Session, bundle: ExchangeBundle) -> MergePlan:
@@ -162,7 +197,46 @@ def plan_merge(session: Session, bundle: ExchangeBundle) -> MergePlan:
             plan.replacements.append(rev)
     _find_repeated_sequences(session, plan)
     plan.conflicts = _count_forks(session, plan.new)
+    _office_records_of(session, bundle, plan, roles)
+    # Kept as they came (an older Duban let them through); counted so the clerk is told.
+    plan.rule_breaches = sum(1 for r in plan.new if stored_breaches(r))
     return plan
+
+
+def _office_records_of(
+    session: Session, bundle: ExchangeBundle, plan: MergePlan, roles: dict[str, set[str]]
+) -> None:
+    """审核 and 批示: only the coordinating office writes them, so only its own, in its own
+    file, are taken; a unit's file carrying either is refused for those records."""
+    sender = bundle.manifest.sender
+
+    def refusal(author: str, task_id: str) -> RecordProblem | None:
+        if not sender.is_coordinating_office or author != sender.installation_id:
+            return RecordProblem.REVIEW_NOT_FROM_OFFICE
+        if task_id not in roles:
+            return RecordProblem.UNKNOWN_TASK
+        return None
+
+    for review in sorted(bundle.reviews, key=lambda r: r.review_id):
+        problem = refusal(review.author_installation_id, review.task_id)
+        if problem is None and review.unit_id not in roles[review.task_id]:
+            problem = RecordProblem.UNIT_NOT_IN_TASK
+        if problem is not None:
+            plan.rejected.append(RejectedRecord(review.review_id, problem, review.unit_id))
+        elif session.get(ReportReviewRow, review.review_id) is not None:
+            plan.present_office_records += 1
+        else:
+            plan.new_reviews.append(review)
+    for item in sorted(bundle.instructions, key=lambda i: i.instruction_id):
+        problem = refusal(item.author_installation_id, item.task_id)
+        if problem is None and item.plan_id != bundle.manifest.plan_id:
+            problem = RecordProblem.WRONG_PLAN
+        if problem is not None:
+            plan.rejected.append(RejectedRecord(item.instruction_id, problem))
+        elif session.get(InstructionRow, item.instruction_id) is not None:
+            plan.present_office_records += 1
+        else:
+            plan.new_instructions.append(item)
 
 
 def _plan_changes_of(session: Session, bundle: ExchangeBundle, plan: MergePlan) -> None:
@@ -356,9 +430,16 @@ def apply_merge(session: Session, plan: MergePlan, now: str) -> None:
                     first_seen_at=now,
                 )
             )
+    session.flush()
+    for review in plan.new_reviews:
+        save_review(session, review)
+    for instruction in plan.new_instructions:
+        save_instruction(session, instruction)
     # Every write raises this installation's counter past what it stores, so only what
     # arrives now can be higher (max() over the table is a full scan: 100 ms at 200,000).
     arriving = [r.lamport for r in plan.new + plan.replacements]
+    arriving += [r.lamport for r in plan.new_reviews]
+    arriving += [i.lamport for i in plan.new_instructions]
     own.lamport = max([own.lamport, *arriving, *(c.lamport for c in plan.new_changes)])
 
 
@@ -383,6 +464,7 @@ def _revision_values(rev: ProgressRevision) -> dict[str, object]:
         "phone": rev.phone,
         "withdrawn": rev.withdrawn,
         "on_behalf": rev.on_behalf,
+        "reason": rev.reason,
     }
 
 
@@ -391,6 +473,9 @@ def import_log_row(report: MergeReport, export_id: str, now: str) -> ImportLogRo
         "rejected": [[r.record_id, r.problem.value, r.detail] for r in report.rejected],
         "anomalies": [[a.kind.value, a.record_id, a.detail] for a in report.anomalies],
         "new_plan_changes": report.new_plan_changes,
+        "new_reviews": report.new_reviews,
+        "new_instructions": report.new_instructions,
+        "rule_breaches": report.rule_breaches,
     }
     return ImportLogRow(
         imported_at=now,

@@ -151,6 +151,8 @@ class ProgressRevisionRow(Base):
     phone: Mapped[str] = mapped_column(String(100), default="")
     withdrawn: Mapped[bool] = mapped_column(Boolean, default=False)
     on_behalf: Mapped[bool] = mapped_column(Boolean, default=False)
+    #: 修改原因 / 撤回原因 / 说明 (migration 0005; older revisions have "").
+    reason: Mapped[str] = mapped_column(Text, default="", server_default="")
 
 
 __all__ = [
@@ -276,3 +278,39 @@ class RevisionAttachmentRow(Base):
     position: Mapped[int] = mapped_column(Integer, primary_key=True)
     sha256: Mapped[str] = mapped_column(ForeignKey("attachment_blobs.sha256"))
     file_name: Mapped[str] = mapped_column(String(255))
+
+
+class ReportReviewRow(Base):
+    """审核: the coordinating office's 通过 / 退回修改 of one revision. Append-only."""
+
+    __tablename__ = "report_reviews"
+    __table_args__ = (Index("ix_report_reviews_task_unit", "task_id", "unit_id"),)
+    review_id: Mapped[str] = mapped_column(String(UUID_LEN), primary_key=True)
+    report_id: Mapped[str] = mapped_column(String(UUID_LEN))
+    # No foreign key: a review may arrive before the revision it judges.
+    revision_id: Mapped[str] = mapped_column(String(UUID_LEN), index=True)
+    task_id: Mapped[str] = mapped_column(ForeignKey("tasks.id"))
+    unit_id: Mapped[str] = mapped_column(ForeignKey("units.id"))
+    author_installation_id: Mapped[str] = mapped_column(String(UUID_LEN))
+    author_seq: Mapped[int] = mapped_column(Integer)
+    lamport: Mapped[int] = mapped_column(Integer)
+    authored_at: Mapped[str] = mapped_column(String(40))
+    decision: Mapped[str] = mapped_column(String(20))
+    reason: Mapped[str] = mapped_column(Text, default="")
+    reviewer: Mapped[str] = mapped_column(String(100), default="")
+
+
+class InstructionRow(Base):
+    """领导批示 / 督办意见 on a task, by the coordinating office. Append-only."""
+
+    __tablename__ = "instructions"
+    instruction_id: Mapped[str] = mapped_column(String(UUID_LEN), primary_key=True)
+    plan_id: Mapped[str] = mapped_column(ForeignKey("plans.id"))
+    task_id: Mapped[str] = mapped_column(ForeignKey("tasks.id"), index=True)
+    author_installation_id: Mapped[str] = mapped_column(String(UUID_LEN))
+    author_seq: Mapped[int] = mapped_column(Integer)
+    lamport: Mapped[int] = mapped_column(Integer)
+    authored_at: Mapped[str] = mapped_column(String(40))
+    text: Mapped[str] = mapped_column(Text)
+    leader: Mapped[str] = mapped_column(String(100))
+    instructed_on: Mapped[dt.date] = mapped_column(Date)

@@ -13,14 +13,16 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from domain.enums import ProgressStatus, Role
+from domain.enums import ProgressStatus, ReviewDecision, Role
 from domain.exchange_records import PlanChange
 from domain.plan_changes import apply_changes
 from domain.progress_rules import latest_per_unit
 from domain.records import (
     AssignmentView,
+    Instruction,
     PlanView,
     ProgressRevision,
+    ReportReview,
     SectionView,
     SubsectionView,
     TaskView,
@@ -44,7 +46,17 @@ REVISION_COLUMNS = (
     "revision_id", "report_id", "parent_revision_id", "task_id", "unit_id",
     "author_installation_id", "author_seq", "lamport", "authored_at", "status", "percent",
     "report_date", "work_done", "problems", "next_steps", "reporter", "phone",
-    "withdrawn", "on_behalf",
+    "withdrawn", "on_behalf", "reason",
+)  # fmt: skip
+#: The columns of ``report_reviews`` a ``ReportReview`` is made of, in its field order.
+REVIEW_COLUMNS = (
+    "review_id", "report_id", "revision_id", "task_id", "unit_id", "author_installation_id",
+    "author_seq", "lamport", "authored_at", "decision", "reason", "reviewer",
+)  # fmt: skip
+#: The columns of ``instructions`` an ``Instruction`` is made of (``instructed_on`` a date).
+INSTRUCTION_COLUMNS = (
+    "instruction_id", "plan_id", "task_id", "author_installation_id", "author_seq", "lamport",
+    "authored_at", "text", "leader", "instructed_on",
 )  # fmt: skip
 
 _STATUS = {s.value: s for s in ProgressStatus}
@@ -78,8 +90,27 @@ def revision_records(
                 phone=row[16],
                 withdrawn=bool(row[17]),
                 on_behalf=bool(row[18]),
+                reason=row[19],
             )
         )
+    return out
+
+
+def review_records(rows: Iterable[Sequence[Any]]) -> dict[str, list[ReportReview]]:
+    """Rows of ``REVIEW_COLUMNS`` → each task's reviews, oldest first (causal order)."""
+    out: dict[str, list[ReportReview]] = defaultdict(list)
+    for row in sorted(rows, key=lambda r: (r[7], r[5], r[0])):
+        values = list(row)
+        values[9] = ReviewDecision(values[9])
+        out[row[3]].append(ReportReview(*values))
+    return out
+
+
+def instruction_records(rows: Iterable[Sequence[Any]]) -> dict[str, list[Instruction]]:
+    """Rows of ``INSTRUCTION_COLUMNS`` → each task's 批示, by date then causal order."""
+    out: dict[str, list[Instruction]] = defaultdict(list)
+    for row in sorted(rows, key=lambda r: (r[9], r[5], r[3], r[0])):
+        out[row[2]].append(Instruction(*row))
     return out
 
 
@@ -91,8 +122,13 @@ def plan_view_from_rows(
     assignment_rows: Iterable[AssignmentTuple],
     progress: Mapping[str, list[ProgressRevision]],
     changes: Iterable[PlanChange],
+    reviews: Mapping[str, list[ReportReview]] | None = None,
+    instructions: Mapping[str, list[Instruction]] | None = None,
 ) -> PlanView:
-    """The plan as read: current progress per unit, then the plan changes folded in."""
+    """The plan as read: current progress per unit with its reviews and 批示, then the plan
+    changes folded in."""
+    reviews = reviews or {}
+    instructions = instructions or {}
     assignments: dict[str, list[AssignmentView]] = defaultdict(list)
     for task_id, unit_id, unit_name, role, wording, is_group in assignment_rows:
         assignments[task_id].append(
@@ -131,6 +167,8 @@ def plan_view_from_rows(
             current_progress=tuple(latest_per_unit(progress.get(tid, []))),
             label=label,
             problems=flags_from_json(flags),
+            reviews=tuple(reviews.get(tid, ())),
+            instructions=tuple(instructions.get(tid, ())),
         )
         (by_sub[sub_id] if sub_id else by_section[section_id]).append(view)
     section_views = tuple(

@@ -13,13 +13,10 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select, text
-from sqlalchemy.orm import Session
 
 from domain.plan_changes import ChangeKind, plan_header
-from domain.progress_rules import history
-from domain.records import Installation, PlanSummary, PlanView, ProgressInput, ProgressRevision
+from domain.records import Installation, PlanSummary, PlanView
 from domain.task_flags import TaskCorrection
-from domain.validation import progress_problems
 from models.concurrency import retry_on_conflict
 from models.database import prepare_database
 from models.errors import ProgressRejected, StoreError
@@ -34,19 +31,19 @@ from models.orm import (
 )
 from models.plan_change_rows import header_changes
 from models.plan_rows import add_parsed_plan
-from models.store_attachments import AttachmentStore, attach_to_revision
+from models.store_attachments import AttachmentStore
 from models.store_base import (
     installation_record,
     installation_row,
     plan_row,
     unit_by_name,
-    unit_name_of,
     utc_now_text,
 )
 from models.store_exchange import ExchangeStore
 from models.store_keys import KeyStore
+from models.store_reports import ReportStore
 from models.store_supervision import append_change, edit_payload
-from models.views import build_plan_view, revision_record, revisions_for_tasks
+from models.views import build_plan_view
 from plan_parser import ParsedPlan, parse_plan_file
 from runtime.resources import default_plan_path
 
@@ -60,7 +57,7 @@ __all__ = ["ProgressRejected", "Store", "StoreError"]
 INSTALLATION_LOCK = 0x44554249
 
 
-class Store(ExchangeStore, AttachmentStore, KeyStore):
+class Store(ReportStore, ExchangeStore, AttachmentStore, KeyStore):
     """Duban's data: plans, units, assignments, progress revisions, this installation."""
 
     # -- opening ---------------------------------------------------------------------------
@@ -249,68 +246,6 @@ class Store(ExchangeStore, AttachmentStore, KeyStore):
         with self._sessions.begin() as s:
             return unit_by_name(s, name).id
 
-    # -- progress --------------------------------------------------------------------------
-    @retry_on_conflict
-    def record_progress(self, entry: ProgressInput) -> ProgressRevision:
-        """填报进展: append one revision; nothing is ever updated in place."""
-        with self._sessions.begin() as s:
-            inst = installation_row(s)
-            plan_row = s.scalar(
-                select(PlanRow)
-                .join(TaskRow, TaskRow.plan_id == PlanRow.id)
-                .where(TaskRow.id == entry.task_id)
-            )
-            if plan_row is None:
-                raise StoreError("unknown_task", entry.task_id)
-            task = next(
-                t for t in build_plan_view(s, plan_row).all_tasks() if t.id == entry.task_id
-            )
-            problems = progress_problems(entry, task)
-            if problems:
-                raise ProgressRejected(problems)
-            if inst.unit_id is not None and inst.unit_id != entry.unit_id:
-                raise StoreError("unit_not_allowed", unit_name_of(s, inst.unit_id))
-            report_id = str(uuid.uuid4())
-            if entry.parent_revision_id:
-                parent = s.get(ProgressRevisionRow, entry.parent_revision_id)
-                if parent is None or parent.task_id != entry.task_id:
-                    raise StoreError("unknown_task", entry.parent_revision_id)
-                newer = _edited_already(s, parent.revision_id)
-                if newer is not None:  # another desk or window saved an edit first
-                    raise StoreError("revision_superseded", newer)
-                report_id = parent.report_id
-            highest = s.scalar(select(func.max(ProgressRevisionRow.lamport))) or 0
-            inst.lamport = max(inst.lamport, highest) + 1
-            row = ProgressRevisionRow(
-                revision_id=str(uuid.uuid4()),
-                report_id=report_id,
-                parent_revision_id=entry.parent_revision_id,
-                task_id=entry.task_id,
-                unit_id=entry.unit_id,
-                author_installation_id=inst.id,
-                author_seq=inst.next_seq,
-                lamport=inst.lamport,
-                authored_at=utc_now_text(),
-                status=entry.status.value,
-                percent=entry.percent,
-                report_date=entry.report_date,
-                work_done=entry.work_done.strip(),
-                problems=entry.problems.strip(),
-                next_steps=entry.next_steps.strip(),
-                reporter=entry.reporter.strip(),
-                phone=entry.phone.strip(),
-                withdrawn=entry.withdrawn,
-                on_behalf=inst.is_coordinating_office,
-            )
-            inst.next_seq += 1
-            s.add(row)
-            s.flush()
-            attach_to_revision(
-                s, row.revision_id, row.parent_revision_id, entry.attachments, plan_row.id,
-                row.authored_at,
-            )  # fmt: skip
-            return revision_record(row, unit_name_of(s, entry.unit_id))
-
     def data_version(self) -> tuple[object, ...]:
         """A cheap summary that changes whenever anything a window shows changes: another
         desk on the server (or another window on the file) added a report, a plan change,
@@ -323,30 +258,6 @@ class Store(ExchangeStore, AttachmentStore, KeyStore):
             inst = s.scalars(select(InstallationRow)).first()
             own = (inst.name, inst.unit_id, inst.is_coordinating_office) if inst else None
             return (*revisions, *changes, plans, imports, own)
-
-    def progress_history(self, task_id: str) -> list[ProgressRevision]:
-        """Every revision of every report on the task, newest first, conflicts flagged."""
-        with self._sessions.begin() as s:
-            return history(revisions_for_tasks(s, [task_id]).get(task_id, []))
-
-
-def _edited_already(s: Session, revision_id: str) -> str | None:
-    """Who already edited ``revision_id`` on this database, and when (None: nobody).
-
-    An edit is saved as a child of what the clerk saw; a child that exists already means
-    the clerk edited an out-of-date version (another clerk on the server, or another
-    window). Saving it too would fork the report silently, so the store refuses it and the
-    window shows the newer version with the clerk's text kept."""
-    child = s.scalars(
-        select(ProgressRevisionRow)
-        .where(ProgressRevisionRow.parent_revision_id == revision_id)
-        .order_by(ProgressRevisionRow.lamport.desc())
-        .limit(1)
-    ).first()
-    if child is None:
-        return None
-    who = child.reporter or unit_name_of(s, child.unit_id)
-    return f"{who}，{child.authored_at[:16].replace('T', ' ')}（UTC）"
 
 
 def _installation_name(name: str, current: str) -> str:

@@ -53,12 +53,12 @@ class ExchangeStore(StoreBase):
                 unit_id = unit_by_name(s, unit_name).id if unit_name else None
             elif unit_name and unit_by_name(s, unit_name).id != inst.unit_id:
                 raise StoreError("unit_not_allowed", unit_name_of(s, inst.unit_id or ""))
-            revisions, changes, senders = exportable(s, plan.id, scope, unit_id)
+            found = exportable(s, plan.id, scope, unit_id)
             manifest = Manifest(
                 format_version=0,
                 app_version=__version__,
                 export_id=str(uuid.uuid4()),
-                sender=senders[0],
+                sender=found.senders[0],
                 plan_id=plan.id,
                 plan_fingerprint=plan.fingerprint,
                 plan_title=plan.title,
@@ -67,7 +67,14 @@ class ExchangeStore(StoreBase):
                 counts={},
                 records_sha256="",
             )
-            return ExchangeBundle(manifest, tuple(senders), tuple(revisions), tuple(changes))
+            return ExchangeBundle(
+                manifest,
+                tuple(found.senders),
+                tuple(found.revisions),
+                tuple(found.plan_changes),
+                reviews=tuple(found.reviews),
+                instructions=tuple(found.instructions),
+            )
 
     def preview_import(
         self, bundle: ExchangeBundle, file_name: str, file_sha256: str
@@ -141,6 +148,8 @@ class ExchangeStore(StoreBase):
             conflicts=merge.conflicts, new_plan_changes=len(merge.new_changes),
             present_plan_changes=merge.present_changes, rejected=tuple(merge.rejected),
             anomalies=tuple(a for a, _, _ in merge.anomalies), applied=apply,
+            new_reviews=len(merge.new_reviews), new_instructions=len(merge.new_instructions),
+            rule_breaches=merge.rule_breaches,
         )  # fmt: skip
         if apply:
             now = utc_now_text()

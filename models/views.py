@@ -12,18 +12,28 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased
 
 from domain.enums import ProgressStatus
-from domain.records import PlanView, ProgressRevision
+from domain.records import Instruction, PlanView, ProgressRevision, ReportReview
 from models.orm import (
     AssignmentRow,
+    InstructionRow,
     PlanRow,
     ProgressRevisionRow,
+    ReportReviewRow,
     SectionRow,
     SubsectionRow,
     TaskRow,
     UnitRow,
 )
 from models.plan_change_rows import plan_changes
-from models.plan_view_rows import REVISION_COLUMNS, plan_view_from_rows, revision_records
+from models.plan_view_rows import (
+    INSTRUCTION_COLUMNS,
+    REVIEW_COLUMNS,
+    REVISION_COLUMNS,
+    instruction_records,
+    plan_view_from_rows,
+    review_records,
+    revision_records,
+)
 
 
 def revision_record(row: ProgressRevisionRow, unit_name: str) -> ProgressRevision:
@@ -48,6 +58,7 @@ def revision_record(row: ProgressRevisionRow, unit_name: str) -> ProgressRevisio
         phone=row.phone,
         withdrawn=row.withdrawn,
         on_behalf=row.on_behalf,
+        reason=row.reason,
     )
 
 
@@ -77,6 +88,19 @@ def revisions_for_tasks(
             )
         )
     return revision_records(session.execute(query), unit_names(session))
+
+
+def reviews_for_plan(session: Session, plan_id: str) -> dict[str, list[ReportReview]]:
+    r = ReportReviewRow
+    columns = [getattr(r, name) for name in REVIEW_COLUMNS]
+    in_plan = select(TaskRow.id).where(TaskRow.plan_id == plan_id)
+    return review_records(session.execute(select(*columns).where(r.task_id.in_(in_plan))))
+
+
+def instructions_for_plan(session: Session, plan_id: str) -> dict[str, list[Instruction]]:
+    i = InstructionRow
+    columns = [getattr(i, name) for name in INSTRUCTION_COLUMNS]
+    return instruction_records(session.execute(select(*columns).where(i.plan_id == plan_id)))
 
 
 def build_plan_view(session: Session, plan: PlanRow) -> PlanView:
@@ -113,4 +137,6 @@ def build_plan_view(session: Session, plan: PlanRow) -> PlanView:
         [tuple(row) for row in assignments],  # type: ignore[misc]
         progress,
         plan_changes(session, plan.id),
+        reviews_for_plan(session, plan.id),
+        instructions_for_plan(session, plan.id),
     )

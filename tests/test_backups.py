@@ -147,7 +147,8 @@ def test_cli_lists_and_restores(cli, tmp_path: Path) -> None:  # type: ignore[no
     saved = backup_database(db, reason="before-import")
     assert saved is not None
     added = cli("progress", "add", "--db", str(db), "--task", "23", "--unit", "省公安厅",
-                "--status", "in_progress", "--percent", "40", "--text", "推进中")  # fmt: skip
+                "--status", "in_progress", "--percent", "40", "--text", "推进中",
+                "--reporter", "张三")  # fmt: skip
     assert added.code == 0, added.err
     listed = cli("backup", "--list", "--db", str(db))
     assert listed.code == 0 and "导入交换文件前" in listed.out and saved.name in listed.out

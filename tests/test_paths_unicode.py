@@ -59,7 +59,8 @@ def test_two_offices_under_a_chinese_folder_with_spaces(tmp_path: Path) -> None:
     assert run("office", "--unit", "省公安厅", "--db", unit_db).code == 0
     text = "已召开 专题会议，形成方案"
     added = run("progress", "add", "--db", unit_db, "--task", "23", "--unit", "省公安厅",
-                "--status", "推进中", "--percent", "35", "--text", text)  # fmt: skip
+                "--status", "推进中", "--percent", "35", "--text", text,
+                "--reporter", "张三")  # fmt: skip
     assert added.code == 0, added.err
     shown = run("keys", "--show", "--db", unit_db)
     fingerprint = re.search(r"本机密钥指纹：([0-9A-F ]+)", shown.out)

@@ -123,7 +123,8 @@ def test_task_sheet_has_deadline_and_full_history(cli, tmp_path: Path, db_arg: s
         ("哈尔滨海关", "50", "签署合作备忘录", "2026-04-10"),
     ):
         added = cli("progress", "add", "--db", db, "--task", "25", "--unit", unit, "--status",
-                    "推进中", "--percent", percent, "--text", words, "--date", day)  # fmt: skip
+                    "推进中", "--percent", percent, "--text", words, "--date", day,
+                    "--reporter", "张三")  # fmt: skip
         assert added.code == 0, added.err
     result = cli("sheet", "--db", db, "--task", "25", "-o", str(out))
     assert result.code == 0, result.err
@@ -162,9 +163,11 @@ def test_reminder_lists_exactly_the_units_late_items(cli, tmp_path: Path) -> Non
         (["deadline"], ["--task", "20", "--date", "2026-06-30"]),  # police, not yet due
         (["rounds"], ["--dates", "2026-04-30,2026-07-31"]),
         (["progress", "add"], ["--task", "20", "--unit", POLICE, "--status", "推进中",
-         "--percent", "30", "--text", "部署专项行动", "--date", "2026-04-20"]),
+         "--percent", "30", "--text", "部署专项行动", "--date", "2026-04-20",
+         "--reporter", "张三"]),
         (["progress", "add"], ["--task", "25", "--unit", "哈尔滨海关", "--status", "推进中",
-         "--percent", "50", "--text", "已会谈", "--date", "2026-04-20"]),
+         "--percent", "50", "--text", "已会谈", "--date", "2026-04-20",
+         "--reporter", "张三"]),
     ):  # fmt: skip
         done = cli(*command, "--db", db, *args)
         assert done.code == 0, (command, done.err)

@@ -87,7 +87,9 @@ def report(
             percent=percent,
             report_date=dt.date(2026, 3, 1) + dt.timedelta(days=percent),
             work_done=text,
+            reporter="张三",
             parent_revision_id=parent.revision_id if parent else None,
+            reason="更正数字" if parent else "",
         )
     )
 

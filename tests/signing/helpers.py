@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import json
 import shutil
 import sqlite3
 from contextlib import closing
@@ -11,7 +12,7 @@ from pathlib import Path
 
 from domain.exchange_records import ExchangeBundle, ExportScope
 from exchange import codec
-from exchange.format import COLUMNS, RECORD_TABLES
+from exchange.format import COLUMNS, RECORD_TABLES, RECORD_TABLES_V1
 from exchange.safe_rows import canonical_digest, read_rows
 from exchange.writer import write_bundle
 from models.store import Store
@@ -51,11 +52,19 @@ def as_format_1(source: Path, target: Path) -> Path:
     shutil.copy(source, target)
     with closing(sqlite3.connect(target, isolation_level=None)) as conn:
         conn.execute("DROP TABLE signature")
+        for table in set(RECORD_TABLES) - set(RECORD_TABLES_V1):
+            conn.execute(f"DROP TABLE {table}")  # format 1 had none of format 3's tables
         conn.execute("UPDATE manifest SET value = '1' WHERE key = 'format_version'")
         conn.execute("DELETE FROM manifest WHERE key = 'records_sha256'")
+        counts = {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+                  for t in RECORD_TABLES_V1}  # fmt: skip
+        conn.execute(
+            "UPDATE manifest SET value = ? WHERE key = 'counts'",
+            (json.dumps(counts, sort_keys=True),),
+        )
         stored = {
             t: read_rows(conn, t, codec.columns(t), types=COLUMNS[t])
-            for t in ("manifest", *RECORD_TABLES)
+            for t in ("manifest", *RECORD_TABLES_V1)
         }
         conn.execute(
             "INSERT INTO manifest (key, value) VALUES ('records_sha256', ?)",

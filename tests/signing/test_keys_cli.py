@@ -55,7 +55,8 @@ def test_clerks_register_a_key_then_import(cli, tmp_path: Path, db_arg: str) -> 
     assert printed.code == 0, printed.err
     assert " ".join(fingerprint.split()[:4]) in pdf_text(card)
     added = cli("progress", "add", "--db", str(police), "--task", "23", "--unit", "省公安厅",
-                "--status", "in_progress", "--percent", "30", "--text", "推进中")  # fmt: skip
+                "--status", "in_progress", "--percent", "30", "--text", "推进中",
+                "--reporter", "张三")  # fmt: skip
     assert added.code == 0, added.err
     exported = cli("exchange", "export", "--db", str(police), "-o", str(usb))
     assert exported.code == 0, exported.err

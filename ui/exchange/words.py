@@ -210,6 +210,9 @@ def record_problem_text(problem: RecordProblem | str) -> str:
             "ExchangeWords", "该单位在这项任务中没有分工"
         ),
         RecordProblem.WRONG_PLAN: QCoreApplication.translate("ExchangeWords", "记录属于另一份方案"),
+        RecordProblem.REVIEW_NOT_FROM_OFFICE: QCoreApplication.translate(
+            "ExchangeWords", "审核意见和领导批示只能由协调办公室记录"
+        ),
     }
     try:
         return texts[RecordProblem(problem)]

@@ -31,6 +31,8 @@ def add_progress(store: Store, task: int, percent: int) -> None:
             percent=percent,
             report_date=dt.date(2026, 3, 1),
             work_done="推进中",
+            reporter="张三",
+            reason="数字更正",
         )
     )
 

@@ -132,7 +132,9 @@ def test_a_report_under_a_status_filter_updates_the_shown_rows(
     assert task is not None
     day = dt.date(2024, 5, 6)
     unit = task.assignments[0].unit_id
-    store.record_progress(ProgressInput(task.id, unit, ProgressStatus.DONE, 100, day, "已建立"))
+    store.record_progress(
+        ProgressInput(task.id, unit, ProgressStatus.DONE, 100, day, "已建立", reporter="李四")
+    )
     fresh = store.plan_view().task_by_number(23)
     assert fresh is not None
     window.refresh_task(fresh)

@@ -98,7 +98,9 @@ def test_update_task_changes_status_mark_in_place(
     unit = task.assignments[0]
     day = dt.date(2024, 5, 6)
     store.record_progress(
-        ProgressInput(task.id, unit.unit_id, ProgressStatus.DONE, 100, day, "已建立")
+        ProgressInput(
+            task.id, unit.unit_id, ProgressStatus.DONE, 100, day, "已建立", reporter="李四"
+        )
     )
     fresh_view, fresh_lights = _today_lights(store)
     fresh = fresh_view.task_by_number(23)
