@@ -107,7 +107,8 @@ def test_office_returns_and_instructs_unit_sees_both(cli, tmp_path: Path) -> Non
 
     assert cli("exchange", "export", "--db", unit, "-o", str(to_office)).code == 0
     (unit_file,) = to_office.iterdir()
-    assert cli("keys", "--db", office, "--trust", str(unit_file), "--fingerprint", unit_fp).code == 0
+    trusted = cli("keys", "--db", office, "--trust", str(unit_file), "--fingerprint", unit_fp)
+    assert trusted.code == 0, trusted.err
     imported = cli("exchange", "import", "--db", office, str(unit_file))
     assert imported.code == 0 and "新记录 1 条" in imported.out, imported.out + imported.err
 
@@ -116,8 +117,9 @@ def test_office_returns_and_instructs_unit_sees_both(cli, tmp_path: Path) -> Non
     back = cli("review", "--db", office, "--task", "23", "--unit", POLICE, "--return",
                "--reason", "未写明打击数量", "--by", "督查室李四")  # fmt: skip
     assert back.code == 0 and "退回修改" in back.out, back.err
-    said = cli("instruct", "--db", office, "--task", "23", "--text", "请公安厅加大力度，月底前报结果",
-               "--by", "王副省长", "--date", "2026-04-02")  # fmt: skip
+    said = cli("instruct", "--db", office, "--task", "23", "--text",
+               "请公安厅加大力度，月底前报结果", "--by", "王副省长",
+               "--date", "2026-04-02")  # fmt: skip
     assert said.code == 0, said.err
     assert _light(cli, office, 23, "2026-04-10") == "unreported"
 

@@ -31,6 +31,7 @@ def entry(store: Store, task: int, unit: str, **changes: object) -> ProgressInpu
         percent=40,
         report_date=dt.date(2026, 3, 1),
         work_done="已制定工作方案。",
+        reporter="张三",
     )
     return dataclasses.replace(base, **changes)  # type: ignore[arg-type]
 
@@ -50,7 +51,9 @@ def test_record_and_read_back_after_reopen(store: Store) -> None:
 def test_edit_creates_a_child_revision_and_keeps_the_parent(store: Store) -> None:
     first = store.record_progress(entry(store, 23, "省公安厅"))
     second = store.record_progress(
-        entry(store, 23, "省公安厅", percent=80, parent_revision_id=first.revision_id)
+        entry(
+            store, 23, "省公安厅", percent=80, parent_revision_id=first.revision_id, reason="更正"
+        )
     )
     assert second.report_id == first.report_id and second.author_seq == 2
     assert second.lamport > first.lamport
@@ -64,7 +67,14 @@ def test_edit_creates_a_child_revision_and_keeps_the_parent(store: Store) -> Non
 def test_withdrawal_hides_the_report_but_keeps_history(store: Store) -> None:
     first = store.record_progress(entry(store, 1, "省知识产权局"))
     store.record_progress(
-        entry(store, 1, "省知识产权局", withdrawn=True, parent_revision_id=first.revision_id)
+        entry(
+            store,
+            1,
+            "省知识产权局",
+            withdrawn=True,
+            parent_revision_id=first.revision_id,
+            reason="误报",
+        )
     )
     task = store.plan_view().task_by_number(1)
     assert task is not None and task.current_progress == ()

@@ -69,9 +69,7 @@ def test_done_means_one_hundred_percent() -> None:
 
 def test_lower_percent_than_before_needs_a_word_of_explanation() -> None:
     before = dataclasses.replace(rep("u-lead", D(2026, 2, 1)), percent=60)
-    assert progress_problems(entry(percent=40), task(), before) == [
-        P.LOWER_PERCENT_NEEDS_REASON
-    ]
+    assert progress_problems(entry(percent=40), task(), before) == [P.LOWER_PERCENT_NEEDS_REASON]
     assert progress_problems(entry(percent=40, reason="口径调整"), task(), before) == []
     assert progress_problems(entry(percent=60), task(), before) == []
     withdrawn = dataclasses.replace(before, withdrawn=True)
@@ -100,9 +98,7 @@ def test_old_records_are_marked_not_rewritten() -> None:
         P.REPORTER_REQUIRED,
         P.DONE_NEEDS_FULL_PERCENT,
     ]
-    assert stored_breaches(dataclasses.replace(old, withdrawn=True)) == [
-        P.WITHDRAW_REASON_REQUIRED
-    ]
+    assert stored_breaches(dataclasses.replace(old, withdrawn=True)) == [P.WITHDRAW_REASON_REQUIRED]
     good = dataclasses.replace(old, percent=100, work_done="完成", reporter="王五")
     assert stored_breaches(good) == []
 
