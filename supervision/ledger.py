@@ -36,6 +36,8 @@ LIGHT_FILLS = {
     Light.DUE_SOON: "FFEB9C",
     Light.UNREPORTED: "F4CCCC",
     Light.OVERDUE: "FFC7CE",
+    Light.RETURNED: "E4D5F0",
+    Light.PENDING_REVIEW: "E7E6E6",
 }
 DATE_FORMAT = "yyyy-mm-dd"
 

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Slot
 
+from domain.enums import ProgressStatus
 from domain.records import ProgressInput, TaskView
 from domain.task_flags import TaskCorrection
 from domain.validation import ProgressProblem
@@ -61,7 +62,7 @@ class Commands(QObject):
             units = [(a.unit_id, a.unit_name) for a in task.assignments]
             chosen = self._window.detail.selected_unit_id()
             unit_id = chosen if chosen in dict(units) else units[0][0]
-            self._edit_and_save(task, new_entry(task, unit_id), units, unit_fixed=False)
+            self._edit_and_save(task, self._new_entry(task, unit_id), units, unit_fixed=False)
         else:
             assert inst.unit_id is not None
             if not task.has_unit(inst.unit_id):
@@ -73,7 +74,7 @@ class Commands(QObject):
                 )
                 return
             units = [(inst.unit_id, inst.unit_name or "")]
-            self._edit_and_save(task, new_entry(task, inst.unit_id), units, unit_fixed=True)
+            self._edit_and_save(task, self._new_entry(task, inst.unit_id), units, unit_fixed=True)
 
     @Slot(str, str)
     def edit(self, task_id: str, revision_id: str) -> None:
@@ -139,6 +140,23 @@ class Commands(QObject):
             return entry
         newest = next(r for r in history if r.report_id == parent.report_id)
         return dataclasses.replace(entry, parent_revision_id=newest.revision_id)
+
+    def _new_entry(self, task: TaskView, unit_id: str) -> ProgressInput:
+        """Starts from the unit's last status and percent and this PC's 填报人 / 电话."""
+        store = self._window.store
+        assert store is not None
+        start = store.report_defaults(task.id, unit_id)
+        status = start.status
+        if status is ProgressStatus.NOT_STARTED and start.current is None:
+            status = ProgressStatus.IN_PROGRESS
+        return new_entry(
+            task,
+            unit_id,
+            status=status,
+            percent=start.percent,
+            reporter=start.reporter,
+            phone=start.phone,
+        )
 
     def _task(self, task_id: str) -> TaskView | None:
         node = self._window.model.node_by_id(task_id)

@@ -1226,6 +1226,10 @@ Print the registration card, have it signed and stamped with the unit&apos;s sea
         <translation>the record belongs to another plan</translation>
     </message>
     <message>
+        <source>审核意见和领导批示只能由协调办公室记录</source>
+        <translation>Reviews and leaders' instructions may be recorded only by the coordinating office</translation>
+    </message>
+    <message>
         <source>记录未被接受（原因代码：{code}）</source>
         <translation>record not accepted (reason code: {code})</translation>
     </message>
@@ -2068,6 +2072,10 @@ Print the registration card, have it signed and stamped with the unit&apos;s sea
         <translation>Task {number}: {text}</translation>
     </message>
     <message>
+        <source>说明</source>
+        <translation>Explanation</translation>
+    </message>
+    <message>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
@@ -2104,12 +2112,28 @@ Print the registration card, have it signed and stamped with the unit&apos;s sea
         <translation>Phone</translation>
     </message>
     <message>
+        <source>修改原因</source>
+        <translation>Reason for the change</translation>
+    </message>
+    <message>
+        <source>必填：为什么修改</source>
+        <translation>Required: why it is changed</translation>
+    </message>
+    <message>
+        <source>完成百分比低于上次时必填</source>
+        <translation>Required when the percentage is lower than last time</translation>
+    </message>
+    <message>
         <source>修改进展</source>
         <translation>Revise progress</translation>
     </message>
     <message>
         <source>保存后将生成一条新的修订记录，原记录保留不变。</source>
         <translation>Saving adds a new revision; the earlier report is kept unchanged.</translation>
+    </message>
+    <message>
+        <source>协调办公室已退回本单位的进展，请修改后重新报送。退回原因：{reason}</source>
+        <translation>The coordinating office returned this unit's report; please revise and report again. Reason: {reason}</translation>
     </message>
 </context>
 <context>
@@ -2674,6 +2698,14 @@ Folder: {folder}</translation>
         <translation>Overdue</translation>
     </message>
     <message>
+        <source>已退回</source>
+        <translation>Returned</translation>
+    </message>
+    <message>
+        <source>待审核</source>
+        <translation>Awaiting review</translation>
+    </message>
+    <message>
         <source>已办结（销号）</source>
         <translation>Closed</translation>
     </message>
@@ -2696,6 +2728,14 @@ Folder: {folder}</translation>
     <message>
         <source>已过完成时限，尚未完成</source>
         <translation>past the deadline and not done</translation>
+    </message>
+    <message>
+        <source>协调办公室已退回修改，单位尚未重新报送（不计为已报送）</source>
+        <translation>Returned by the coordinating office and not reported again yet (does not count as reported)</translation>
+    </message>
+    <message>
+        <source>单位已报送，等待协调办公室审核</source>
+        <translation>Reported, awaiting the coordinating office's review</translation>
     </message>
     <message>
         <source>未设定</source>
@@ -2810,8 +2850,28 @@ Folder: {folder}</translation>
         <translation>Percent done must be between 0 and 100.</translation>
     </message>
     <message>
-        <source>状态为“已完成”时，须填写工作进展。</source>
-        <translation>Describe the work done when the status is “Done”.</translation>
+        <source>请填写工作进展。</source>
+        <translation>Please fill in the work done.</translation>
+    </message>
+    <message>
+        <source>请填写填报人。</source>
+        <translation>Please fill in who reports.</translation>
+    </message>
+    <message>
+        <source>状态为“已完成”时，完成百分比应为 100%。</source>
+        <translation>A report marked Done must be at 100%.</translation>
+    </message>
+    <message>
+        <source>完成百分比低于本单位上次报送的数值，请在“说明”中写明原因。</source>
+        <translation>The percentage is lower than this unit's last report; please explain why under Explanation.</translation>
+    </message>
+    <message>
+        <source>修改已报送的进展，请填写修改原因。</source>
+        <translation>Please give the reason for changing a report already made.</translation>
+    </message>
+    <message>
+        <source>撤回进展，请填写撤回原因。</source>
+        <translation>Please give the reason for withdrawing the report.</translation>
     </message>
     <message>
         <source>该单位在此项任务中没有分工，不能为其填报进展。</source>

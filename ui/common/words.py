@@ -73,6 +73,8 @@ LIGHT_COLOURS: dict[Light, str] = {
     Light.DUE_SOON: "#e0a100",
     Light.UNREPORTED: "#ec6a1f",
     Light.OVERDUE: "#c62828",
+    Light.RETURNED: "#8e24aa",
+    Light.PENDING_REVIEW: "#607d8b",
 }
 
 
@@ -99,6 +101,8 @@ def light_text(light: Light) -> str:
         Light.DUE_SOON: QCoreApplication.translate("Words", "临期"),
         Light.UNREPORTED: QCoreApplication.translate("Words", "未报送"),
         Light.OVERDUE: QCoreApplication.translate("Words", "逾期"),
+        Light.RETURNED: QCoreApplication.translate("Words", "已退回"),
+        Light.PENDING_REVIEW: QCoreApplication.translate("Words", "待审核"),
     }[light]
 
 
@@ -114,6 +118,10 @@ def light_reason(light: Light, closed: bool = False) -> str:
             "Words", "上一报送节点已过，有责任单位未报送进展"
         ),
         Light.OVERDUE: QCoreApplication.translate("Words", "已过完成时限，尚未完成"),
+        Light.RETURNED: QCoreApplication.translate(
+            "Words", "协调办公室已退回修改，单位尚未重新报送（不计为已报送）"
+        ),
+        Light.PENDING_REVIEW: QCoreApplication.translate("Words", "单位已报送，等待协调办公室审核"),
     }[light]
 
 
@@ -246,8 +254,19 @@ def problem_text(problem: ProgressProblem | str) -> str:
         ProgressProblem.PERCENT_OUT_OF_RANGE: QCoreApplication.translate(
             "Words", "完成百分比须在 0 到 100 之间。"
         ),
-        ProgressProblem.WORK_TEXT_REQUIRED: QCoreApplication.translate(
-            "Words", "状态为“已完成”时，须填写工作进展。"
+        ProgressProblem.WORK_TEXT_REQUIRED: QCoreApplication.translate("Words", "请填写工作进展。"),
+        ProgressProblem.REPORTER_REQUIRED: QCoreApplication.translate("Words", "请填写填报人。"),
+        ProgressProblem.DONE_NEEDS_FULL_PERCENT: QCoreApplication.translate(
+            "Words", "状态为“已完成”时，完成百分比应为 100%。"
+        ),
+        ProgressProblem.LOWER_PERCENT_NEEDS_REASON: QCoreApplication.translate(
+            "Words", "完成百分比低于本单位上次报送的数值，请在“说明”中写明原因。"
+        ),
+        ProgressProblem.EDIT_REASON_REQUIRED: QCoreApplication.translate(
+            "Words", "修改已报送的进展，请填写修改原因。"
+        ),
+        ProgressProblem.WITHDRAW_REASON_REQUIRED: QCoreApplication.translate(
+            "Words", "撤回进展，请填写撤回原因。"
         ),
         ProgressProblem.UNIT_NOT_IN_TASK: QCoreApplication.translate(
             "Words", "该单位在此项任务中没有分工，不能为其填报进展。"
@@ -258,7 +277,7 @@ def problem_text(problem: ProgressProblem | str) -> str:
     }
     try:
         return texts[ProgressProblem(problem)]
-    except ValueError:
+    except (ValueError, KeyError):
         return QCoreApplication.translate("Words", "填报内容有误（{code}）。").format(code=problem)
 
 

@@ -24,8 +24,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from domain.enums import ProgressStatus
+from domain.enums import ProgressStatus, ReviewDecision
 from domain.records import ProgressInput, ProgressRevision, TaskView
+from domain.review_rules import decisive_review
 from domain.validation import ProgressProblem, progress_problems
 from ui.common import messages, words
 from ui.common.sizing import resize_within_screen
@@ -65,6 +66,14 @@ class ProgressDialog(QDialog):
         self.task_label.setWordWrap(True)
         self.revision_note = QLabel(self)
         self.revision_note.setWordWrap(True)
+        # A return from the coordinating office is said first, in red, with its reason.
+        self.return_note = QLabel(self)
+        self.return_note.setObjectName("return_note")
+        self.return_note.setWordWrap(True)
+        self.return_note.setStyleSheet(
+            "color: #8e24aa; font-weight: bold; border: 1px solid #8e24aa; padding: 6px;"
+        )
+        self.return_note.hide()
         self.unit_box = QComboBox(self)
         self.unit_box.setObjectName("unit_box")
         for unit_id, name in units:
@@ -91,6 +100,9 @@ class ProgressDialog(QDialog):
         self.reporter.setObjectName("reporter")
         self.phone = QLineEdit(self)
         self.phone.setObjectName("phone")
+        self.reason = QLineEdit(self)
+        self.reason.setObjectName("reason")
+        self.reason_label = QLabel(self.tr("说明"), self)
         self.error_label = QLabel(self)
         self.error_label.setObjectName("error_label")
         self.error_label.setWordWrap(True)
@@ -121,8 +133,10 @@ class ProgressDialog(QDialog):
         form.addRow(self.tr("下一步计划"), self.next_steps)
         form.addRow(self.tr("填报人"), self.reporter)
         form.addRow(self.tr("联系电话"), self.phone)
+        form.addRow(self.reason_label, self.reason)
         layout = QVBoxLayout(self)
         layout.addWidget(self.task_label)
+        layout.addWidget(self.return_note)
         layout.addWidget(self.revision_note)
         layout.addLayout(form, 1)
         layout.addWidget(self.error_label)
@@ -144,7 +158,13 @@ class ProgressDialog(QDialog):
         self.next_steps.setPlainText(entry.next_steps)
         self.reporter.setText(entry.reporter)
         self.phone.setText(entry.phone)
+        self.reason.setText(entry.reason)
         editing = entry.parent_revision_id is not None
+        self.reason_label.setText(self.tr("修改原因") if editing else self.tr("说明"))
+        self.reason.setPlaceholderText(
+            self.tr("必填：为什么修改") if editing else self.tr("完成百分比低于上次时必填")
+        )
+        self._show_return(entry.unit_id)
         self.setWindowTitle(self.tr("修改进展") if editing else self.tr("填报进展"))
         self.revision_note.setText(
             self.tr("保存后将生成一条新的修订记录，原记录保留不变。") if editing else ""
@@ -167,10 +187,28 @@ class ProgressDialog(QDialog):
             reporter=self.reporter.text().strip(),
             phone=self.phone.text().strip(),
             parent_revision_id=self._parent_revision_id,
+            reason=self.reason.text().strip(),
         )
 
+    def _previous(self, unit_id: str) -> ProgressRevision | None:
+        """The unit's current report on the task (a lower percent is compared with it)."""
+        return next((r for r in self._task.current_progress if r.unit_id == unit_id), None)
+
+    def _show_return(self, unit_id: str) -> None:
+        current = self._previous(unit_id)
+        review = decisive_review(current, self._task.reviews) if current else None
+        returned = review is not None and review.decision is ReviewDecision.RETURNED
+        if returned and review is not None:
+            self.return_note.setText(
+                self.tr(
+                    "协调办公室已退回本单位的进展，请修改后重新报送。退回原因：{reason}"
+                ).format(reason=review.reason)
+            )
+        self.return_note.setVisible(returned)
+
     def validate(self) -> str | None:
-        problems = progress_problems(self.data(), self._task)
+        entry = self.data()
+        problems = progress_problems(entry, self._task, self._previous(entry.unit_id))
         if not problems:
             return None
         self._focus_first(problems[0])
@@ -180,6 +218,10 @@ class ProgressDialog(QDialog):
         target = {
             ProgressProblem.PERCENT_OUT_OF_RANGE: self.percent,
             ProgressProblem.WORK_TEXT_REQUIRED: self.work_done,
+            ProgressProblem.REPORTER_REQUIRED: self.reporter,
+            ProgressProblem.DONE_NEEDS_FULL_PERCENT: self.percent,
+            ProgressProblem.LOWER_PERCENT_NEEDS_REASON: self.reason,
+            ProgressProblem.EDIT_REASON_REQUIRED: self.reason,
             ProgressProblem.UNIT_NOT_IN_TASK: self.unit_box,
         }.get(problem)
         if target is not None:
@@ -231,15 +273,27 @@ class ProgressDialog(QDialog):
         self.error_label.hide()
 
 
-def new_entry(task: TaskView, unit_id: str, today: dt.date | None = None) -> ProgressInput:
-    """A blank report for ``unit_id`` on ``task``, dated today."""
+def new_entry(
+    task: TaskView,
+    unit_id: str,
+    today: dt.date | None = None,
+    *,
+    status: ProgressStatus = ProgressStatus.IN_PROGRESS,
+    percent: int = 0,
+    reporter: str = "",
+    phone: str = "",
+) -> ProgressInput:
+    """A new report for ``unit_id`` on ``task``, dated today, starting from the unit's last
+    status and percent and this PC's 填报人 and 联系电话 (``Store.report_defaults``)."""
     return ProgressInput(
         task_id=task.id,
         unit_id=unit_id,
-        status=ProgressStatus.IN_PROGRESS,
-        percent=0,
+        status=status,
+        percent=percent,
         report_date=today or dt.date.today(),
         work_done="",
+        reporter=reporter,
+        phone=phone,
     )
 
 

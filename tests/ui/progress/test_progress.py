@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from pathlib import Path
 
@@ -15,7 +16,7 @@ from domain.records import TaskView
 from models.store import Store
 from ui.common import messages
 from ui.main_window import MainWindow
-from ui.progress.dialog import ProgressDialog, new_entry
+from ui.progress.dialog import ProgressDialog, new_entry, revision_entry
 from ui.tree.model import COL_STATUS
 
 from ..conftest import MakeWindow, type_text
@@ -60,22 +61,68 @@ def test_dialog_validates_with_chinese_messages(qtbot: QtBot, store: Store, zh_a
     assert dialog.percent.text() == "150"
     qtbot.mouseClick(dialog.buttons.button(Save), Qt.MouseButton.LeftButton)
     assert dialog.result() != QDialog.DialogCode.Accepted
-    assert dialog.error_label.text() == "完成百分比须在 0 到 100 之间。"
+    assert dialog.error_label.text() == (
+        "完成百分比须在 0 到 100 之间。\n请填写工作进展。\n请填写填报人。"
+    )
+
+    dialog.percent.clear()
+    qtbot.keyClicks(dialog.percent, "0")
+    qtbot.mouseClick(dialog.buttons.button(Save), Qt.MouseButton.LeftButton)
+    # A blank form is refused: no 工作进展, no 填报人.
+    assert dialog.error_label.text() == "请填写工作进展。\n请填写填报人。"
+    assert dialog.focusWidget() is dialog.work_done or not dialog.isVisible()
 
     dialog.status_box.setCurrentIndex(dialog.status_box.findData(ProgressStatus.DONE.value))
     assert dialog.percent.text() == "100"  # choosing 已完成 fills 100 %
-    qtbot.mouseClick(dialog.buttons.button(Save), Qt.MouseButton.LeftButton)
-    assert dialog.error_label.text() == "状态为“已完成”时，须填写工作进展。"
-
+    dialog.percent.clear()
+    qtbot.keyClicks(dialog.percent, "30")
     type_text(dialog.work_done, "已建立跨部门执法协作机制。")
+    type_text(dialog.reporter, "张三")
+    qtbot.mouseClick(dialog.buttons.button(Save), Qt.MouseButton.LeftButton)
+    assert dialog.error_label.text() == "状态为“已完成”时，完成百分比应为 100%。"
+
+    dialog.percent.clear()
+    qtbot.keyClicks(dialog.percent, "100")
     qtbot.mouseClick(dialog.buttons.button(Save), Qt.MouseButton.LeftButton)
     assert dialog.result() == QDialog.DialogCode.Accepted
     entry = dialog.data()
-    assert (entry.status, entry.percent, entry.work_done) == (
+    assert (entry.status, entry.percent, entry.work_done, entry.reporter) == (
         ProgressStatus.DONE,
         100,
         "已建立跨部门执法协作机制。",
+        "张三",
     )
+
+
+def test_lower_percent_and_edit_ask_for_a_reason(
+    qtbot: QtBot, store: Store, zh_app: object
+) -> None:
+    police = store.find_unit_id("省公安厅")
+    first = store.record_progress(
+        dataclasses.replace(
+            new_entry(task(store, 20), police), percent=60, work_done="甲", reporter="张三"
+        )  # fmt: skip
+    )
+    t20 = task(store, 20)
+    dialog = ProgressDialog(t20, [(police, "省公安厅")], unit_fixed=True)
+    qtbot.addWidget(dialog)
+    dialog.set_data(new_entry(t20, police, percent=40, reporter="张三"))
+    assert dialog.reason_label.text() == "说明"
+    type_text(dialog.work_done, "重新核算")
+    qtbot.mouseClick(dialog.buttons.button(Save), Qt.MouseButton.LeftButton)
+    assert "低于本单位上次" in dialog.error_label.text()
+    assert dialog.focusWidget() is dialog.reason or not dialog.isVisible()
+    type_text(dialog.reason, "口径调整")
+    qtbot.mouseClick(dialog.buttons.button(Save), Qt.MouseButton.LeftButton)
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert dialog.data().reason == "口径调整"
+
+    edit = ProgressDialog(t20, [(police, "省公安厅")], unit_fixed=True)
+    qtbot.addWidget(edit)
+    edit.set_data(revision_entry(first))
+    assert edit.reason_label.text() == "修改原因"
+    qtbot.mouseClick(edit.buttons.button(Save), Qt.MouseButton.LeftButton)
+    assert edit.error_label.text() == "修改已报送的进展，请填写修改原因。"
 
 
 def test_unit_without_role_in_task_is_refused(qtbot: QtBot, store: Store, zh_app: object) -> None:
@@ -85,7 +132,7 @@ def test_unit_without_role_in_task_is_refused(qtbot: QtBot, store: Store, zh_app
     qtbot.addWidget(dialog)
     dialog.set_data(new_entry(t1, police))
     qtbot.mouseClick(dialog.buttons.button(Save), Qt.MouseButton.LeftButton)
-    assert dialog.error_label.text() == "该单位在此项任务中没有分工，不能为其填报进展。"
+    assert dialog.error_label.text().startswith("该单位在此项任务中没有分工，不能为其填报进展。")
 
 
 def test_closing_with_unsaved_typing_asks_first(
@@ -163,6 +210,7 @@ def test_report_saves_and_history_and_status_mark_update(
     def finish(d: ProgressDialog) -> None:
         assert d.windowTitle() == "修改进展"
         d.status_box.setCurrentIndex(d.status_box.findData(ProgressStatus.DONE.value))
+        type_text(d.reason, "已全部完成")
 
     errors = fake_exec(monkeypatch, finish)
     qtbot.mouseClick(window.detail.edit_button, Qt.MouseButton.LeftButton)
@@ -203,6 +251,8 @@ def test_coordinating_office_reports_for_the_unit_chosen(
         assert d.unit_box.isEnabled()
         seen.append(d.unit_box.currentText())
         d.status_box.setCurrentIndex(d.status_box.findData(ProgressStatus.BLOCKED.value))
+        type_text(d.work_done, "电话报告：经费未到位")
+        type_text(d.reporter, "督查室")
 
     fake_exec(monkeypatch, fill)
     window.menu_actions.report.trigger()
@@ -219,7 +269,9 @@ def test_a_unit_cannot_revise_another_units_report(
     window.set_installation(store.set_office(None, coordinating_office=True))
     t20 = task(store, 20)
     commerce = store.find_unit_id("省商务厅")
-    store.record_progress(new_entry(t20, commerce))
+    store.record_progress(
+        dataclasses.replace(new_entry(t20, commerce, reporter="李四"), work_done="已报送")
+    )
     window.set_installation(store.set_office("省公安厅"))
     assert window.select_task_number(20)
     window.detail.history_view.selectRow(0)
@@ -246,6 +298,7 @@ def test_a_refusal_by_the_store_reopens_the_dialog_with_the_typing(
         opened.append(self.work_done.toPlainText())
         if len(opened) == 1:
             type_text(self.work_done, "联席会议已召开")
+            type_text(self.reporter, "张三")
             self.buttons.button(Save).click()
             return int(self.result())
         return int(QDialog.DialogCode.Rejected)
