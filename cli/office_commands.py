@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from cli.common import EXIT_OK, CommandError, add_db_option, add_plan_option, open_store, say
-
-STATUS_CHOICES = "not_started, in_progress, done, blocked（或 未启动/推进中/已完成/受阻）"
+from cli.common import EXIT_OK, CommandError, add_db_option, open_store, say
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

@@ -16,6 +16,7 @@ def test_attach_list_extract_and_refuse(cli, tmp_path: Path) -> None:  # type: i
     assert cli("office", "--db", db, "--unit", "省知识产权局").code == 0
     base = ["progress", "add", "--db", db, "--task", "1", "--unit", "省知识产权局"]
     base += ["--status", "推进中", "--percent", "30", "--text", "召开专题会议"]
+    base += ["--reporter", "张三"]
 
     refused = cli(*base, "--attach", str(pdf), "--attach", str(fake))
     assert refused.code == 1

@@ -35,6 +35,8 @@ def entry(store: Store, task: int, unit: str, **changes: object) -> ProgressInpu
         percent=40,
         report_date=dt.date(2026, 3, 1),
         work_done="召开专题会议",
+        reporter="张三",
+        reason="补充材料",  # an edit needs its 修改原因; a new report may carry a 说明
     )
     return dataclasses.replace(base, **changes)  # type: ignore[arg-type]
 
