@@ -27,6 +27,7 @@ from domain.records import (
 )
 from domain.review_rules import decisive_review
 from domain.validation import MAX_REASON_LENGTH, MAX_SHORT_LENGTH, progress_problems
+from models.concurrency import retry_on_conflict
 from models.errors import ProgressRejected, StoreError
 from models.orm import (
     InstallationRow,
@@ -118,6 +119,7 @@ def _require_office(inst: InstallationRow, what: str) -> None:
 class ReportStore(StoreBase):
     """进展情况: reports, edits, withdrawals; reviews and instructions of the office."""
 
+    @retry_on_conflict
     def record_progress(self, entry: ProgressInput) -> ProgressRevision:
         """填报进展: append one revision; nothing is ever updated in place."""
         with self._sessions.begin() as s:
@@ -228,6 +230,7 @@ class ReportStore(StoreBase):
             return history(revisions_for_tasks(s, [task_id]).get(task_id, []))
 
     # -- the coordinating office -----------------------------------------------------------
+    @retry_on_conflict
     def review_reports(self, items: list[ReviewInput]) -> list[ReportReview]:
         """审核 (batch): 通过 or 退回修改 of the revisions the office looked at, in one
         transaction; a return needs its reason. Refused on a unit's PC."""
@@ -283,6 +286,7 @@ class ReportStore(StoreBase):
         )
         return review
 
+    @retry_on_conflict
     def instruct(
         self, task_id: str, text: str, leader: str, on: dt.date | None = None
     ) -> Instruction:

@@ -44,7 +44,8 @@ DESK_SCRIPT = textwrap.dedent(
         task, unit = jobs[i % len(jobs)]
         store.record_progress(ProgressInput(
             task_id=task, unit_id=unit, status=ProgressStatus.IN_PROGRESS, percent=i % 100,
-            report_date=dt.date(2026, 5, 1), work_done=f"desk{desk}-entry{i}"))
+            report_date=dt.date(2026, 5, 1), work_done=f"desk{desk}-entry{i}",
+            reporter="张三", reason="逐条录入"))
     store.close()
     """
 )
