@@ -45,6 +45,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "--sender", metavar="NAME", help="落款单位（催办单、通报；默认“领导小组办公室”）"
     )
     p.add_argument(
+        "--history", action="store_true", help="与 --task 同用：督办单附报送记录（最近若干条）"
+    )
+    p.add_argument(
         "--split-dir", type=Path, metavar="DIR", help="与 --all-units 同用：每单位一个文件"
     )
     p.add_argument(
@@ -139,10 +142,16 @@ def _write(store: Store, args: argparse.Namespace, as_of: dt.date) -> str:
         task_id = store.find_task_id(args.plan, args.task)
         view = store.plan_view(args.plan)
         task = next(t for t in view.all_tasks() if t.id == task_id)
-        history = store.progress_history(task_id)
+        history, total = store.history_summary(task_id) if args.history else ([], 0)
+        _, lights = store.lights(as_of, plan_id=args.plan)
         write_task = kinds.task_docx if word else sheets.task_sheet
-        write_task(view, task, out, history=history, deadline=task.deadline, options=options)
-        return f"已生成督办单：{out}（第 {task.number} 项任务，{len(history)} 条进展记录）"
+        write_task(
+            view, task, out, history=history, history_total=total, deadline=task.deadline,
+            light=lights.get(task_id), options=options,
+        )  # fmt: skip
+        reports = len(task.current_progress)
+        listed = f"，报送记录 {total} 条（列出最近 {len(history)} 条）" if args.history else ""
+        return f"已生成督办单：{out}（第 {task.number} 项任务，{reports} 个单位的当前进展{listed}）"
     view = store.plan_view(args.plan)
     if args.unit:
         (kinds.unit_docx if word else sheets.unit_sheet)(view, args.unit, out, options)

@@ -39,14 +39,17 @@ from models.orm import (
     SettingRow,
     TaskRow,
 )
+from models.plan_view_rows import REVISION_COLUMNS, revision_records
 from models.store_attachments import attach_to_revision
 from models.store_base import StoreBase, installation_row, unit_name_of, utc_now_text
-from models.views import build_plan_view, revision_record, revisions_for_tasks
+from models.views import build_plan_view, revision_record, revisions_for_tasks, unit_names
 
 #: The 填报人 and 联系电话 last used on this PC (settings never travel).
 REPORTER_KEY = "reporter"
 PHONE_KEY = "reporter_phone"
 MAX_INSTRUCTION_LENGTH = 4000
+#: Revisions a 督办单's history table is read with (it prints the newest of them).
+HISTORY_SUMMARY_ROWS = 40
 
 
 @dataclass(frozen=True, slots=True)
@@ -223,6 +226,25 @@ class ReportStore(StoreBase):
             return ReportDefaults(ProgressStatus.NOT_STARTED, 0, reporter, phone)
         review = decisive_review(current, task.reviews)
         return ReportDefaults(current.status, current.percent, reporter, phone, current, review)
+
+    def history_summary(
+        self, task_id: str, limit: int = HISTORY_SUMMARY_ROWS
+    ) -> tuple[list[ProgressRevision], int]:
+        """The newest ``limit`` revisions of the task (by report date, then causal order)
+        and how many it has in all: a bounded read for the 督办单 (a task can have tens of
+        thousands of revisions; only ``limit`` rows are read)."""
+        r = ProgressRevisionRow
+        with self._sessions.begin() as s:
+            total = s.scalar(select(func.count()).select_from(r).where(r.task_id == task_id))
+            columns = [getattr(r, name) for name in REVISION_COLUMNS]
+            rows = s.execute(
+                select(*columns)
+                .where(r.task_id == task_id)
+                .order_by(r.report_date.desc(), r.lamport.desc(), r.revision_id.desc())
+                .limit(limit)
+            )
+            revisions = revision_records(rows, unit_names(s)).get(task_id, [])
+        return revisions, int(total or 0)
 
     def progress_history(self, task_id: str) -> list[ProgressRevision]:
         """Every revision of every report on the task, newest first, conflicts flagged."""

@@ -1,8 +1,11 @@
 """PDF sheets layer: 督办单, the supervision sheet of one task.
 
-Task text, units and roles, the deadline (完成时限) when set, the full progress history
-(every revision, withdrawn and on-behalf ones marked), room for 督办意见, and boxes for
-经办人 / 审核人 / 日期.
+Task text, units and roles, the deadline (完成时限) and the task's status (its light) when
+given; each unit's current report only (a superseded or withdrawn revision is history, not
+a report) with its review state (审核); the 领导批示 / 督办意见 recorded by the coordinating
+office (blank lines to write on when there are none); on request a compact table of the
+history, bounded (a task can have tens of thousands of revisions); boxes for 经办人 /
+审核人 / 日期.
 """
 
 from __future__ import annotations
@@ -13,8 +16,11 @@ from collections.abc import Sequence
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether
 
-from domain.records import PlanView, ProgressRevision, TaskView
+from domain.records import PlanView, ProgressRevision, ReportReview, TaskView
+from domain.review_rules import ReviewState, decisive_review, review_state
 from domain.schedule import Deadline
+from domain.status_lights import TaskLight
+from domain.validation import stored_breaches
 from sheets import document, fonts
 from sheets.document import SheetOptions, Target
 from sheets.errors import UnknownTaskError
@@ -31,8 +37,14 @@ from sheets.tables import (
 from sheets.typography import WUHAO, Styles
 
 TITLE = "督办单"
-HISTORY_HEADER = ("序号", "报送日期", "单位", "状态", "进度", "进展情况")
-HISTORY_COLUMNS = (12, 24, 24, 16, 13, 67)
+CURRENT_HEADER = ("单位", "报送日期", "状态", "进度", "审核", "进展情况")
+CURRENT_COLUMNS = (24, 20, 15, 12, 22, 63)
+HISTORY_HEADER = ("序号", "日期", "单位", "进度", "记录", "摘要")
+HISTORY_COLUMNS = (11, 20, 24, 12, 18, 71)
+#: The history table prints at most this many revisions (the newest), and says how many
+#: older ones it left out: a sheet is read, not searched.
+HISTORY_ROWS = 40
+SUMMARY_CHARS = 40
 #: Label | value.
 FACT_COLUMNS = (24, 132)
 
@@ -43,14 +55,18 @@ def task_sheet(
     target: Target,
     *,
     history: Sequence[ProgressRevision] = (),
+    history_total: int | None = None,
     deadline: dt.date | Deadline | None = None,
+    light: TaskLight | None = None,
     options: SheetOptions | None = None,
 ) -> None:
     """Write the 督办单 of ``task`` (a task of ``plan`` or its number).
 
-    ``history`` is every revision of every report on the task (the store's history), in
-    any order; without it the sheet shows the task's current progress only.
-    ``deadline``: a date or a :class:`Deadline` (长期坚持); the task's own when not given.
+    Each unit's current report is printed (``task.current_progress``) with its review
+    state. ``history``: revisions to list in a compact table after it (the store's bounded
+    summary, newest first; ``history_total`` is how many the task has in all); none: no
+    history table. ``deadline``: a date or a :class:`Deadline` (长期坚持); the task's own
+    when not given. ``light``: the task's status light, printed as its 当前状态.
     """
     if isinstance(task, int):
         found = plan.task_by_number(task)
@@ -60,19 +76,22 @@ def task_sheet(
     options = options or SheetOptions()
     styles = Styles(WUHAO)
     width = document.frame_width(False)
-    revisions = list(history) or list(task.current_progress)
+    review_in_use = any(t.reviews for t in plan.all_tasks())
     story: list[Flowable] = title_block(styles, TITLE, plan.title)
-    story.append(_facts(task, deadline or task.deadline, styles, width))
-    story.extend(heading(styles, "进展情况"))
-    story.append(_history(revisions, styles, width))
-    # Opinion and signatures belong together on one page.
+    story.append(_facts(task, deadline or task.deadline, light, styles, width))
+    story.extend(heading(styles, "进展情况（各单位当前报送）"))
+    story.append(_current(task, review_in_use, styles, width))
+    if history:
+        story.extend(heading(styles, "报送记录"))
+        story.extend(_history(list(history), history_total, styles, width))
+    # Instructions and signatures belong together on one page.
     opinion = sheet_table(
-        [[styles.para("督办意见", styles.header), RuledLines(3, 7 * mm)]],
+        [[styles.para("领导批示\n督办意见", styles.header), _instructions(task, styles)]],
         proportional(FACT_COLUMNS, width),
         header_rows=0,
         extra_style=[("BACKGROUND", (0, 0), (0, -1), HEADER_FILL)],
     )
-    opinion.spaceBefore = 1.5 * mm  # apart from the history table above
+    opinion.spaceBefore = 1.5 * mm  # apart from the table above
     signatures = signature_boxes(("经办人", "审核人", "日期"), width, styles.cell, 12 * mm)
     story.append(KeepTogether([opinion, signatures]))
     document.build(
@@ -86,7 +105,11 @@ def task_sheet(
 
 
 def _facts(
-    task: TaskView, deadline: dt.date | Deadline | None, styles: Styles, width: float
+    task: TaskView,
+    deadline: dt.date | Deadline | None,
+    light: TaskLight | None,
+    styles: Styles,
+    width: float,
 ) -> Flowable:
     """Two-column table of the task's facts; labels bold on grey."""
     rows: list[tuple[str, str]] = [
@@ -101,6 +124,8 @@ def _facts(
     if task.assignment_text:
         rows.append(("分工原文", task.assignment_text))
     rows.append(("完成时限", _deadline_text(deadline)))
+    if light is not None:
+        rows.append(("当前状态", light.light.label_zh))
     data = [[styles.para(label, styles.header), styles.para(value)] for label, value in rows]
     return sheet_table(
         data,
@@ -125,38 +150,108 @@ def _section_text(task: TaskView) -> str:
     return text
 
 
-def _history_order(rev: ProgressRevision) -> tuple[dt.date, int, str]:
-    return rev.report_date, rev.lamport, rev.revision_id
-
-
-def _history(revisions: list[ProgressRevision], styles: Styles, width: float) -> Flowable:
-    if not revisions:
-        table = sheet_table(
+def _current(task: TaskView, review_in_use: bool, styles: Styles, width: float) -> Flowable:
+    reports = sorted(task.current_progress, key=lambda r: (r.report_date, r.lamport))
+    if not reports:
+        return sheet_table(
             [[styles.para("暂无进展报送。", styles.cell)], [RuledLines(5, 9 * mm)]],
             [width],
             header_rows=0,
         )
-        return table
-    rows: list[list[object]] = [[styles.para(h, styles.header) for h in HISTORY_HEADER]]
-    for n, rev in enumerate(sorted(revisions, key=_history_order), 1):
+    rows: list[list[object]] = [[styles.para(h, styles.header) for h in CURRENT_HEADER]]
+    for rev in reports:
         rows.append(
             [
-                styles.para(str(n), styles.cell_center),
-                styles.para(f"{rev.report_date:%Y-%m-%d}", styles.cell_center),
                 styles.para(rev.unit_name),
-                styles.para(_status_text(rev), styles.cell_center),
+                styles.para(f"{rev.report_date:%Y-%m-%d}", styles.cell_center),
+                styles.para(rev.status.label_zh, styles.cell_center),
                 styles.para(f"{rev.percent}%", styles.cell_center),
+                styles.para(review_text(rev, task.reviews, review_in_use), styles.cell),
                 styles.rich(_detail_markup(rev), styles.cell),
             ]
         )
-    return sheet_table(rows, proportional(HISTORY_COLUMNS, width))
+    return sheet_table(rows, proportional(CURRENT_COLUMNS, width))
 
 
-def _status_text(rev: ProgressRevision) -> str:
-    text = rev.status.label_zh
-    if rev.withdrawn:
-        text += "（已撤回）"
+def review_text(rev: ProgressRevision, reviews: Sequence[ReportReview], in_use: bool) -> str:
+    """审核 as printed: 已通过 / 已退回 with the day and reason; 待审核 once review is in use."""
+    state = review_state(rev, reviews)
+    if state is ReviewState.PENDING:
+        return state.label_zh if in_use else "—"
+    review = decisive_review(rev, reviews)
+    assert review is not None
+    text = f"{state.label_zh}（{review.authored_at[:10]}）"
+    if review.reason:
+        text += f"：{review.reason}"
     return text
+
+
+def _instructions(task: TaskView, styles: Styles) -> Flowable:
+    """The recorded 批示, newest last; ruled lines to write on when there are none."""
+    if not task.instructions:
+        return RuledLines(3, 7 * mm)
+    bold = fonts.BOLD
+    lines = [
+        f'<font face="{bold}">{fonts.markup(item.leader)}'
+        f"（{item.instructed_on:%Y年%m月%d日}）：</font>{fonts.markup(item.text)}"
+        for item in task.instructions
+    ]
+    return styles.rich("<br/>".join(lines), styles.cell)
+
+
+def history_rows(
+    revisions: list[ProgressRevision], total: int | None
+) -> tuple[list[list[str]], str]:
+    """The newest ``HISTORY_ROWS`` revisions, oldest of them first, one line each, and the
+    note saying how many older ones were left out ("" when none)."""
+    newest = sorted(revisions, key=lambda r: (r.report_date, r.lamport, r.revision_id))
+    shown = newest[-HISTORY_ROWS:]
+    total = max(total or 0, len(revisions))
+    first = total - len(shown) + 1
+    rows = []
+    for n, rev in enumerate(shown, first):
+        summary = rev.work_done.replace("\n", " ").strip()
+        if len(summary) > SUMMARY_CHARS:
+            summary = summary[: SUMMARY_CHARS - 1] + "…"
+        rows.append(
+            [
+                str(n),
+                f"{rev.report_date:%Y-%m-%d}",
+                rev.unit_name,
+                f"{rev.percent}%",
+                _marks(rev),
+                summary or "—",
+            ]
+        )
+    note = ""
+    if total > len(shown):
+        note = f"共 {total} 条报送记录，此处列出最近 {len(shown)} 条；完整记录见督办软件。"
+    return rows, note
+
+
+def _history(
+    revisions: list[ProgressRevision], total: int | None, styles: Styles, width: float
+) -> list[Flowable]:
+    rows, note = history_rows(revisions, total)
+    small = (styles.cell_center, styles.cell_center, styles.cell_small, styles.cell_center,
+             styles.cell_small, styles.cell_small)  # fmt: skip
+    table: list[list[object]] = [[styles.para(h, styles.header) for h in HISTORY_HEADER]]
+    table += [[styles.para(v, st) for v, st in zip(row, small, strict=True)] for row in rows]
+    out: list[Flowable] = [sheet_table(table, proportional(HISTORY_COLUMNS, width))]
+    if note:
+        out.append(styles.para(note, styles.cell_small))
+    return out
+
+
+def _marks(rev: ProgressRevision) -> str:
+    marks = ["撤回" if rev.withdrawn else ("修改" if rev.parent_revision_id else "报送")]
+    if rev.on_behalf:
+        marks.append("代报")
+    if rev.reason:
+        marks.append(f"原因：{rev.reason[:20]}")
+    if stored_breaches(rev):
+        marks.append("不合规（旧版）")
+    return "，".join(marks)
 
 
 def _detail_markup(rev: ProgressRevision) -> str:
@@ -178,6 +273,8 @@ def _detail_markup(rev: ProgressRevision) -> str:
         notes.append("协调办公室代为录入")
     if rev.in_conflict:
         notes.append("存在并行修改，待核实")
+    if stored_breaches(rev):
+        notes.append("不符合现行填报规则（旧版本录入）")
     if notes:
         parts.append(fonts.markup("（" + "；".join(notes) + "）"))
     return "<br/>".join(parts) or "—"

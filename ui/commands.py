@@ -141,6 +141,47 @@ class Commands(QObject):
         newest = next(r for r in history if r.report_id == parent.report_id)
         return dataclasses.replace(entry, parent_revision_id=newest.revision_id)
 
+    @Slot(str, str)
+    def withdraw(self, task_id: str, revision_id: str) -> None:
+        """撤回: the report the revision belongs to stops counting; it stays in the history."""
+        task = self._task(task_id)
+        store = self._window.store
+        if task is None or store is None or not self._ensure_office():
+            return
+        revision = next(
+            (r for r in store.progress_history(task_id) if r.revision_id == revision_id), None
+        )
+        if revision is None:
+            return
+        inst = self._window.installation
+        if inst is not None and inst.unit_id is not None and inst.unit_id != revision.unit_id:
+            messages.information(
+                self._window,
+                self.tr("不能撤回"),
+                words.store_error_text("unit_not_allowed", inst.unit_name or ""),
+            )
+            return
+        reason = messages.ask_text(
+            self._window,
+            self.tr("撤回进展"),
+            self.tr("撤回 {unit} 的这份进展（记录保留在历史中，不再计入报送）。撤回原因：").format(
+                unit=revision.unit_name
+            ),
+        )
+        if reason is None:
+            return
+        try:
+            store.withdraw_report(task_id, revision.unit_id, reason, revision_id=revision_id)
+        except ProgressRejected as exc:
+            text = "\n".join(words.problem_text(p) for p in exc.problems)
+        except StoreError as exc:
+            text = words.store_error_text(exc.code, exc.detail)
+        else:
+            self._window.refresh_task(task)
+            self._window.statusBar().showMessage(self.tr("进展已撤回。"), 5000)
+            return
+        messages.error(self._window, self.tr("未能撤回"), text)
+
     def _new_entry(self, task: TaskView, unit_id: str) -> ProgressInput:
         """Starts from the unit's last status and percent and this PC's 填报人 / 电话."""
         store = self._window.store

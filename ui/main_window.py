@@ -22,6 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from domain.search import search_hits
+from domain.unit_todo import unit_todo
 from ui import settings as keys
 from ui import window_state
 from ui.actions import WindowActions
@@ -39,15 +41,17 @@ from ui.tree.model import (
     NodeKind,
     PlanTreeModel,
 )
+from ui.units.todo import TodoView
 from ui.units.view import UnitView
 from ui.window_commands import WindowCommandsMixin
 
 if TYPE_CHECKING:
     from domain.records import Installation, PlanView, TaskView
+    from domain.status_lights import TaskLight
     from models.locations import DatabaseLocation
     from models.store import Store
 
-TAB_TREE, TAB_UNITS, TAB_DASHBOARD = 0, 1, 2
+TAB_TREE, TAB_UNITS, TAB_DASHBOARD, TAB_TODO = 0, 1, 2, 3
 
 
 class MainWindow(WindowCommandsMixin, QMainWindow):
@@ -136,6 +140,8 @@ class MainWindow(WindowCommandsMixin, QMainWindow):
         self.tabs.addTab(tree_page, self.tr("按方案"))
         self.tabs.addTab(self.unit_view, self.tr("按单位"))
         self.tabs.addTab(self.dashboard_page, self.tr("督办看板"))
+        self.todo_view = TodoView(self)
+        self.tabs.addTab(self.todo_view, self.tr("本单位待办"))
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("main_splitter")
         self.splitter.setChildrenCollapsible(False)
@@ -177,6 +183,7 @@ class MainWindow(WindowCommandsMixin, QMainWindow):
         self.proxy.filter_changed.connect(self._update_status_bar)
         self.tree.selectionModel().selectionChanged.connect(self._on_tree_selection)
         self.unit_view.task_selected.connect(self.show_task)
+        self.todo_view.task_selected.connect(self._open_todo_task)
 
     # --- data ----------------------------------------------------------------------------
     @property
@@ -203,6 +210,9 @@ class MainWindow(WindowCommandsMixin, QMainWindow):
         last = self._settings.value(keys.KEY_LAST_TASK)
         if not (last and self.select_node(str(last))):
             self.select_node(self._current_plan_id or "")
+        if self.todo_view.task_ids():
+            # A unit's PC opens on what needs doing (逾期, 临期, 未报送, 被退回).
+            self.tabs.setCurrentIndex(TAB_TODO)
 
     def show_first_fill(self, plans: list[PlanView], warning_days: int) -> None:
         """Start-up: plans read ahead of the store (read-only), shown while it opens; the
@@ -246,14 +256,45 @@ class MainWindow(WindowCommandsMixin, QMainWindow):
         fresh = next(t for t in plan.all_tasks() if t.id == task.id)
         self.model.update_task(fresh, self.supervision.light_today(plan, fresh.id))
         if plan.id == self._current_plan_id:
-            self.unit_view.set_plan(plan, self._my_unit_id())  # keeps the chosen unit
+            # keeps the chosen unit
+            self.unit_view.set_plan(plan, self._my_unit_id(), self._lights_for(plan))
         self.show_task(fresh.id)
 
     def _refresh_plan_views(self) -> None:
         plan = self._plans.get(self._current_plan_id or "")
-        self.unit_view.set_plan(plan, self._my_unit_id())
+        lights = self._lights_for(plan)
+        self.unit_view.set_plan(plan, self._my_unit_id(), lights)
+        self._refresh_todo(plan, lights)
         self.menu_actions.my_unit.setEnabled(self._my_unit_id() is not None)
         self._update_status_bar()
+
+    def _refresh_todo(self, plan: PlanView | None, lights: dict[str, TaskLight]) -> None:
+        """本单位待办 of this PC's unit (none on the coordinating office's PC)."""
+        unit_id = self._my_unit_id()
+        if (
+            plan is None
+            or unit_id is None
+            or not any(t.has_unit(unit_id) for t in plan.all_tasks())
+        ):
+            self.todo_view.set_todo(None)
+            return
+        name = self._installation.unit_name if self._installation else ""
+        todo = unit_todo(plan, lights, unit_id, self.supervision.today())
+        self.todo_view.set_todo(todo, name or "")
+
+    @Slot(str)
+    def _open_todo_task(self, task_id: str) -> None:
+        self.tabs.setCurrentIndex(TAB_TREE)
+        self.select_node(task_id)
+
+    def _lights_for(self, plan: PlanView | None) -> dict[str, TaskLight]:
+        """Each task's light as the tree shows it (one word for a task everywhere)."""
+        out: dict[str, TaskLight] = {}
+        for task in plan.all_tasks() if plan is not None else ():
+            node = self.model.node_by_id(task.id)
+            if node is not None and node.light is not None:
+                out[task.id] = node.light
+        return out
 
     def _my_unit_id(self) -> str | None:
         return self._installation.unit_id if self._installation else None
@@ -301,7 +342,8 @@ class MainWindow(WindowCommandsMixin, QMainWindow):
         node = self.model.node_by_id(task_id)
         if node is None or node.task is None or self._store is None:
             return
-        self.detail.show_task(node.task, self._store.progress_history(task_id), node.light)
+        hits = search_hits(node.task, self.filter_bar.search.text())
+        self.detail.show_task(node.task, self._store.progress_history(task_id), node.light, hits)
 
     @Slot(QItemSelection, QItemSelection)
     def _on_tree_selection(self, _new: QItemSelection, _old: QItemSelection) -> None:

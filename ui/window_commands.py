@@ -99,3 +99,6 @@ class WindowCommandsMixin:
         self.detail.edit_requested.connect(
             lambda task_id, revision_id: self.commands.edit(task_id, revision_id)
         )
+        self.detail.withdraw_requested.connect(
+            lambda task_id, revision_id: self.commands.withdraw(task_id, revision_id)
+        )

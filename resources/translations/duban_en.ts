@@ -227,6 +227,26 @@ Progress entered and exchange files imported since then will disappear from this
         <translation>Not saved</translation>
     </message>
     <message>
+        <source>不能撤回</source>
+        <translation>Cannot withdraw</translation>
+    </message>
+    <message>
+        <source>撤回进展</source>
+        <translation>Withdraw report</translation>
+    </message>
+    <message>
+        <source>撤回 {unit} 的这份进展（记录保留在历史中，不再计入报送）。撤回原因：</source>
+        <translation>Withdraw this report of {unit} (it stays in the history and no longer counts as reported). Reason:</translation>
+    </message>
+    <message>
+        <source>进展已撤回。</source>
+        <translation>Report withdrawn.</translation>
+    </message>
+    <message>
+        <source>未能撤回</source>
+        <translation>Not withdrawn</translation>
+    </message>
+    <message>
         <source>正在导入方案…</source>
         <translation>Importing plan…</translation>
     </message>
@@ -535,6 +555,10 @@ Progress entered and exchange files imported since then will disappear from this
         <translation>Revise selected…</translation>
     </message>
     <message>
+        <source>撤回所选记录…</source>
+        <translation>Withdraw selected…</translation>
+    </message>
+    <message>
         <source>请在左侧选择一项任务</source>
         <translation>Select a task on the left</translation>
     </message>
@@ -565,6 +589,20 @@ Progress entered and exchange files imported since then will disappear from this
     <message>
         <source>协调办公室新增的任务</source>
         <translation>Task added by the coordinating office</translation>
+    </message>
+    <message>
+        <source>{unit} 的进展已被协调办公室退回修改（{day}）：{reason}</source>
+        <translation>The coordinating office returned the report of {unit} for revision ({day}): {reason}</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;领导批示&lt;/b&gt;&#x3000;{leader}（{day}）：{text}</source>
+        <translation>&lt;b&gt;Leader&apos;s instruction&lt;/b&gt;  {leader} ({day}): {text}</translation>
+    </message>
+    <message>
+        <source>搜索匹配：
+{hits}</source>
+        <translation>Search matches:
+{hits}</translation>
     </message>
     <message>
         <source>单位</source>
@@ -619,8 +657,16 @@ Progress entered and exchange files imported since then will disappear from this
         <translation>to check</translation>
     </message>
     <message>
+        <source>不合规（旧版录入）</source>
+        <translation>breaks today&apos;s rules (older version)</translation>
+    </message>
+    <message>
         <source>、</source>
         <translation>, </translation>
+    </message>
+    <message>
+        <source>（原因：{reason}）</source>
+        <translation> (reason: {reason})</translation>
     </message>
     <message>
         <source>存在问题</source>
@@ -629,6 +675,10 @@ Progress entered and exchange files imported since then will disappear from this
     <message>
         <source>下一步计划</source>
         <translation>Next steps</translation>
+    </message>
+    <message>
+        <source>修改/撤回原因、说明</source>
+        <translation>Reason / explanation</translation>
     </message>
     <message>
         <source>{label}：{value}</source>
@@ -1227,7 +1277,7 @@ Print the registration card, have it signed and stamped with the unit&apos;s sea
     </message>
     <message>
         <source>审核意见和领导批示只能由协调办公室记录</source>
-        <translation>Reviews and leaders' instructions may be recorded only by the coordinating office</translation>
+        <translation>Reviews and leaders&apos; instructions may be recorded only by the coordinating office</translation>
     </message>
     <message>
         <source>记录未被接受（原因代码：{code}）</source>
@@ -1273,9 +1323,9 @@ Print the registration card, have it signed and stamped with the unit&apos;s sea
 <context>
     <name>FilterBar</name>
     <message>
-        <source>搜索任务内容或单位…</source>
+        <source>搜索任务、单位、进展、批示…</source>
         <extracomment>Above this many tasks one keystroke&apos;s filtering costs tens of milliseconds, so the search waits for a pause in typing instead of filtering for every character of a word.</extracomment>
-        <translation>Search task text or unit…</translation>
+        <translation>Search tasks, units, reports, instructions…</translation>
     </message>
     <message>
         <source>全部单位</source>
@@ -1319,11 +1369,11 @@ Print the registration card, have it signed and stamped with the unit&apos;s sea
     </message>
     <message>
         <source>本机没有 pg_dump，无法先做备份：请先确认服务器自己的备份是最新的。</source>
-        <translation>pg_dump is not installed on this PC, so no backup can be made first: make sure the server's own backups are current. </translation>
+        <translation>pg_dump is not installed on this PC, so no backup can be made first: make sure the server&apos;s own backups are current. </translation>
     </message>
     <message>
         <source>数据库服务器 {address} 上的督办数据结构是 {current} 版，本程序需要 {target} 版。升级会影响所有连接这台服务器的电脑，升级后旧版本的督办将无法再打开它。{backup}是否现在升级？</source>
-        <translation>Duban's data on the database server {address} has schema {current}; this program needs {target}. The upgrade affects every PC connected to this server, and older versions of Duban cannot open it afterwards. {backup}Upgrade now?</translation>
+        <translation>Duban&apos;s data on the database server {address} has schema {current}; this program needs {target}. The upgrade affects every PC connected to this server, and older versions of Duban cannot open it afterwards. {backup}Upgrade now?</translation>
     </message>
 </context>
 <context>
@@ -1458,6 +1508,10 @@ Print the registration card, have it signed and stamped with the unit&apos;s sea
     <message>
         <source>督办看板</source>
         <translation>Dashboard</translation>
+    </message>
+    <message>
+        <source>本单位待办</source>
+        <translation>Our to-do</translation>
     </message>
     <message>
         <source>已更新 {time}</source>
@@ -2133,7 +2187,7 @@ Print the registration card, have it signed and stamped with the unit&apos;s sea
     </message>
     <message>
         <source>协调办公室已退回本单位的进展，请修改后重新报送。退回原因：{reason}</source>
-        <translation>The coordinating office returned this unit's report; please revise and report again. Reason: {reason}</translation>
+        <translation>The coordinating office returned this unit&apos;s report; please revise and report again. Reason: {reason}</translation>
     </message>
 </context>
 <context>
@@ -2400,6 +2454,69 @@ Folder: {folder}</translation>
     </message>
 </context>
 <context>
+    <name>TodoView</name>
+    <message>
+        <source>任务</source>
+        <translation>Task</translation>
+    </message>
+    <message>
+        <source>事项</source>
+        <translation>Needs</translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation>Explanation</translation>
+    </message>
+    <message>
+        <source>本机不是某个单位的电脑：没有本单位待办。</source>
+        <translation>This PC does not serve a unit: there is no unit to-do list.</translation>
+    </message>
+    <message>
+        <source>下一报送节点：{day}</source>
+        <translation>Next report round: {day}</translation>
+    </message>
+    <message>
+        <source>尚未设置报送节点</source>
+        <translation>No report rounds set yet</translation>
+    </message>
+    <message>
+        <source>{unit}：{count} 项任务需要处理。{round}</source>
+        <translation>{unit}: {count} tasks need attention. {round}</translation>
+    </message>
+    <message>
+        <source>{unit}：暂无逾期、临期、未报送或被退回的任务。{round}</source>
+        <translation>{unit}: no overdue, due-soon, unreported or returned tasks. {round}</translation>
+    </message>
+    <message>
+        <source>退回原因：{reason}</source>
+        <translation>Returned because: {reason}</translation>
+    </message>
+    <message>
+        <source>完成时限：{d}</source>
+        <translation>Deadline: {d}</translation>
+    </message>
+    <message>
+        <source>批示（{leader}）：{text}</source>
+        <translation>Instruction ({leader}): {text}</translation>
+    </message>
+    <message>
+        <source>被退回修改</source>
+        <translation>Returned for revision</translation>
+    </message>
+    <message>
+        <source>逾期</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>未报送</source>
+        <translation>Not reported</translation>
+    </message>
+    <message>
+        <source>临期</source>
+        <translation>Due soon</translation>
+    </message>
+</context>
+<context>
     <name>UnitBars</name>
     <message>
         <source>、</source>
@@ -2432,6 +2549,10 @@ Folder: {folder}</translation>
     <message>
         <source>状态</source>
         <translation>Status</translation>
+    </message>
+    <message>
+        <source>本单位最新进展</source>
+        <translation>Our latest report</translation>
     </message>
     <message>
         <source>请选择一个单位</source>
@@ -2686,6 +2807,46 @@ Folder: {folder}</translation>
         <translation>Blocked</translation>
     </message>
     <message>
+        <source>尚无报送</source>
+        <translation>Nothing reported yet</translation>
+    </message>
+    <message>
+        <source> · 已退回修改</source>
+        <translation> · returned for revision</translation>
+    </message>
+    <message>
+        <source> · 审核通过</source>
+        <translation> · accepted</translation>
+    </message>
+    <message>
+        <source> · 待审核</source>
+        <translation> · awaiting review</translation>
+    </message>
+    <message>
+        <source>任务内容</source>
+        <translation>Task text</translation>
+    </message>
+    <message>
+        <source>责任单位</source>
+        <translation>Units</translation>
+    </message>
+    <message>
+        <source>进展（{owner}）</source>
+        <translation>Report ({owner})</translation>
+    </message>
+    <message>
+        <source>批示（{owner}）</source>
+        <translation>Instruction ({owner})</translation>
+    </message>
+    <message>
+        <source>审核意见（{owner}）</source>
+        <translation>Review ({owner})</translation>
+    </message>
+    <message>
+        <source>{place}：{snippet}</source>
+        <translation>{place}: {snippet}</translation>
+    </message>
+    <message>
         <source>正常</source>
         <translation>On track</translation>
     </message>
@@ -2735,7 +2896,7 @@ Folder: {folder}</translation>
     </message>
     <message>
         <source>单位已报送，等待协调办公室审核</source>
-        <translation>Reported, awaiting the coordinating office's review</translation>
+        <translation>Reported, awaiting the coordinating office&apos;s review</translation>
     </message>
     <message>
         <source>未设定</source>
@@ -2863,7 +3024,7 @@ Folder: {folder}</translation>
     </message>
     <message>
         <source>完成百分比低于本单位上次报送的数值，请在“说明”中写明原因。</source>
-        <translation>The percentage is lower than this unit's last report; please explain why under Explanation.</translation>
+        <translation>The percentage is lower than this unit&apos;s last report; please explain why under Explanation.</translation>
     </message>
     <message>
         <source>修改已报送的进展，请填写修改原因。</source>

@@ -1,4 +1,5 @@
-"""Word sheets layer: 督办单 of one task (facts, progress history, 督办意见, signatures)."""
+"""Word sheets layer: 督办单 of one task (facts, each unit's current report with its review,
+领导批示 / 督办意见, the bounded history on request, signatures): the PDF's content."""
 
 from __future__ import annotations
 
@@ -7,10 +8,20 @@ from collections.abc import Sequence
 
 from domain.records import PlanView, ProgressRevision, TaskView
 from domain.schedule import Deadline
+from domain.status_lights import TaskLight
+from domain.validation import stored_breaches
 from sheets.document import SheetOptions
 from sheets.errors import UnknownTaskError
 from sheets.progress import ROLE_GROUPS, section_label, subsection_label
-from sheets.task_sheet import HISTORY_COLUMNS, HISTORY_HEADER, TITLE
+from sheets.task_sheet import (
+    CURRENT_COLUMNS,
+    CURRENT_HEADER,
+    HISTORY_COLUMNS,
+    HISTORY_HEADER,
+    TITLE,
+    history_rows,
+    review_text,
+)
 from sheets.word import blocks
 from sheets.word.blocks import Cell, Line, Seg
 from sheets.word.common import new_page, opening
@@ -24,7 +35,9 @@ def task_docx(
     target: Target,
     *,
     history: Sequence[ProgressRevision] = (),
+    history_total: int | None = None,
     deadline: dt.date | Deadline | None = None,
+    light: TaskLight | None = None,
     options: SheetOptions | None = None,
 ) -> None:
     """Write the 督办单 of ``task`` as a Word document (same content as the PDF)."""
@@ -48,29 +61,43 @@ def task_docx(
     if task.assignment_text:
         facts.append(("分工原文", task.assignment_text))
     facts.append(("完成时限", deadline_text(deadline or task.deadline)))
+    if light is not None:
+        facts.append(("当前状态", light.light.label_zh))
     blocks.facts_table(page, facts)
-    blocks.heading(page, "进展情况")
-    revisions = sorted(
-        list(history) or list(task.current_progress),
-        key=lambda r: (r.report_date, r.lamport, r.revision_id),
-    )
-    if revisions:
+    blocks.heading(page, "进展情况（各单位当前报送）")
+    reports = sorted(task.current_progress, key=lambda r: (r.report_date, r.lamport))
+    review_in_use = any(t.reviews for t in plan.all_tasks())
+    if reports:
         rows: list[list[Cell]] = [
             [
-                str(n),
-                f"{rev.report_date:%Y-%m-%d}",
                 rev.unit_name,
-                rev.status.label_zh + ("（已撤回）" if rev.withdrawn else ""),
+                f"{rev.report_date:%Y-%m-%d}",
+                rev.status.label_zh,
                 f"{rev.percent}%",
+                review_text(rev, task.reviews, review_in_use),
                 _detail(rev),
             ]
-            for n, rev in enumerate(revisions, 1)
+            for rev in reports
         ]
-        blocks.table(page, HISTORY_HEADER, rows, HISTORY_COLUMNS, center_columns=(0, 1, 3, 4))
+        blocks.table(page, CURRENT_HEADER, rows, CURRENT_COLUMNS, center_columns=(1, 2, 3))
     else:
         blocks.body(page, "暂无进展报送。", indent=False)
+    if history:
+        blocks.heading(page, "报送记录")
+        numbered, note = history_rows(list(history), history_total)
+        blocks.table(page, HISTORY_HEADER, numbered, HISTORY_COLUMNS, center_columns=(0, 1, 3))
+        if note:
+            blocks.body(page, note, indent=False)
     blocks.spacer(page, 8)
-    blocks.facts_table(page, [("督办意见", ["", "", ""])])
+    instructions: Cell = (
+        [
+            (Seg(f"{i.leader}（{i.instructed_on:%Y年%m月%d日}）：", True), Seg(i.text))
+            for i in task.instructions
+        ]
+        if task.instructions
+        else ["", "", ""]
+    )
+    blocks.facts_table(page, [("领导批示\n督办意见", instructions)])
     blocks.boxes(page, ("经办人", "审核人", "日期"))
     page.save(target)
 
@@ -91,6 +118,8 @@ def _detail(rev: ProgressRevision) -> Cell:
         notes.append("协调办公室代为录入")
     if rev.in_conflict:
         notes.append("存在并行修改，待核实")
+    if stored_breaches(rev):
+        notes.append("不符合现行填报规则（旧版本录入）")
     if notes:
         lines.append("（" + "；".join(notes) + "）")
     return lines or "—"

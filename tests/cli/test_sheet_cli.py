@@ -131,10 +131,17 @@ def test_task_sheet_has_deadline_and_full_history(cli, tmp_path: Path, db_arg: s
     text = text_of(out)
     assert "督办单" in text and "第25项" in text
     assert "2026年06月30日" in text
-    for words in ("与远东海关局会谈", "拟定联合执法方案", "签署合作备忘录"):
+    # Each unit's current report only: 哈尔滨海关's earlier report is history.
+    for words in ("拟定联合执法方案", "签署合作备忘录"):
         assert words in text
+    assert "与远东海关局会谈" not in text and "报送记录" not in text
     assert "协调办公室代为录入" in text  # the office typed them on the units' behalf
     assert "经办人" in text and "审核人" in text
+    with_history = tmp_path / "t25-history.pdf"
+    result = cli("sheet", "--db", db, "--task", "25", "--history", "-o", str(with_history))
+    assert result.code == 0 and "报送记录 3 条" in result.out, result.out + result.err
+    text = text_of(with_history)
+    assert "报送记录" in text and "与远东海关局会谈" in text
 
 
 def test_task_sheet_prints_long_term(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

@@ -151,3 +151,17 @@ def test_instruction_needs_text_and_leader(store: Store) -> None:
     said = store.instruct(task_id, "抓紧落实", "王副省长", dt.date(2026, 4, 2))
     task = store.plan_view().task_by_number(23)
     assert task is not None and task.instructions == (said,)
+
+
+def test_history_summary_reads_a_bounded_page(store: Store) -> None:
+    store.set_office(None, coordinating_office=True)
+    first = store.record_progress(entry(store, 23, POLICE, percent=0))
+    parent = first
+    for n in range(1, 12):
+        parent = store.record_progress(
+            entry(store, 23, POLICE, percent=n, parent_revision_id=parent.revision_id,
+                  reason="续报", report_date=dt.date(2026, 3, 1) + dt.timedelta(days=n))
+        )  # fmt: skip
+    page, total = store.history_summary(first.task_id, limit=5)
+    assert total == 12 and [r.percent for r in page] == [11, 10, 9, 8, 7]
+    assert all(r.unit_name == POLICE for r in page)

@@ -44,6 +44,14 @@ def confirm(parent: QWidget | None, title: str, text: str) -> bool:
     return answer == QMessageBox.StandardButton.Yes
 
 
+def ask_text(parent: QWidget | None, title: str, label: str) -> str | None:
+    """One line typed by the clerk (a reason); None when cancelled."""
+    from PySide6.QtWidgets import QInputDialog
+
+    text, ok = QInputDialog.getText(parent, title, label)
+    return text if ok else None
+
+
 def confirm_discard(parent: QWidget | None) -> bool:
     """Ask before a dialog with unsaved typing closes; True means throw the typing away."""
     return confirm(

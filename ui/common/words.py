@@ -14,6 +14,7 @@ from PySide6.QtGui import QBrush, QColor, QIcon, QPainter, QPixmap
 
 from domain.enums import ProgressStatus, Role
 from domain.schedule import Deadline, RoundKind, RoundRule
+from domain.search import HitPlace, SearchHit
 from domain.status_lights import Light, TaskLight
 from domain.validation import ProgressProblem
 
@@ -39,6 +40,40 @@ def status_text(status: ProgressStatus | None) -> str:
         ProgressStatus.DONE: QCoreApplication.translate("Words", "已完成"),
         ProgressStatus.BLOCKED: QCoreApplication.translate("Words", "受阻"),
     }[status]
+
+
+def unit_report_text(task: TaskView, unit_id: str) -> str:
+    """A unit's own current report as content (推进中 60%（2026-04-08）), with its review;
+    "尚无报送" when it has none (未报送 is a light, not this)."""
+    from domain.review_rules import ReviewState, review_state
+
+    rev = next((r for r in task.current_progress if r.unit_id == unit_id), None)
+    if rev is None:
+        return QCoreApplication.translate("Words", "尚无报送")
+    text = f"{status_text(rev.status)} {rev.percent}%（{rev.report_date.isoformat()}）"
+    state = review_state(rev, task.reviews)
+    if state is ReviewState.RETURNED:
+        text += QCoreApplication.translate("Words", " · 已退回修改")
+    elif state is ReviewState.ACCEPTED:
+        text += QCoreApplication.translate("Words", " · 审核通过")
+    elif task.reviews:
+        text += QCoreApplication.translate("Words", " · 待审核")
+    return text
+
+
+def search_hit_text(hit: SearchHit) -> str:
+    """Where a search word was found, with the words around it."""
+    places = {
+        HitPlace.TASK: QCoreApplication.translate("Words", "任务内容"),
+        HitPlace.UNIT: QCoreApplication.translate("Words", "责任单位"),
+        HitPlace.REPORT: QCoreApplication.translate("Words", "进展（{owner}）"),
+        HitPlace.INSTRUCTION: QCoreApplication.translate("Words", "批示（{owner}）"),
+        HitPlace.REVIEW: QCoreApplication.translate("Words", "审核意见（{owner}）"),
+    }
+    place = places[hit.place].format(owner=hit.owner)
+    return QCoreApplication.translate("Words", "{place}：{snippet}").format(
+        place=place, snippet=hit.snippet
+    )
 
 
 def status_colour(status: ProgressStatus | None) -> QColor:

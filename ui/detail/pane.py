@@ -22,12 +22,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from domain.enums import ReviewDecision
+from domain.review_rules import decisive_review
 from domain.status_lights import Light, TaskLight
+from domain.validation import stored_breaches
 from ui.common import words
 from ui.tree.model import IdRole
 
 if TYPE_CHECKING:
     from domain.records import ProgressRevision, TaskView
+    from domain.search import SearchHit
 
 
 def _item(text: str, tooltip: str = "") -> QStandardItem:
@@ -57,6 +61,7 @@ class DetailPane(QWidget):
 
     report_requested = Signal(str)  # task id
     edit_requested = Signal(str, str)  # task id, revision id
+    withdraw_requested = Signal(str, str)  # task id, revision id
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -66,6 +71,7 @@ class DetailPane(QWidget):
         self._init_layout()
         self.report_button.clicked.connect(self._on_report)
         self.edit_button.clicked.connect(self._on_edit)
+        self.withdraw_button.clicked.connect(self._on_withdraw)
         self.history_view.doubleClicked.connect(self._on_edit)
         self.history_view.selectionModel().selectionChanged.connect(self._on_history_selected)
         self.clear()
@@ -86,6 +92,24 @@ class DetailPane(QWidget):
         self.supervision.setObjectName("detail_supervision")
         self.supervision.setWordWrap(True)
         self.supervision.setTextFormat(Qt.TextFormat.RichText)
+        # 退回 and 批示 are said above the task text, where a clerk looks first.
+        self.returns = QLabel(self)
+        self.returns.setObjectName("detail_returns")
+        self.returns.setWordWrap(True)
+        self.returns.setStyleSheet(
+            "color: #8e24aa; font-weight: bold; border: 1px solid #8e24aa; padding: 4px;"
+        )
+        self.instructions = QLabel(self)
+        self.instructions.setObjectName("detail_instructions")
+        self.instructions.setWordWrap(True)
+        self.instructions.setTextFormat(Qt.TextFormat.RichText)
+        self.instructions.setStyleSheet(
+            "background: #fff8e1; border: 1px solid #e0a100; padding: 4px;"
+        )
+        self.search_hits = QLabel(self)
+        self.search_hits.setObjectName("detail_search_hits")
+        self.search_hits.setWordWrap(True)
+        self.search_hits.setStyleSheet("color: #1f5fa8;")
         self.text = QLabel(self)
         self.text.setObjectName("detail_text")
         self.text.setWordWrap(True)
@@ -107,6 +131,8 @@ class DetailPane(QWidget):
         self.report_button.setObjectName("report_button")
         self.edit_button = QPushButton(self.tr("修改所选记录…"), self)
         self.edit_button.setObjectName("edit_button")
+        self.withdraw_button = QPushButton(self.tr("撤回所选记录…"), self)
+        self.withdraw_button.setObjectName("withdraw_button")
 
     def _init_layout(self) -> None:
         top = QWidget(self)
@@ -115,6 +141,9 @@ class DetailPane(QWidget):
         top_layout.addWidget(self.title)
         top_layout.addWidget(self.location)
         top_layout.addWidget(self.supervision)
+        top_layout.addWidget(self.returns)
+        top_layout.addWidget(self.instructions)
+        top_layout.addWidget(self.search_hits)
         top_layout.addWidget(self.text)
         top_layout.addWidget(self.units_view, 1)
         top_layout.addStretch(0)  # takes the room only while the units table is hidden
@@ -131,6 +160,7 @@ class DetailPane(QWidget):
         buttons.addWidget(self.history_label, 1)
         buttons.addWidget(self.report_button)
         buttons.addWidget(self.edit_button)
+        buttons.addWidget(self.withdraw_button)
         bottom_layout.addLayout(buttons)
         bottom_layout.addWidget(self.history_view, 2)
         bottom_layout.addWidget(self.revision_text)
@@ -157,6 +187,9 @@ class DetailPane(QWidget):
         self.location.clear()
         self.supervision.clear()
         self.supervision.hide()
+        for label in (self.returns, self.instructions, self.search_hits):
+            label.clear()
+            label.hide()
         self.text.clear()
         self.revision_text.clear()
         self._fill_units(None)
@@ -179,10 +212,17 @@ class DetailPane(QWidget):
         )
 
     def show_task(
-        self, task: TaskView, history: list[ProgressRevision], light: TaskLight | None = None
+        self,
+        task: TaskView,
+        history: list[ProgressRevision],
+        light: TaskLight | None = None,
+        hits: list[SearchHit] | None = None,
     ) -> None:
+        """``hits``: where the search box's word occurs in this task (shown above its text)."""
         self._task = task
         self._show_supervision(task, light)
+        self._show_returns_and_instructions(task)
+        self._show_hits(hits or [])
         self.title.setText(self.tr("任务 {number}").format(number=task.number))
         parts = [words.section_label(task.section_number, task.section_title)]
         if task.subsection_title and task.subsection_number is not None:
@@ -222,6 +262,37 @@ class DetailPane(QWidget):
         self.supervision.setToolTip(words.light_tooltip(task, light) if light else "")
         self.supervision.show()
 
+    def _show_returns_and_instructions(self, task: TaskView) -> None:
+        names = {a.unit_id: a.unit_name for a in task.assignments}
+        returned = []
+        for rev in task.current_progress:
+            review = decisive_review(rev, task.reviews)
+            if review is not None and review.decision is ReviewDecision.RETURNED:
+                returned.append(
+                    self.tr("{unit} 的进展已被协调办公室退回修改（{day}）：{reason}").format(
+                        unit=names.get(rev.unit_id, rev.unit_name),
+                        day=review.authored_at[:10],
+                        reason=review.reason,
+                    )
+                )
+        self.returns.setText("\n".join(returned))
+        self.returns.setVisible(bool(returned))
+        lines = [
+            self.tr("<b>领导批示</b>　{leader}（{day}）：{text}").format(
+                leader=escape(item.leader),
+                day=item.instructed_on.isoformat(),
+                text=escape(item.text),
+            )
+            for item in task.instructions
+        ]
+        self.instructions.setText("<br/>".join(lines))
+        self.instructions.setVisible(bool(lines))
+
+    def _show_hits(self, hits: list[SearchHit]) -> None:
+        text = "\n".join(words.search_hit_text(h) for h in hits[:6])
+        self.search_hits.setText(self.tr("搜索匹配：\n{hits}").format(hits=text) if hits else "")
+        self.search_hits.setVisible(bool(hits))
+
     def _fill_units(self, task: TaskView | None) -> None:
         self.units_model.clear()
         self.units_model.setHorizontalHeaderLabels(
@@ -229,13 +300,8 @@ class DetailPane(QWidget):
         )
         if task is None:
             return
-        latest = {r.unit_id: r for r in reversed(task.current_progress)}
         for a in sorted(task.assignments, key=lambda a: a.role.sort_key):
-            revision = latest.get(a.unit_id)
-            status = revision.status if revision else None
-            state = words.status_text(status)
-            if revision is not None:
-                state += f"  {revision.percent}%  {revision.report_date.isoformat()}"
+            state = words.unit_report_text(task, a.unit_id)
             name = _item(a.unit_name, a.wording)
             name.setData(a.unit_id, IdRole)
             self.units_model.appendRow([name, _item(words.role_text(a.role)), _item(state)])
@@ -289,7 +355,12 @@ class DetailPane(QWidget):
             notes.append(self.tr("代报"))
         if rev.in_conflict:
             notes.append(self.tr("待核对"))
-        return self.tr("、").join(notes)
+        if stored_breaches(rev):
+            notes.append(self.tr("不合规（旧版录入）"))
+        text = self.tr("、").join(notes)
+        if rev.reason:
+            text += self.tr("（原因：{reason}）").format(reason=rev.reason)
+        return text
 
     def selected_revision(self) -> ProgressRevision | None:
         rows = self.history_view.selectionModel().selectedRows()
@@ -306,10 +377,13 @@ class DetailPane(QWidget):
     def _update_buttons(self) -> None:
         self.report_button.setEnabled(self._task is not None)
         self.edit_button.setEnabled(self._task is not None and bool(self._history))
+        rev = self.selected_revision()
+        self.withdraw_button.setEnabled(rev is not None and not rev.withdrawn)
 
     # --- slots ---------------------------------------------------------------------------
     @Slot()
     def _on_history_selected(self) -> None:
+        self._update_buttons()
         rev = self.selected_revision()
         self.revision_text.setVisible(rev is not None)
         if rev is None:
@@ -320,6 +394,7 @@ class DetailPane(QWidget):
             (self.tr("存在问题"), rev.problems),
             (self.tr("下一步计划"), rev.next_steps),
             (self.tr("填报人"), " ".join(x for x in (rev.reporter, rev.phone) if x)),
+            (self.tr("修改/撤回原因、说明"), rev.reason),
         ]
         self.revision_text.setPlainText(
             "\n".join(self.tr("{label}：{value}").format(label=k, value=v) for k, v in lines if v)
@@ -336,3 +411,9 @@ class DetailPane(QWidget):
         rev = self.selected_revision()
         if self._task is not None and rev is not None:
             self.edit_requested.emit(self._task.id, rev.revision_id)
+
+    @Slot()
+    def _on_withdraw(self) -> None:
+        rev = self.selected_revision()
+        if self._task is not None and rev is not None and not rev.withdrawn:
+            self.withdraw_requested.emit(self._task.id, rev.revision_id)

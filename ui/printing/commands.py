@@ -111,9 +111,10 @@ def _write(
         view = store.plan_view(request.plan_id)
         if kind is SheetKind.TASK:
             task = next(t for t in view.all_tasks() if t.id == request.task_id)
-            history = store.progress_history(task.id)
+            # Each unit's current report, its review and the 批示; the light as of the day.
+            light = store.lights(as_of, request.plan_id)[1].get(task.id)
             write_task = docx_sheets.task_docx if word else sheets.task_sheet
-            write_task(view, task, out, history=history, deadline=task.deadline, options=options)
+            write_task(view, task, out, deadline=task.deadline, light=light, options=options)
             return f"督办单（第 {task.number} 项）", f"督办单（第 {task.number} 项）"
         if kind is SheetKind.UNIT:
             assert request.unit_id is not None

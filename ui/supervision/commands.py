@@ -9,6 +9,7 @@ disabled and say why (the store refuses them as well).
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
@@ -77,6 +78,10 @@ class SupervisionCommands(QObject):
         for plan in plans:
             out.update(plan_lights(plan, dashboard_models.today(), warning))
         return out
+
+    def today(self) -> dt.date:
+        """The day lights are computed for (the dashboard's clock, patched in tests)."""
+        return dashboard_models.today()
 
     def light_today(self, plan: PlanView, task_id: str) -> TaskLight | None:
         return self.lights_today([plan]).get(task_id)

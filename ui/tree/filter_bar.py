@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer, Signal, Slot
+from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QPushButton, QWidget
 
-from domain.enums import ProgressStatus, Role
+from domain.enums import Role
+from domain.status_lights import LIGHT_ORDER
 from ui.common import words
-from ui.tree.filter_proxy import NOT_REPORTED, FilterCriteria
+from ui.tree.filter_proxy import FilterCriteria
 
 if TYPE_CHECKING:
     from domain.records import AssignmentView
@@ -43,7 +44,7 @@ class FilterBar(QWidget):
     def _init_widgets(self) -> None:
         self.search = QLineEdit(self)
         self.search.setObjectName("search")
-        self.search.setPlaceholderText(self.tr("搜索任务内容或单位…"))
+        self.search.setPlaceholderText(self.tr("搜索任务、单位、进展、批示…"))
         self.search.setClearButtonEnabled(True)
         self.unit_box = QComboBox(self)
         self.unit_box.setObjectName("unit_filter")
@@ -60,9 +61,12 @@ class FilterBar(QWidget):
         self.status_box = QComboBox(self)
         self.status_box.setObjectName("status_filter")
         self.status_box.addItem(self.tr("全部状态"), None)
-        self.status_box.addItem(words.status_text(None), NOT_REPORTED)
-        for status in ProgressStatus:
-            self.status_box.addItem(words.status_text(status), status.value)
+        # The task's status is its light, the same word as in the tree and the unit list.
+        for light in LIGHT_ORDER:
+            self.status_box.addItem(words.light_icon(light), words.light_text(light), light.value)
+            self.status_box.setItemData(
+                self.status_box.count() - 1, words.light_reason(light), Qt.ItemDataRole.ToolTipRole
+            )
         self.clear_button = QPushButton(self.tr("清除筛选"), self)
         self.clear_button.setObjectName("clear_filter")
 

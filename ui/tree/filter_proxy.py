@@ -22,14 +22,13 @@ from PySide6.QtCore import (
     Slot,
 )
 
-from domain.enums import ProgressStatus, Role
-from ui.tree.model import Node, NodeKind, PlanTreeModel, latest_status
+from domain.enums import Role
+from domain.search import search_text
+from ui.tree.model import Node, NodeKind, PlanTreeModel
 
 if TYPE_CHECKING:
     from domain.records import TaskView
-
-#: Status filter value for "nothing reported yet" (未报送).
-NOT_REPORTED = "not_reported"
+    from domain.status_lights import TaskLight
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,7 +38,7 @@ class FilterCriteria:
     text: str = ""
     unit_id: str | None = None
     role: Role | None = None
-    #: A ``ProgressStatus`` value, ``NOT_REPORTED``, or None for any.
+    #: A ``Light`` value (the task's status: 逾期, 未报送 …), or None for any.
     status: str | None = None
 
     @property
@@ -49,8 +48,10 @@ class FilterCriteria:
         )
 
 
-def task_matches(task: TaskView, criteria: FilterCriteria) -> bool:
-    """Whether ``task`` passes every filter (pure: no Qt, tested directly)."""
+def task_matches(task: TaskView, criteria: FilterCriteria, light: TaskLight | None = None) -> bool:
+    """Whether ``task`` (whose status light is ``light``) passes every filter (pure: no
+    Qt, tested directly). The search text is looked for in the task, its units, each unit's
+    current report, the 批示 and the review reasons (``domain.search``)."""
     assignments = task.assignments
     if criteria.unit_id is not None:
         assignments = tuple(a for a in assignments if a.unit_id == criteria.unit_id)
@@ -58,26 +59,14 @@ def task_matches(task: TaskView, criteria: FilterCriteria) -> bool:
         assignments = tuple(a for a in assignments if a.role is criteria.role)
     if (criteria.unit_id is not None or criteria.role is not None) and not assignments:
         return False
-    if criteria.status is not None and _status_code(task, criteria.unit_id) != criteria.status:
+    if criteria.status is not None and (light is None or light.light.value != criteria.status):
         return False
     needle = criteria.text.strip()
     if not needle:
         return True
     if needle.isdigit() and int(needle) == task.number:
         return True
-    haystacks = (task.text, task.assignment_text, *(a.unit_name for a in task.assignments))
-    return any(needle in h for h in haystacks)
-
-
-def _status_code(task: TaskView, unit_id: str | None) -> str:
-    """The task's status, or the given unit's status on it when a unit is chosen."""
-    status: ProgressStatus | None
-    if unit_id is None:
-        status = latest_status(task)
-    else:
-        mine = [r for r in task.current_progress if r.unit_id == unit_id]
-        status = mine[0].status if mine else None
-    return NOT_REPORTED if status is None else status.value
+    return needle in search_text(task)
 
 
 class PlanFilterProxy(QSortFilterProxyModel):
@@ -192,7 +181,7 @@ class PlanFilterProxy(QSortFilterProxyModel):
             nodes = [n for n in nodes if n.id in self._task_ids]
         c = self._criteria
         if c.unit_id is not None or c.role is not None or c.status is not None:
-            return [n for n in nodes if n.task is not None and task_matches(n.task, c)]
+            return [n for n in nodes if n.task is not None and task_matches(n.task, c, n.light)]
         # Text only (typing in the search box): the same test as task_matches, on one
         # string per task joined once, so a keystroke scans 10,000 tasks in a few ms.
         needle = c.text.strip()
@@ -209,9 +198,7 @@ class PlanFilterProxy(QSortFilterProxyModel):
         cached = self._haystacks.get(task.id)
         if cached is not None and cached[0] is task:
             return cached[1]
-        # NUL between the parts: a needle never matches across two of them.
-        parts = (task.text, task.assignment_text, *(a.unit_name for a in task.assignments))
-        text = "\0".join(parts)
+        text = search_text(task)
         self._haystacks[task.id] = (task, text)
         return text
 

@@ -98,7 +98,7 @@ class Node:
 
     def worst_light(self) -> Light | None:
         """The most urgent light below a heading, if any task needs attention."""
-        attention = (Light.OVERDUE, Light.UNREPORTED, Light.DUE_SOON)
+        attention = (Light.OVERDUE, Light.UNREPORTED, Light.RETURNED, Light.DUE_SOON)
         return next((light for light in attention if self.light_counts[light]), None)
 
 

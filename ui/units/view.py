@@ -21,10 +21,13 @@ from PySide6.QtWidgets import (
 
 from domain.enums import Role
 from ui.common import words
-from ui.tree.model import IdRole, latest_status
+from ui.tree.model import IdRole
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     from domain.records import PlanView, TaskView
+    from domain.status_lights import TaskLight
 
 
 def _item(text: str, item_id: str | None = None) -> QStandardItem:
@@ -44,6 +47,7 @@ class UnitView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._plan: PlanView | None = None
+        self._lights: Mapping[str, TaskLight] = {}
         self._my_unit_id: str | None = None
         self._init_widgets()
         self._init_layout()
@@ -104,10 +108,17 @@ class UnitView(QWidget):
         layout.addWidget(splitter)
 
     # --- data ----------------------------------------------------------------------------
-    def set_plan(self, plan: PlanView | None, my_unit_id: str | None) -> None:
-        """Show the units of ``plan``; keep the unit that was selected if it is still there."""
+    def set_plan(
+        self,
+        plan: PlanView | None,
+        my_unit_id: str | None,
+        lights: Mapping[str, TaskLight] | None = None,
+    ) -> None:
+        """Show the units of ``plan`` (``lights``: each task's light as in the tree); keep
+        the unit that was selected if it is still there."""
         previous = self.current_unit_id()
         self._plan = plan
+        self._lights = lights or {}
         self._my_unit_id = my_unit_id
         self.units_model.clear()
         if plan is not None:
@@ -146,7 +157,9 @@ class UnitView(QWidget):
 
     def _show_unit(self, unit_id: str | None) -> None:
         self.tasks_model.clear()
-        self.tasks_model.setHorizontalHeaderLabels([self.tr("任务"), self.tr("状态")])
+        self.tasks_model.setHorizontalHeaderLabels(
+            [self.tr("任务"), self.tr("状态"), self.tr("本单位最新进展")]
+        )
         plan = self._plan
         if plan is None or unit_id is None:
             self.unit_title.setText(self.tr("请选择一个单位"))
@@ -171,22 +184,29 @@ class UnitView(QWidget):
                 group.appendRow(
                     [
                         _item(f"{task.number}. {task.first_line}", task.id),
-                        self._status_item(task, unit_id),
+                        self._status_item(task),
+                        self._report_item(task, unit_id),
                     ]
                 )
-            self.tasks_model.appendRow([group, _item("")])
+            self.tasks_model.appendRow([group, _item(""), _item("")])
         self.task_tree.expandAll()
         self.task_tree.resizeColumnToContents(1)
         self.task_tree.header().setStretchLastSection(False)
         self.task_tree.header().setSectionResizeMode(0, self.task_tree.header().ResizeMode.Stretch)
 
-    def _status_item(self, task: TaskView, unit_id: str) -> QStandardItem:
-        mine = [r for r in task.current_progress if r.unit_id == unit_id]
-        status = mine[0].status if mine else None
-        item = _item(words.status_text(status))
-        item.setIcon(words.status_icon(status))
-        item.setToolTip(words.status_text(latest_status(task)))
+    def _status_item(self, task: TaskView) -> QStandardItem:
+        """The task's light: the same word, colour and tooltip as the tree's."""
+        light = self._lights.get(task.id)
+        if light is None:
+            return _item("")
+        item = _item(words.light_text(light.light))
+        item.setIcon(words.light_icon(light.light))
+        item.setToolTip(words.light_tooltip(task, light))
         return item
+
+    def _report_item(self, task: TaskView, unit_id: str) -> QStandardItem:
+        """What the unit itself last reported (推进中 60%): the report's content."""
+        return _item(words.unit_report_text(task, unit_id))
 
     def task_ids(self) -> dict[str, list[int]]:
         """Task numbers shown per role group (used by tests and the status bar)."""

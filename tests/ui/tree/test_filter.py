@@ -7,9 +7,10 @@ from PySide6.QtCore import QModelIndex
 from pytestqt.qtbot import QtBot
 
 from domain.enums import Role
+from domain.status_lights import Light
 from models.store import Store
 from ui.main_window import MainWindow
-from ui.tree.filter_proxy import NOT_REPORTED, FilterCriteria, task_matches
+from ui.tree.filter_proxy import FilterCriteria, task_matches
 from ui.tree.model import KindRole, TaskNumberRole
 
 from ..conftest import type_text
@@ -41,7 +42,10 @@ def test_task_matches_is_pure(store: Store) -> None:
     assert not task_matches(task20, FilterCriteria(unit_id=police, role=Role.LEAD))
     assert task_matches(task20, FilterCriteria(text="公安厅"))
     assert task_matches(task20, FilterCriteria(text="20"))
-    assert task_matches(task1, FilterCriteria(status=NOT_REPORTED))
+    window_light = store.lights(__import__("datetime").date(2026, 3, 1))[1][task1.id]
+    assert task_matches(task1, FilterCriteria(status=window_light.light.value), window_light)
+    assert not task_matches(task1, FilterCriteria(status=Light.DONE.value), window_light)
+    assert not task_matches(task1, FilterCriteria(status=Light.ON_TRACK.value))  # no light
     assert not FilterCriteria(text="  ").active
 
 
@@ -97,10 +101,13 @@ def test_search_keeps_selection_when_it_still_matches(qtbot: QtBot, window: Main
     assert window.detail.title.text() == "任务 20"
 
 
-def test_status_filter_not_reported_shows_everything_at_first(window: MainWindow) -> None:
+def test_status_filter_is_the_light(window: MainWindow) -> None:
     box = window.filter_bar.status_box
-    box.setCurrentIndex(box.findData(NOT_REPORTED))
+    # No deadline, no rounds, nothing reported: every task is 正常 (not "未报送").
+    box.setCurrentIndex(box.findData(Light.ON_TRACK.value))
     assert len(visible_tasks(window)) == 60
-    box.setCurrentIndex(box.findData("done"))
+    box.setCurrentIndex(box.findData(Light.UNREPORTED.value))
+    assert visible_tasks(window) == []
+    box.setCurrentIndex(box.findData(Light.DONE.value))
     assert visible_tasks(window) == []
     assert window.proxy.rowCount() == 0

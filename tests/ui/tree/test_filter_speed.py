@@ -11,11 +11,12 @@ from pytestqt.qtbot import QtBot
 
 from domain.enums import ProgressStatus
 from domain.records import ProgressInput
+from domain.status_lights import Light, owing_units
 from models.store import Store
 from ui.main_window import MainWindow
 from ui.tree import expander as tree_expander
 from ui.tree.filter_bar import TYPING_PAUSE_MS
-from ui.tree.filter_proxy import NOT_REPORTED, FilterCriteria, task_matches
+from ui.tree.filter_proxy import FilterCriteria, task_matches
 from ui.tree.model import NodeKind
 
 from ..conftest import type_text
@@ -125,16 +126,16 @@ def test_a_report_under_a_status_filter_updates_the_shown_rows(
 ) -> None:
     # The accepted set is marked stale before the proxy re-judges the changed rows.
     box = window.filter_bar.status_box
-    box.setCurrentIndex(box.findData(NOT_REPORTED))
+    box.setCurrentIndex(box.findData(Light.ON_TRACK.value))
     assert window.proxy.visible_task_count() == 60
     store.set_office(None, coordinating_office=True)
     task = store.plan_view().task_by_number(23)
     assert task is not None
     day = dt.date(2024, 5, 6)
-    unit = task.assignments[0].unit_id
-    store.record_progress(
-        ProgressInput(task.id, unit, ProgressStatus.DONE, 100, day, "已建立", reporter="李四")
-    )
+    for unit in owing_units(task):  # every owing unit done: the task's light is 已完成
+        store.record_progress(
+            ProgressInput(task.id, unit, ProgressStatus.DONE, 100, day, "已建立", reporter="李四")
+        )
     fresh = store.plan_view().task_by_number(23)
     assert fresh is not None
     window.refresh_task(fresh)
