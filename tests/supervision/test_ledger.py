@@ -37,6 +37,7 @@ def ledger_office(tmp_path: Path) -> Store:
             percent=30,
             report_date=D(2026, 4, 20),
             work_done="部署专项行动。",
+            reporter="王喆",
         )
     )
     coord.record_progress(
@@ -52,6 +53,7 @@ def ledger_office(tmp_path: Path) -> Store:
             reporter="王喆",
             phone="0451-8888",
             parent_revision_id=first.revision_id,
+            reason="补充问题与打算",
         )
     )
     return coord
