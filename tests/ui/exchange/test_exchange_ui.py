@@ -166,7 +166,7 @@ def test_preview_counts_then_confirm_merges_and_the_tree_shows_the_progress(
     assert window.detail.title.text() == "任务 23"
     units = window.detail.units_model
     states = {units.item(r, 0).text(): units.item(r, 2).text() for r in range(units.rowCount())}
-    assert states["省公安厅"].startswith("推进中  30%")
+    assert states["省公安厅"].startswith("推进中 30%")  # the unit's report, as content
     assert "导入完成：2 个文件，新记录 2 条。" in window.statusBar().currentMessage()
 
 

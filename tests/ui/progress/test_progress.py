@@ -218,7 +218,7 @@ def test_report_saves_and_history_and_status_mark_update(
     revisions = store.progress_history(task(store, 20).id)
     assert [r.percent for r in revisions] == [100, 60]
     assert revisions[0].parent_revision_id == first.revision_id
-    assert history.rowCount() == 2 and history.item(0, 5).text() == "修改"
+    assert history.rowCount() == 2 and history.item(0, 5).text() == "修改（原因：已全部完成）"
     # 省公安厅 is done, but ten more units are responsible for task 20: not 已完成 yet.
     assert index.siblingAtColumn(COL_STATUS).data() == "正常 100%"
 
