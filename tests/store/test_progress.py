@@ -178,11 +178,19 @@ def test_editing_a_version_another_desk_already_edited_is_refused(store: Store) 
                 percent=60,
                 reporter="李四",
                 parent_revision_id=first.revision_id,
+                reason="补充",
             )
         )
         with pytest.raises(StoreError) as info:
             store.record_progress(
-                entry(store, 23, "省公安厅", percent=70, parent_revision_id=first.revision_id)
+                entry(
+                    store,
+                    23,
+                    "省公安厅",
+                    percent=70,
+                    parent_revision_id=first.revision_id,
+                    reason="补充",
+                )  # fmt: skip
             )
     assert info.value.code == "revision_superseded" and "李四" in info.value.message_zh
     history = store.progress_history(first.task_id)

@@ -44,6 +44,7 @@ def entry(store: Store, percent: int, parent: str | None = None, who: str = "") 
         work_done=f"{who}录入的进展",
         reporter=who,
         parent_revision_id=parent,
+        reason="补充情况" if parent else "",
     )
 
 
@@ -93,6 +94,7 @@ def test_two_desks_see_each_other_and_an_edit_made_elsewhere_is_kept(
         if len(typed) == 1:
             self.work_done.clear()
             type_text(self.work_done, "王五补充的情况")
+            type_text(self.reason, "补充情况")  # an edit says why
         self.buttons.button(Save).click()
         return int(self.result())
 
