@@ -165,5 +165,6 @@ def _write(store: Store, args: argparse.Namespace, as_of: dt.date) -> str:
     if args.plan_table:
         (kinds.plan_table_docx if word else sheets.plan_table)(view, out, options)
         return f"已生成重点任务分工表：{out}（{len(view.all_tasks())} 项任务）"
-    (kinds.summary_docx if word else sheets.summary_sheet)(view, out, options)
+    _, lights = store.lights(as_of, plan_id=args.plan)
+    (kinds.summary_docx if word else sheets.summary_sheet)(view, out, options, lights)
     return f"已生成进展情况汇总表：{out}"

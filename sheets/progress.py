@@ -5,11 +5,13 @@ No ReportLab here, so the rules can be tested (and reused by the window) on thei
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import dataclasses
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from domain.enums import ProgressStatus, Role
 from domain.records import AssignmentView, PlanView, ProgressRevision, TaskView
+from domain.status_lights import Light, TaskLight, owing_units
 
 #: Column order of the summary: done first, "nothing reported" last.
 STATUS_COLUMNS: tuple[ProgressStatus, ...] = (
@@ -18,7 +20,8 @@ STATUS_COLUMNS: tuple[ProgressStatus, ...] = (
     ProgressStatus.BLOCKED,
     ProgressStatus.NOT_STARTED,
 )
-NOT_REPORTED = "未报送"
+#: Tasks with no report at all (not the 未按期报送 light, which is about the last round).
+NOT_REPORTED = "从未报送"
 
 ROLE_GROUPS: tuple[Role, ...] = (Role.LEAD, Role.RESPONSIBLE, Role.COOPERATE)
 ROLE_HEADINGS: dict[Role, str] = {
@@ -106,6 +109,10 @@ class StatusCount:
     by_status: dict[ProgressStatus, int]
     not_reported: int
     lead_count: int = 0
+    #: From the status lights on the sheet's day, when the caller has them: tasks past
+    #: their deadline (逾期) and tasks whose last round passed without a report (未按期报送).
+    overdue: int | None = None
+    late: int | None = None
 
     @property
     def done(self) -> int:
@@ -155,6 +162,37 @@ def unit_counts(plan: PlanView) -> list[StatusCount]:
         )
         rows.append(count(unit.unit_name, statuses, leads))
     return rows
+
+
+def with_section_lights(
+    plan: PlanView, rows: list[StatusCount], lights: Mapping[str, TaskLight]
+) -> list[StatusCount]:
+    """:func:`section_counts` rows (the sections, then 合计) with 逾期 and 未按期报送 filled."""
+    groups = [s.all_tasks() for s in plan.sections] + [plan.all_tasks()]
+    return [
+        dataclasses.replace(
+            row,
+            overdue=sum(lights[t.id].light is Light.OVERDUE for t in tasks),
+            late=sum(lights[t.id].light is Light.UNREPORTED for t in tasks),
+        )
+        for row, tasks in zip(rows, groups, strict=True)
+    ]
+
+
+def with_unit_lights(
+    plan: PlanView, rows: list[StatusCount], lights: Mapping[str, TaskLight]
+) -> list[StatusCount]:
+    """:func:`unit_counts` rows with the unit's own 逾期 (tasks it owes, past the deadline)
+    and 未按期报送 (tasks whose last round has no report from it)."""
+    out = []
+    for row, unit in zip(rows, plan.units(), strict=True):
+        tasks = [t for t in plan.all_tasks() if t.has_unit(unit.unit_id)]
+        overdue = sum(
+            lights[t.id].light is Light.OVERDUE and unit.unit_id in owing_units(t) for t in tasks
+        )
+        late = sum(unit.unit_id in lights[t.id].missing_units for t in tasks)
+        out.append(dataclasses.replace(row, overdue=overdue, late=late))
+    return out
 
 
 def unit_role(task: TaskView, unit_id: str) -> Role | None:

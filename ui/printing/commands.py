@@ -127,7 +127,9 @@ def _write(
             (docx_sheets.plan_table_docx if word else sheets.plan_table)(view, out, options)
             return "重点任务分工表", "重点任务分工表"
         if kind is SheetKind.SUMMARY:
-            (docx_sheets.summary_docx if word else sheets.summary_sheet)(view, out, options)
+            _, lights = store.lights(as_of, request.plan_id)
+            write_summary = docx_sheets.summary_docx if word else sheets.summary_sheet
+            write_summary(view, out, options, lights)
             return "进展情况汇总表", "进展情况汇总表"
         sheets.all_units_sheet(view, out, options)
         return "任务分工责任清单（各单位）", "任务分工责任清单（各单位）"
