@@ -48,18 +48,33 @@ DESK = textwrap.dedent(
     from models.store import Store
 
     where, desk, count, go = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), Path(sys.argv[4])
-    store = Store.open(where)
-    view = store.plan_view()
+    busy = 0
+
+    def patiently(action):
+        # A file busy past SQLite's 5 s timeout: the clerk tries again (counted).
+        global busy
+        while True:
+            try:
+                return action()
+            except Exception as exc:
+                if "database is locked" not in str(exc):
+                    raise
+                busy += 1
+
+    store = patiently(lambda: Store.open(where))
+    view = patiently(store.plan_view)
     jobs = [(t.id, a.unit_id) for t in view.all_tasks() for a in t.assignments][desk::8]
     Path(f"{go}.ready{desk}").touch()
     while not go.exists():
         time.sleep(0.002)
     for i in range(count):
         task, unit = jobs[i % len(jobs)]
-        store.record_progress(ProgressInput(
+        entry = ProgressInput(
             task_id=task, unit_id=unit, status=ProgressStatus.IN_PROGRESS, percent=i % 100,
-            report_date=dt.date(2026, 5, 1), work_done=f"desk{desk}-entry{i}"))
+            report_date=dt.date(2026, 5, 1), work_done=f"desk{desk}-entry{i}")
+        patiently(lambda: store.record_progress(entry))
     store.close()
+    print(busy)
     """
 )
 

@@ -126,12 +126,14 @@ class ReportStore(StoreBase):
     def record_progress(self, entry: ProgressInput) -> ProgressRevision:
         """填报进展: append one revision; nothing is ever updated in place."""
         with self._sessions.begin() as s:
-            inst = installation_row(s)
             task = _task_view(s, entry.task_id)
             previous = next((r for r in task.current_progress if r.unit_id == entry.unit_id), None)
             problems = progress_problems(entry, task, previous)
             if problems:
                 raise ProgressRejected(problems)
+            # Locked only now: desks on a server check their entries side by side and
+            # queue just for numbering and writing.
+            inst = installation_row(s)
             if inst.unit_id is not None and inst.unit_id != entry.unit_id:
                 raise StoreError("unit_not_allowed", unit_name_of(s, inst.unit_id))
             report_id = str(uuid.uuid4())
