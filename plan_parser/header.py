@@ -51,6 +51,8 @@ def parse_header(lines: list[str]) -> tuple[str, str, dt.date | None, str]:
             if previous and _is_short_heading(previous[-1]):
                 issuer = previous[-1]
             break
+    if issued_on is None:
+        issuer, issued_on = _signature_in_running_text(lines) or (issuer, None)
     title = (
         _leading_heading(lines[date_index + 1 :])
         or _title_from_notice(lines, ("方案", "分工"))
@@ -102,3 +104,23 @@ def _title_from_notice(lines: list[str], words: tuple[str, ...], issued_here: bo
                 break
         start = text.find("《", start + 1)
     return ""
+
+
+#: "…认真贯彻执行。河北省人民政府办公厅2023年6月29日…": the signature inside a line whose
+#: breaks were lost (web copies).
+_SIGNATURE = re.compile(
+    r"(?:^|[。！\s\u00a0）)])\s*([\u4e00-\u9fff]{2,30}?(?:人民政府办公厅|人民政府|办公厅|办公室|"
+    r"委员会|厅|部|委|局))\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"
+)
+
+
+def _signature_in_running_text(lines: list[str]) -> tuple[str, dt.date] | None:
+    for line in lines:
+        m = _SIGNATURE.search(line)
+        if m is None:
+            continue
+        try:
+            return m.group(1), dt.date(int(m.group(2)), int(m.group(3)), int(m.group(4)))
+        except ValueError:
+            continue
+    return None

@@ -110,3 +110,14 @@ def test_title_from_the_heading_lines_not_from_a_cited_document() -> None:
     assert (
         parse_plan_text(cited_only + "一、任务\n1.推进甲。（省发改委负责）\n").title == "未命名方案"
     )
+
+
+def test_issuer_and_date_inside_a_line_whose_breaks_were_lost() -> None:
+    text = (
+        "各市人民政府：《关于加快工业企业技术创新发展的若干措施》已经省政府同意，现印发给你们，"
+        "请认真贯彻执行。\u00a0河北省人民政府办公厅2023年6月29日\u00a0\u00a0为深入贯彻落实，"
+        "现提出如下措施。\n一、任务\n1.推进甲。（省发改委负责）\n"
+    )
+    plan = parse_plan_text(text)
+    assert plan.issuer == "河北省人民政府办公厅" and plan.issued_on == dt.date(2023, 6, 29)
+    assert plan.title == "关于加快工业企业技术创新发展的若干措施"
