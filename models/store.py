@@ -40,6 +40,7 @@ from models.store_base import (
     utc_now_text,
 )
 from models.store_exchange import ExchangeStore
+from models.store_history import HistoryStore
 from models.store_keys import KeyStore
 from models.store_reports import ReportStore
 from models.store_supervision import append_change, edit_payload
@@ -57,7 +58,7 @@ __all__ = ["ProgressRejected", "Store", "StoreError"]
 INSTALLATION_LOCK = 0x44554249
 
 
-class Store(ReportStore, ExchangeStore, AttachmentStore, KeyStore):
+class Store(ReportStore, ExchangeStore, AttachmentStore, KeyStore, HistoryStore):
     """Duban's data: plans, units, assignments, progress revisions, this installation."""
 
     # -- opening ---------------------------------------------------------------------------

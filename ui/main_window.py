@@ -181,6 +181,7 @@ class MainWindow(WindowCommandsMixin, QMainWindow):
         self.tabs.currentChanged.connect(lambda i: self.dashboard if i == TAB_DASHBOARD else None)
         self.filter_bar.criteria_changed.connect(self._on_criteria)
         self.proxy.filter_changed.connect(self._update_status_bar)
+        self.detail.history_requested.connect(self._show_more_history)
         self.tree.selectionModel().selectionChanged.connect(self._on_tree_selection)
         self.unit_view.task_selected.connect(self.show_task)
         self.todo_view.task_selected.connect(self._open_todo_task)
@@ -343,7 +344,17 @@ class MainWindow(WindowCommandsMixin, QMainWindow):
         if node is None or node.task is None or self._store is None:
             return
         hits = search_hits(node.task, self.filter_bar.search.text())
-        self.detail.show_task(node.task, self._store.progress_history(task_id), node.light, hits)
+        # A bounded page: a task can have tens of thousands of revisions.
+        page = self._store.history_page(task_id, self.detail.page_rows)
+        self.detail.show_task(node.task, page.revisions, node.light, hits, history_total=page.total)
+
+    @Slot(str, int)
+    def _show_more_history(self, task_id: str, limit: int) -> None:
+        current = self.detail.current_task()
+        if self._store is None or current is None or current.id != task_id:
+            return
+        page = self._store.history_page(task_id, limit or None)
+        self.detail.show_history(page.revisions, page.total)
 
     @Slot(QItemSelection, QItemSelection)
     def _on_tree_selection(self, _new: QItemSelection, _old: QItemSelection) -> None:

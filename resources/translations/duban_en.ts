@@ -641,6 +641,18 @@ Progress entered and exchange files imported since then will disappear from this
         <translation>Work done</translation>
     </message>
     <message>
+        <source>再显示 {n} 条</source>
+        <translation>show {n} more</translation>
+    </message>
+    <message>
+        <source>全部显示</source>
+        <translation>show all</translation>
+    </message>
+    <message>
+        <source>仅显示最近 {shown} 条，共 {total} 条。</source>
+        <translation>Showing the newest {shown} of {total} entries.</translation>
+    </message>
+    <message>
         <source>修改</source>
         <translation>revised</translation>
     </message>

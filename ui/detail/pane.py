@@ -33,6 +33,12 @@ if TYPE_CHECKING:
     from domain.records import ProgressRevision, TaskView
     from domain.search import SearchHit
 
+# How many revisions the pane shows first (the newest): a task with 25,000 revisions
+#: still opens at once; the rest is a click away.
+HISTORY_PAGE_ROWS = 200
+# How many older revisions one click on 再显示 adds to a long history.
+HISTORY_MORE_ROWS = 1000
+
 
 def _item(text: str, tooltip: str = "") -> QStandardItem:
     item = QStandardItem(text)
@@ -62,11 +68,16 @@ class DetailPane(QWidget):
     report_requested = Signal(str)  # task id
     edit_requested = Signal(str, str)  # task id, revision id
     withdraw_requested = Signal(str, str)  # task id, revision id
+    # The clerk asked for more of a long history: task id, how many (0: all of it).
+    history_requested = Signal(str, int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._task: TaskView | None = None
         self._history: list[ProgressRevision] = []
+        self._history_total = 0
+        self.page_rows = HISTORY_PAGE_ROWS
+        self.more_rows = HISTORY_MORE_ROWS
         self._init_widgets()
         self._init_layout()
         self.report_button.clicked.connect(self._on_report)
@@ -74,6 +85,7 @@ class DetailPane(QWidget):
         self.withdraw_button.clicked.connect(self._on_withdraw)
         self.history_view.doubleClicked.connect(self._on_edit)
         self.history_view.selectionModel().selectionChanged.connect(self._on_history_selected)
+        self.history_note.linkActivated.connect(self._on_more_history)
         self.clear()
 
     def _init_widgets(self) -> None:
@@ -123,6 +135,11 @@ class DetailPane(QWidget):
         self.history_model = QStandardItemModel(0, 7, self)
         self.history_view = _table(self, "history_table")
         self.history_view.setModel(self.history_model)
+        # A long history is shown newest first, a page at a time; this says so.
+        self.history_note = QLabel(self)
+        self.history_note.setObjectName("history_note")
+        self.history_note.setWordWrap(True)
+        self.history_note.setTextFormat(Qt.TextFormat.RichText)
         self.revision_text = QPlainTextEdit(self)
         self.revision_text.setObjectName("revision_text")
         self.revision_text.setReadOnly(True)
@@ -163,6 +180,7 @@ class DetailPane(QWidget):
         buttons.addWidget(self.withdraw_button)
         bottom_layout.addLayout(buttons)
         bottom_layout.addWidget(self.history_view, 2)
+        bottom_layout.addWidget(self.history_note)
         bottom_layout.addWidget(self.revision_text)
 
         self.splitter = QSplitter(Qt.Orientation.Vertical, self)
@@ -217,8 +235,12 @@ class DetailPane(QWidget):
         history: list[ProgressRevision],
         light: TaskLight | None = None,
         hits: list[SearchHit] | None = None,
+        *,
+        history_total: int | None = None,
     ) -> None:
-        """``hits``: where the search box's word occurs in this task (shown above its text)."""
+        """``history``: the newest revisions, newest first; ``history_total``: how many the
+        task has in all (more than shown: the pane says so and offers the rest). ``hits``:
+        where the search box's word occurs in this task (shown above its text)."""
         self._task = task
         self._show_supervision(task, light)
         self._show_returns_and_instructions(task)
@@ -231,7 +253,7 @@ class DetailPane(QWidget):
         wording = f"\n\n（{task.assignment_text}）" if task.assignment_text else ""
         self.text.setText(task.text + wording)
         self._fill_units(task)
-        self._fill_history(history)
+        self._fill_history(history, history_total)
         self._update_buttons()
         self._set_task_parts_visible(True)
 
@@ -309,9 +331,17 @@ class DetailPane(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
 
-    def _fill_history(self, history: list[ProgressRevision]) -> None:
+    def show_history(self, history: list[ProgressRevision], total: int) -> None:
+        """More of the current task's history (after ``history_requested``)."""
+        if self._task is not None:
+            self._fill_history(history, total)
+            self._update_buttons()
+
+    def _fill_history(self, history: list[ProgressRevision], total: int | None = None) -> None:
         self.history_model.clear()
         self._history = list(history)
+        self._history_total = max(total or 0, len(self._history))
+        self._show_history_note()
         self.history_model.setHorizontalHeaderLabels(
             [
                 self.tr("日期"),
@@ -344,6 +374,22 @@ class DetailPane(QWidget):
         self.revision_text.hide()
         if self._history:
             self.history_view.selectRow(0)
+
+    def _show_history_note(self) -> None:
+        shown, total = len(self._history), self._history_total
+        if shown >= total:
+            self.history_note.clear()
+            self.history_note.hide()
+            return
+        more = min(self.more_rows, total - shown)
+        more_text = self.tr("再显示 {n} 条").format(n=more)
+        links = [f'<a href="{shown + more}">{escape(more_text)}</a>']
+        if shown + more < total:
+            all_text = self.tr("全部显示")
+            links.append(f'<a href="0">{escape(all_text)}</a>')
+        note = self.tr("仅显示最近 {shown} 条，共 {total} 条。").format(shown=shown, total=total)
+        self.history_note.setText(escape(note) + "&nbsp;&nbsp;" + "&nbsp;&nbsp;".join(links))
+        self.history_note.show()
 
     def _note(self, rev: ProgressRevision) -> str:
         notes = []
@@ -399,6 +445,11 @@ class DetailPane(QWidget):
         self.revision_text.setPlainText(
             "\n".join(self.tr("{label}：{value}").format(label=k, value=v) for k, v in lines if v)
         )
+
+    @Slot(str)
+    def _on_more_history(self, link: str) -> None:
+        if self._task is not None:
+            self.history_requested.emit(self._task.id, int(link))
 
     @Slot()
     def _on_report(self) -> None:
