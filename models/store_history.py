@@ -9,11 +9,13 @@ revision is in conflict when it is one of two or more heads of its report chain.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass, replace
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm import Session
 
+from domain.progress_rules import report_sort_key
 from domain.records import ProgressRevision
 from models.orm import ProgressRevisionRow
 from models.plan_view_rows import REVISION_COLUMNS, revision_records
@@ -48,21 +50,27 @@ class HistoryStore(StoreBase):
 def read_history_page(s: Session, task_id: str, limit: int | None) -> HistoryPage:
     r = ProgressRevisionRow
     total = int(s.scalar(select(func.count()).select_from(r).where(r.task_id == task_id)) or 0)
-    query = (
-        select(*[getattr(r, name) for name in REVISION_COLUMNS])
-        .where(r.task_id == task_id)
-        .order_by(
-            # domain.progress_rules.report_sort_key, newest first
-            r.report_date.desc(),
-            r.lamport.desc(),
-            r.author_installation_id.desc(),
-            r.revision_id.desc(),
+    columns = [getattr(r, name) for name in REVISION_COLUMNS]
+    if limit is None or limit >= total:
+        query = select(*columns).where(r.task_id == task_id)
+    else:
+        # The page's ids first: the sort then carries ids, not every revision's texts
+        # (half the time at 25,000 revisions); the texts are read for the page only.
+        newest = (
+            select(r.revision_id)
+            .where(r.task_id == task_id)
+            .order_by(  # domain.progress_rules.report_sort_key, newest first
+                r.report_date.desc(),
+                r.lamport.desc(),
+                r.author_installation_id.desc(),
+                r.revision_id.desc(),
+            )
+            .limit(max(limit, 0))
         )
-    )
-    if limit is not None:
-        query = query.limit(max(limit, 0))
+        query = select(*columns).where(r.revision_id.in_(newest))
     revisions = revision_records(s.execute(query), unit_names(s)).get(task_id, [])
-    conflicted = _conflicted_heads(s, task_id, {rev.report_id for rev in revisions})
+    revisions.sort(key=report_sort_key, reverse=True)
+    conflicted = _conflicted_heads(s, {rev.report_id for rev in revisions})
     if conflicted:
         revisions = [_flagged(rev, rev.revision_id in conflicted) for rev in revisions]
     return HistoryPage(revisions, total)
@@ -74,37 +82,32 @@ def _flagged(rev: ProgressRevision, in_conflict: bool) -> ProgressRevision:
     return replace(rev, in_conflict=in_conflict)
 
 
-def _conflicted_heads(s: Session, task_id: str, report_ids: set[str]) -> set[str]:
+def _conflicted_heads(s: Session, report_ids: set[str]) -> set[str]:
     """Revisions of ``report_ids`` that are one of several heads of their report.
 
-    The heads are found in SQL (revisions of the task no revision of the task edits), so
-    only the heads of the shown reports are read, never the whole history."""
-    if not report_ids:
-        return set()
+    Read through the report_id index (parent_revision_id has none): each shown report's
+    chain, ids only, never the whole history. An edit belongs to its parent's report (the
+    store and the merge keep it so), so a report's heads are found within the report, as
+    ``domain.progress_rules.report_heads`` finds them."""
     r = ProgressRevisionRow
-    child = aliased(ProgressRevisionRow)
-    edited = select(child.parent_revision_id).where(
-        child.task_id == task_id, child.parent_revision_id.is_not(None)
-    )
-    heads: dict[str, list[str]] = {report_id: [] for report_id in report_ids}
+    links: list[tuple[str, str, str | None]] = []
     for chunk in _chunks(sorted(report_ids)):
         rows = s.execute(
-            select(r.report_id, r.revision_id).where(
-                r.task_id == task_id, r.report_id.in_(chunk), r.revision_id.not_in(edited)
-            )
+            select(r.report_id, r.revision_id, r.parent_revision_id).where(r.report_id.in_(chunk))
         )
-        for report_id, revision_id in rows:
-            heads[report_id].append(revision_id)
-    # A chain where every revision is edited (a cycle, only from damaged data) counts all
-    # its revisions as heads, as domain.progress_rules.report_heads does.
-    cyclic = [report_id for report_id, ids in heads.items() if not ids]
-    for chunk in _chunks(cyclic):
-        rows = s.execute(
-            select(r.report_id, r.revision_id).where(r.task_id == task_id, r.report_id.in_(chunk))
-        )
-        for report_id, revision_id in rows:
-            heads[report_id].append(revision_id)
-    return {rid for ids in heads.values() if len(ids) > 1 for rid in ids}
+        links += [(report_id, rid, parent) for report_id, rid, parent in rows]
+    edited = {parent for _, _, parent in links if parent}
+    chains: dict[str, list[str]] = defaultdict(list)
+    for report_id, revision_id, _ in links:
+        chains[report_id].append(revision_id)
+    conflicted: set[str] = set()
+    for ids in chains.values():
+        # A chain where every revision is edited (a cycle, only from damaged data) counts
+        # all its revisions as heads, as report_heads does.
+        heads = [rid for rid in ids if rid not in edited] or ids
+        if len(heads) > 1:
+            conflicted.update(heads)
+    return conflicted
 
 
 def _chunks(items: list[str], size: int = 500) -> list[list[str]]:

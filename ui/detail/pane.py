@@ -48,6 +48,12 @@ def _item(text: str, tooltip: str = "") -> QStandardItem:
     return item
 
 
+def _cell(text: str) -> QStandardItem:
+    """A history cell: the table is never edited (NoEditTriggers), so the cell's flags are
+    left alone — setting them cost as much as the rest of a 200-row fill."""
+    return QStandardItem(text)
+
+
 def _table(parent: QWidget, name: str) -> QTableView:
     view = QTableView(parent)
     view.setObjectName(name)
@@ -338,6 +344,19 @@ class DetailPane(QWidget):
             self._update_buttons()
 
     def _fill_history(self, history: list[ProgressRevision], total: int | None = None) -> None:
+        # Quiet while refilling: the selection changed once per row otherwise, and each
+        # change refilled the revision text (hundreds of times for a long history).
+        selection = self.history_view.selectionModel()
+        selection.blockSignals(True)
+        self.history_view.setUpdatesEnabled(False)
+        try:
+            self._refill_history(history, total)
+        finally:
+            self.history_view.setUpdatesEnabled(True)
+            selection.blockSignals(False)
+        self._on_history_selected()
+
+    def _refill_history(self, history: list[ProgressRevision], total: int | None) -> None:
         self.history_model.clear()
         self._history = list(history)
         self._history_total = max(total or 0, len(self._history))
@@ -354,24 +373,27 @@ class DetailPane(QWidget):
             ]
         )
         for rev in self._history:
-            date = _item(rev.report_date.isoformat())
+            date = _cell(rev.report_date.isoformat())
             date.setData(rev.revision_id, IdRole)
+            work = _cell(rev.work_done.replace("\n", " "))
+            work.setToolTip(rev.work_done)
             self.history_model.appendRow(
                 [
                     date,
-                    _item(rev.unit_name),
-                    _item(words.status_text(rev.status)),
-                    _item(str(rev.percent)),
-                    _item(rev.reporter),
-                    _item(self._note(rev)),
-                    _item(rev.work_done.replace("\n", " "), rev.work_done),
+                    _cell(rev.unit_name),
+                    _cell(words.status_text(rev.status)),
+                    _cell(str(rev.percent)),
+                    _cell(rev.reporter),
+                    _cell(self._note(rev)),
+                    work,
                 ]
             )
         header = self.history_view.horizontalHeader()
+        # Column widths from the rows in sight: measuring every row's text took longer
+        # than the rest of opening a task with a long history.
+        header.setResizeContentsPrecision(0)
         for column in range(6):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        self.revision_text.clear()
-        self.revision_text.hide()
         if self._history:
             self.history_view.selectRow(0)
 
