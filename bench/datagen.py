@@ -17,6 +17,7 @@ import sqlite3
 import time
 import uuid
 from collections import defaultdict
+from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -222,9 +223,17 @@ def _uuid(rng: random.Random) -> str:
     return str(uuid.UUID(int=rng.getrandbits(128), version=4))
 
 
-def add_revisions(path: Path, per_task: int, *, seed: int = 2016, chain: int = 5) -> int:
-    """Bulk-insert ``per_task`` revisions on every task: report chains of ``chain`` edits,
-    each by one of the task's units through that unit's own installation. Returns the count.
+def add_revisions(
+    path: Path,
+    per_task: int,
+    *,
+    seed: int = 2016,
+    chain: int = 5,
+    only_tasks: Collection[str] | None = None,
+) -> int:
+    """Bulk-insert ``per_task`` revisions on every task (or on ``only_tasks``): report
+    chains of ``chain`` edits, each by one of the task's units through that unit's own
+    installation. Returns the count.
     """
     rng = random.Random(seed)
     conn = sqlite3.connect(str(path), isolation_level=None)
@@ -235,7 +244,8 @@ def add_revisions(path: Path, per_task: int, *, seed: int = 2016, chain: int = 5
             "SELECT a.task_id, a.unit_id FROM assignments a JOIN tasks t ON t.id = a.task_id "
             "ORDER BY t.plan_id, t.position, a.position"
         ):
-            units_of[task_id].append(unit_id)
+            if only_tasks is None or task_id in only_tasks:
+                units_of[task_id].append(unit_id)
         unit_names = dict(conn.execute("SELECT id, name FROM units"))
         installation = {unit: _uuid(rng) for unit in sorted(unit_names)}
         next_seq: dict[str, int] = defaultdict(lambda: 1)

@@ -27,7 +27,7 @@ if str(_ROOT) not in sys.path:
 from bench import datagen  # noqa: E402
 from bench.common import Row, table  # noqa: E402
 
-GROUPS = ("exchange", "sheets", "start-up", "server", "bundle")
+GROUPS = ("exchange", "sheets", "history", "start-up", "server", "bundle")
 
 
 def machine() -> str:
@@ -99,6 +99,10 @@ def main(argv: list[str]) -> int:
             from bench import sheets_bench
 
             done = sheets_bench.run(table_tasks, repeat)
+        elif group == "history":
+            from bench import history_bench
+
+            done = history_bench.run(repeat, 2_500 if args.quick else history_bench.REVISIONS)
         elif group == "server":
             from bench import server_bench
 

@@ -131,3 +131,21 @@ def test_server_bench_moves_the_store_and_reads_the_dashboard(
     counts = {c.table: c.on_server for c in report.counts}
     assert counts["progress_revisions"] == TINY.plans * TINY.tasks * TINY.revisions
     assert server_bench.dashboard(server) > 0 and server_bench.dashboard(tiny_store) > 0
+
+
+def test_history_benchmark_runs_on_a_short_long_history(tmp_path: Path) -> None:
+    from bench import history_bench
+
+    db = history_bench.long_history_store(40, tmp_path)
+    conn = sqlite3.connect(db)
+    try:
+        counts = sorted(
+            n for (n,) in conn.execute("SELECT count(*) FROM progress_revisions GROUP BY task_id")
+        )
+    finally:
+        conn.close()
+    assert counts == [3, 40]
+    rows = history_bench.run(1, 40, tmp_path)
+    assert [r.unit for r in rows] == ["s", "MB", "ms"]
+    assert all(r.value > 0 for r in rows)
+    assert "40 rows shown" in rows[2].note
