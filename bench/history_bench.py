@@ -32,7 +32,7 @@ LONG_TASK = 20  # 省商务厅 and eleven more units: reports from many units
 SHORT_TASK = 21
 REVISIONS = 25_000
 #: A child that runs longer than this is stopped and the figure reported as a miss.
-CHILD_TIMEOUT_S = 120.0
+CHILD_TIMEOUT_S = 60.0
 
 
 def peak_mb() -> float:
