@@ -3,7 +3,8 @@
 Two figures, each measured in fresh child processes (``python bench/history_bench.py
 child …``) so the memory read is the child's own peak (VmHWM):
 
-* the 督办单 of that task, as ``main.py sheet --task`` makes it: time and peak memory
+* the 督办单 of that task, as ``main.py sheet --task N --history`` makes it (current
+  reports and the bounded history): time and peak memory
   (targets: < 2 s, < 200 MB), beside the same sheet for a task without progress;
 * the detail pane: selecting that task in the window (reading its history page, filling
   the table, painting) — target < 200 ms — beside selecting a task with a short history.
@@ -73,7 +74,7 @@ def child_sheet(db: Path, task: int, out: Path) -> dict[str, Any]:
     from cli.app import run
 
     started = time.perf_counter()
-    code = run(["sheet", "--db", str(db), "--task", str(task), "-o", str(out)])
+    code = run(["sheet", "--db", str(db), "--task", str(task), "--history", "-o", str(out)])
     seconds = time.perf_counter() - started
     return {"seconds": seconds, "code": code, "peak_mb": peak_mb(), "bytes": out.stat().st_size}
 

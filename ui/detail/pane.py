@@ -34,7 +34,7 @@ if TYPE_CHECKING:
     from domain.search import SearchHit
 
 # How many revisions the pane shows first (the newest): a task with 25,000 revisions
-#: still opens at once; the rest is a click away.
+# still opens at once; the rest is a click away.
 HISTORY_PAGE_ROWS = 200
 # How many older revisions one click on 再显示 adds to a long history.
 HISTORY_MORE_ROWS = 1000
