@@ -39,10 +39,10 @@ from models.orm import (
     SettingRow,
     TaskRow,
 )
-from models.plan_view_rows import REVISION_COLUMNS, revision_records
 from models.store_attachments import attach_to_revision
 from models.store_base import StoreBase, installation_row, unit_name_of, utc_now_text
-from models.views import build_plan_view, revision_record, revisions_for_tasks, unit_names
+from models.store_history import read_history_page
+from models.views import build_plan_view, revision_record, revisions_for_tasks
 
 #: The 填报人 and 联系电话 last used on this PC (settings never travel).
 REPORTER_KEY = "reporter"
@@ -234,19 +234,10 @@ class ReportStore(StoreBase):
     ) -> tuple[list[ProgressRevision], int]:
         """The newest ``limit`` revisions of the task (by report date, then causal order)
         and how many it has in all: a bounded read for the 督办单 (a task can have tens of
-        thousands of revisions; only ``limit`` rows are read)."""
-        r = ProgressRevisionRow
+        thousands of revisions; only ``limit`` rows are read) — the detail pane's read."""
         with self._sessions.begin() as s:
-            total = s.scalar(select(func.count()).select_from(r).where(r.task_id == task_id))
-            columns = [getattr(r, name) for name in REVISION_COLUMNS]
-            rows = s.execute(
-                select(*columns)
-                .where(r.task_id == task_id)
-                .order_by(r.report_date.desc(), r.lamport.desc(), r.revision_id.desc())
-                .limit(limit)
-            )
-            revisions = revision_records(rows, unit_names(s)).get(task_id, [])
-        return revisions, int(total or 0)
+            page = read_history_page(s, task_id, limit)
+        return page.revisions, page.total
 
     def progress_history(self, task_id: str) -> list[ProgressRevision]:
         """Every revision of every report on the task, newest first, conflicts flagged."""
