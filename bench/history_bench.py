@@ -79,59 +79,16 @@ def child_sheet(db: Path, task: int, out: Path) -> dict[str, Any]:
     return {"seconds": seconds, "code": code, "peak_mb": peak_mb(), "bytes": out.stat().st_size}
 
 
-def child_pane(db: Path, reps: int) -> dict[str, Any]:
-    """Select the short task, then the long one, ``reps`` times; each selection timed until
-    the pane is filled and painted."""
-    import os
-
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtCore import QSettings
-    from PySide6.QtWidgets import QApplication
-
-    from models.store import Store
-    from ui.main_window import MainWindow
-
-    app = QApplication([])
-    with tempfile.TemporaryDirectory(prefix="duban-bench-pane-") as tmp:
-        settings = QSettings(str(Path(tmp) / "settings.ini"), QSettings.Format.IniFormat)
-        store = Store.open(db)
-        window = MainWindow(settings)
-        window.resize(1280, 800)
-        window.set_store(store)
-        window.show()
-        app.processEvents()
-
-        def select(number: int) -> float:
-            started = time.perf_counter()
-            assert window.select_task_number(number)
-            window.detail.repaint()
-            app.processEvents()
-            return time.perf_counter() - started
-
-        long_rows = 0
-        short, long = [], []
-        for _ in range(reps):
-            short.append(select(SHORT_TASK))
-            long.append(select(LONG_TASK))
-            long_rows = window.detail.history_model.rowCount()
-        result = {
-            "short": short,
-            "long": long,
-            "rows": long_rows,
-            "note": window.detail.history_note.text(),
-            "peak_mb": peak_mb(),
-        }
-        window.close()
-        store.close()
-    return result
-
-
 # --- parent -----------------------------------------------------------------------------
-def _child(args: list[str]) -> dict[str, Any] | None:
-    """A child's JSON result; None when it ran past ``CHILD_TIMEOUT_S``."""
+def _child(args: list[str], module: str = "bench.history_bench") -> dict[str, Any] | None:
+    """A child's JSON result; None when it ran past ``CHILD_TIMEOUT_S``. The window's
+    child is ``ui.diagnostics.history_probe`` (this package never imports Qt)."""
+    command = [sys.executable, "-m", module, *args]
+    if module == "bench.history_bench":
+        command = [sys.executable, str(Path(__file__).resolve()), "child", *args]
     try:
         out = subprocess.run(
-            [sys.executable, str(Path(__file__).resolve()), "child", *args],
+            command,
             check=True,
             capture_output=True,
             text=True,
@@ -155,7 +112,9 @@ def run(repeat: int, revisions: int = REVISIONS, folder: Path = datagen.CACHE_DI
             sheets.append(_child(["sheet", str(db), str(LONG_TASK), str(pdf)]))
             if sheets[-1] is None:
                 break  # one stopped child says enough; do not pay for more
-        pane = _child(["pane", str(db), str(max(3, repeat))])
+        reps = str(max(3, repeat))
+        probe = [str(db), reps, str(SHORT_TASK), str(LONG_TASK)]
+        pane = _child(probe, "ui.diagnostics.history_probe")
     done = [s for s in sheets if s is not None]
     if len(done) < len(sheets):
         # Stopped: no figure for its memory either (nan never passes).
@@ -198,13 +157,10 @@ def run(repeat: int, revisions: int = REVISIONS, folder: Path = datagen.CACHE_DI
 
 
 def main(argv: list[str]) -> int:
-    if argv[:1] != ["child"]:
-        print("usage: history_bench.py child (sheet DB TASK OUT | pane DB REPS)")
+    if argv[:2] != ["child", "sheet"]:
+        print("usage: history_bench.py child sheet DB TASK OUT")
         return 2
-    if argv[1] == "sheet":
-        result = child_sheet(Path(argv[2]), int(argv[3]), Path(argv[4]))
-    else:
-        result = child_pane(Path(argv[2]), int(argv[3]))
+    result = child_sheet(Path(argv[2]), int(argv[3]), Path(argv[4]))
     print(json.dumps(result, ensure_ascii=False))
     return 0
 
