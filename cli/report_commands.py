@@ -98,7 +98,8 @@ def cmd_progress_add(args: argparse.Namespace) -> int:
         try:
             task_id, unit_id = _task_and_unit(store, args)
             start = store.report_defaults(task_id, unit_id)
-            status = status or start.status
+            # A unit's first report is under way unless it says otherwise (as in the form).
+            status = status or (start.status if start.current else ProgressStatus.IN_PROGRESS)
             percent = args.percent
             if percent is None:
                 percent = 100 if status is ProgressStatus.DONE else start.percent

@@ -76,6 +76,16 @@ class ReportReview:
 
 
 @dataclass(frozen=True, slots=True)
+class ReviewInput:
+    """One decision of the 审核 dialog: 通过 or 退回修改 of the revision the office saw."""
+
+    revision_id: str
+    decision: ReviewDecision
+    reason: str = ""
+    reviewer: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class Instruction:
     """领导批示 / 督办意见 on a task, recorded by the coordinating office."""
 

@@ -24,9 +24,11 @@ from models.locations import DatabaseLocation, ServerAddress, parse_location
 from models.orm import (
     ImportLogRow,
     InstallationRow,
+    InstructionRow,
     PlanChangeRow,
     PlanRow,
     ProgressRevisionRow,
+    ReportReviewRow,
     TaskRow,
 )
 from models.plan_change_rows import header_changes
@@ -256,9 +258,12 @@ class Store(ReportStore, ExchangeStore, AttachmentStore, KeyStore, HistoryStore)
             changes = s.execute(select(func.count(), func.max(PlanChangeRow.lamport))).one()
             plans = s.scalar(select(func.count()).select_from(PlanRow))
             imports = s.scalar(select(func.max(ImportLogRow.id)))
+            # 审核 and 批示 change what a window shows too (the returns, the 批示 lines).
+            reviews = s.execute(select(func.count(), func.max(ReportReviewRow.lamport))).one()
+            said = s.execute(select(func.count(), func.max(InstructionRow.lamport))).one()
             inst = s.scalars(select(InstallationRow)).first()
             own = (inst.name, inst.unit_id, inst.is_coordinating_office) if inst else None
-            return (*revisions, *changes, plans, imports, own)
+            return (*revisions, *changes, plans, imports, own, *reviews, *said)
 
 
 def _installation_name(name: str, current: str) -> str:

@@ -23,6 +23,7 @@ from domain.records import (
     ProgressInput,
     ProgressRevision,
     ReportReview,
+    ReviewInput,
     TaskView,
 )
 from domain.review_rules import decisive_review
@@ -63,16 +64,6 @@ class ReportDefaults:
     phone: str
     current: ProgressRevision | None = None
     review: ReportReview | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class ReviewInput:
-    """One line of the 审核 dialog: a decision on the revision the office looked at."""
-
-    revision_id: str
-    decision: ReviewDecision
-    reason: str = ""
-    reviewer: str = ""
 
 
 def _next_counter(s: Session, inst: InstallationRow) -> tuple[int, int]:

@@ -38,9 +38,9 @@ from sheets.typography import WUHAO, Styles
 
 TITLE = "督办单"
 CURRENT_HEADER = ("单位", "报送日期", "状态", "进度", "审核", "进展情况")
-CURRENT_COLUMNS = (24, 20, 15, 12, 22, 63)
+CURRENT_COLUMNS = (20, 26, 17, 13, 19, 61)
 HISTORY_HEADER = ("序号", "日期", "单位", "进度", "记录", "摘要")
-HISTORY_COLUMNS = (11, 20, 24, 12, 18, 71)
+HISTORY_COLUMNS = (12, 26, 23, 13, 21, 61)
 #: The history table prints at most this many revisions (the newest), and says how many
 #: older ones it left out: a sheet is read, not searched.
 HISTORY_ROWS = 40

@@ -86,6 +86,10 @@ class WindowActions(QObject):
         self.close_task = make(self.tr("办结销号(&C)…"), "action_close_task")
         self.reopen_task = make(self.tr("恢复办理(&O)…"), "action_reopen_task")
         self.change_log = make(self.tr("计划修订记录(&L)…"), "action_change_log")
+        self.review_reports = make(
+            self.tr("审核进展(&V)…"), "action_review_reports", "Ctrl+Shift+R"
+        )
+        self.instruct = make(self.tr("记录领导批示(&I)…"), "action_instruct")
         # 工具
         self.set_office = make(self.tr("本机设置(&O)…"), "action_set_office")
         self.warning_days = make(self.tr("临期提醒天数(&W)…"), "action_warning_days")
@@ -152,6 +156,9 @@ class WindowActions(QObject):
         supervision_menu.addSeparator()
         for action in (self.edit_task, self.add_task, self.close_task, self.reopen_task):
             supervision_menu.addAction(action)
+        supervision_menu.addSeparator()
+        supervision_menu.addAction(self.review_reports)
+        supervision_menu.addAction(self.instruct)
         supervision_menu.addSeparator()
         supervision_menu.addAction(self.change_log)
 

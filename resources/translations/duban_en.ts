@@ -693,6 +693,10 @@ Progress entered and exchange files imported since then will disappear from this
         <translation>Reason / explanation</translation>
     </message>
     <message>
+        <source>审核</source>
+        <translation>Review</translation>
+    </message>
+    <message>
         <source>{label}：{value}</source>
         <translation>{label}: {value}</translation>
     </message>
@@ -1360,7 +1364,7 @@ Print the registration card, have it signed and stamped with the unit&apos;s sea
     <name>GuiSession</name>
     <message>
         <source>正在连接…</source>
-        <extracomment>Milliseconds after the plans are shown before the menus&apos; commands are made (and their dialogs imported, about 90 ms): after the tree&apos;s first paint, which a zero timer preceded. Milliseconds between the plans read at start-up being shown and the store being opened. Start-up failures on a server that the connect dialog can put right (password, host). The database could not be opened (the clerk has been told); the app should end.</extracomment>
+        <extracomment>Milliseconds after the plans are shown before the menus&apos; commands are made (and their dialogs imported, about 90 ms): after the tree&apos;s first paint, which a zero timer preceded. Milliseconds between the plans read at start-up being shown and the store being opened. Start-up failures on a server that the connect dialog can put right (password, host). Milliseconds to wait for the window&apos;s first paint before starting anyway (a window that is minimised or covered may not paint at once). The database could not be opened (the clerk has been told); the app should end.</extracomment>
         <translation>Connecting…</translation>
     </message>
     <message>
@@ -1460,6 +1464,33 @@ Print the registration card, have it signed and stamped with the unit&apos;s sea
     <message>
         <source>；</source>
         <translation>; </translation>
+    </message>
+</context>
+<context>
+    <name>InstructionDialog</name>
+    <message>
+        <source>记录领导批示</source>
+        <translation>Record a leader's instruction</translation>
+    </message>
+    <message>
+        <source>任务 {number}：{text}</source>
+        <translation>Task {number}: {text}</translation>
+    </message>
+    <message>
+        <source>批示内容</source>
+        <translation>Instruction</translation>
+    </message>
+    <message>
+        <source>批示人</source>
+        <translation>Given by</translation>
+    </message>
+    <message>
+        <source>批示日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>请填写批示内容和批示人。</source>
+        <translation>Please fill in the instruction and who gave it.</translation>
     </message>
 </context>
 <context>
@@ -2214,6 +2245,77 @@ Print the registration card, have it signed and stamped with the unit&apos;s sea
     </message>
 </context>
 <context>
+    <name>ReviewDialog</name>
+    <message>
+        <source>审核进展</source>
+        <translation>Review reports</translation>
+    </message>
+    <message>
+        <source>任务</source>
+        <translation>Task</translation>
+    </message>
+    <message>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>报送日期</source>
+        <translation>Report date</translation>
+    </message>
+    <message>
+        <source>进度</source>
+        <translation>Progress</translation>
+    </message>
+    <message>
+        <source>工作进展</source>
+        <translation>Work done</translation>
+    </message>
+    <message>
+        <source>审核结论</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <source>退回原因</source>
+        <translation>Reason for return</translation>
+    </message>
+    <message>
+        <source>（未处理）</source>
+        <translation>(undecided)</translation>
+    </message>
+    <message>
+        <source>退回修改时必填，对所选各行适用</source>
+        <translation>Required to return; applies to the selected rows</translation>
+    </message>
+    <message>
+        <source>通过(&amp;A)</source>
+        <translation>&amp;Accept</translation>
+    </message>
+    <message>
+        <source>退回修改(&amp;R)</source>
+        <translation>&amp;Return for revision</translation>
+    </message>
+    <message>
+        <source>撤销结论(&amp;U)</source>
+        <translation>&amp;Undo decision</translation>
+    </message>
+    <message>
+        <source>共 {count} 份进展待审核。用方向键和 Shift 选择，在表中按 A 通过、R 退回修改（先填写退回原因），U 撤销；未处理的保持待审核。</source>
+        <translation>{count} reports await review. Select with the arrow keys and Shift; in the table press A to accept, R to return (type the reason first), U to undo; undecided rows stay awaiting review.</translation>
+    </message>
+    <message>
+        <source>审核人</source>
+        <translation>Reviewer</translation>
+    </message>
+    <message>
+        <source>退回修改须写明原因：请先填写退回原因。</source>
+        <translation>A return needs its reason: type the reason first.</translation>
+    </message>
+    <message>
+        <source>还没有审核任何一份进展：请选择行后按“通过”或“退回修改”。</source>
+        <translation>Nothing decided yet: select rows, then Accept or Return.</translation>
+    </message>
+</context>
+<context>
     <name>RoundsDialog</name>
     <message>
         <source>设置报送节点</source>
@@ -2380,6 +2482,22 @@ Folder: {folder}</translation>
     <message>
         <source>任务 {number} 已恢复办理。</source>
         <translation>Task {number} reopened.</translation>
+    </message>
+    <message>
+        <source>审核进展</source>
+        <translation>Review reports</translation>
+    </message>
+    <message>
+        <source>没有待审核的进展。</source>
+        <translation>No reports await review.</translation>
+    </message>
+    <message>
+        <source>已审核 {count} 份进展。</source>
+        <translation>{count} reports reviewed.</translation>
+    </message>
+    <message>
+        <source>领导批示已记录。</source>
+        <translation>Instruction recorded.</translation>
     </message>
 </context>
 <context>
@@ -2728,6 +2846,14 @@ Folder: {folder}</translation>
     <message>
         <source>计划修订记录(&amp;L)…</source>
         <translation>Plan change &amp;log…</translation>
+    </message>
+    <message>
+        <source>审核进展(&amp;V)…</source>
+        <translation>Re&amp;view reports…</translation>
+    </message>
+    <message>
+        <source>记录领导批示(&amp;I)…</source>
+        <translation>Record &amp;instruction…</translation>
     </message>
     <message>
         <source>本机设置(&amp;O)…</source>
@@ -3133,6 +3259,22 @@ Folder: {folder}</translation>
     <message>
         <source>请至少指定一个责任单位。</source>
         <translation>Name at least one responsible unit.</translation>
+    </message>
+    <message>
+        <source>只有协调办公室可以{detail}；本机不是协调办公室。</source>
+        <translation>Only the coordinating office may {detail}; this PC is not the coordinating office.</translation>
+    </message>
+    <message>
+        <source>退回修改须写明原因（{detail}）。</source>
+        <translation>A return needs its reason ({detail}).</translation>
+    </message>
+    <message>
+        <source>领导批示须填写批示内容和批示人。</source>
+        <translation>An instruction needs its text and who gave it.</translation>
+    </message>
+    <message>
+        <source>该单位在这项任务上没有可以撤回或审核的进展：{detail}</source>
+        <translation>This unit has no report on this task to withdraw or review: {detail}</translation>
     </message>
     <message>
         <source>临期提醒天数须在 0 到 365 之间：{detail}</source>

@@ -104,3 +104,30 @@ def test_a_note_must_name_a_revision_of_the_file(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="names no revision"):
         codec.with_notes([rev], [("0b6f3c1e-2a4d-4e5f-8a9b-0c1d2e3f4a5b", "x")])
     assert dataclasses.replace(rev, reason="") == codec.with_notes([rev], [])[0]
+
+
+def test_old_records_breaking_the_rules_are_kept_and_counted(tmp_path: Path) -> None:
+    """A format 2 file from an older Duban let a blank 填报人 and 已完成 at 30% through: the
+    merge keeps them as they are and says how many; the history marks them."""
+    from domain.enums import ProgressStatus
+    from domain.validation import ProgressProblem, stored_breaches
+    from exchange.writer import write_bundle
+
+    coord = office(tmp_path, "coord", None)
+    police = office(tmp_path, "police", POLICE)
+    trust_each_other(coord, police)
+    rev = report(police, 23, POLICE, 40)
+    bundle = police.export_bundle(ExportScope.UNIT)
+    old = dataclasses.replace(rev, reporter="", status=ProgressStatus.DONE, percent=30)
+    path = tmp_path / "old.duban"
+    write_bundle(dataclasses.replace(bundle, revisions=(old,)), path, signer=police.signer(),
+                 version=2)  # fmt: skip
+    outcome = import_file(coord, path)
+    assert outcome.report is not None and outcome.report.rejected == ()
+    assert (outcome.report.new_revisions, outcome.report.rule_breaches) == (1, 1)
+    (held,) = coord.progress_history(rev.task_id)
+    assert (held.reporter, held.status, held.percent) == ("", ProgressStatus.DONE, 30)
+    assert stored_breaches(held) == [
+        ProgressProblem.REPORTER_REQUIRED,
+        ProgressProblem.DONE_NEEDS_FULL_PERCENT,
+    ]

@@ -10,13 +10,13 @@ from pathlib import Path
 import pytest
 
 from domain.enums import ProgressStatus, ReviewDecision
+from domain.records import ReviewInput
 from domain.review_rules import ReviewState, unit_review_state
 from domain.schedule import RoundKind, RoundRule
 from domain.status_lights import Light
 from domain.validation import ProgressProblem
 from models.errors import ProgressRejected, StoreError
 from models.store import Store
-from models.store_reports import ReviewInput
 from tests.store.test_progress import entry
 
 POLICE = "省公安厅"

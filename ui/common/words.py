@@ -370,6 +370,18 @@ def store_error_text(code: str, detail: str = "") -> str:
         ),
         "empty_text": QCoreApplication.translate("Words", "任务内容不能为空。"),
         "no_units": QCoreApplication.translate("Words", "请至少指定一个责任单位。"),
+        "office_only": QCoreApplication.translate(
+            "Words", "只有协调办公室可以{detail}；本机不是协调办公室。"
+        ),
+        "return_reason_required": QCoreApplication.translate(
+            "Words", "退回修改须写明原因（{detail}）。"
+        ),
+        "instruction_incomplete": QCoreApplication.translate(
+            "Words", "领导批示须填写批示内容和批示人。"
+        ),
+        "no_report": QCoreApplication.translate(
+            "Words", "该单位在这项任务上没有可以撤回或审核的进展：{detail}"
+        ),
         "bad_warning_days": QCoreApplication.translate(
             "Words", "临期提醒天数须在 0 到 365 之间：{detail}"
         ),

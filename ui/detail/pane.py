@@ -464,6 +464,14 @@ class DetailPane(QWidget):
             (self.tr("填报人"), " ".join(x for x in (rev.reporter, rev.phone) if x)),
             (self.tr("修改/撤回原因、说明"), rev.reason),
         ]
+        # Who reviewed this revision, when, and what they said (审核 leaves a trace).
+        for review in self._task.reviews if self._task is not None else ():
+            if review.revision_id == rev.revision_id:
+                who = "，".join(x for x in (review.authored_at[:10], review.reviewer) if x)
+                text = f"{review.decision.label_zh}（{who}）"
+                lines.append(
+                    (self.tr("审核"), text + (f"：{review.reason}" if review.reason else ""))
+                )
         self.revision_text.setPlainText(
             "\n".join(self.tr("{label}：{value}").format(label=k, value=v) for k, v in lines if v)
         )

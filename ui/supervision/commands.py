@@ -52,6 +52,8 @@ class SupervisionCommands(QObject):
         a.close_task.triggered.connect(lambda: self.close_task(closing=True))
         a.reopen_task.triggered.connect(lambda: self.close_task(closing=False))
         a.change_log.triggered.connect(self.show_change_log)
+        a.review_reports.triggered.connect(self.review_reports)
+        a.instruct.triggered.connect(self.instruct)
         a.clear_filter.triggered.connect(self.clear_task_filter)
         window.filter_bar.clear_button.clicked.connect(self.clear_task_filter)
         window.task_filter_banner.clear_requested.connect(self.clear_task_filter)
@@ -112,6 +114,8 @@ class SupervisionCommands(QObject):
             (a.edit_task, task is not None, need_task),
             (a.close_task, task is not None and not task.closed, need_task),
             (a.reopen_task, task is not None and task.closed, need_task),
+            (a.review_reports, True, ""),
+            (a.instruct, task is not None, need_task),
         ]
         for action, possible, why_not in rules:
             action.setEnabled(office and possible)
@@ -256,6 +260,64 @@ class SupervisionCommands(QObject):
             ),
             done.format(number=task.number),
         )
+
+    @Slot()
+    def review_reports(self) -> None:
+        """审核进展: every unit's current report waiting for review, in one dialog."""
+        from domain.review_rules import ReviewState, review_state
+        from ui.supervision.review_dialog import PendingReport, ReviewDialog
+
+        context = self._context()
+        if context is None:
+            return
+        store, plan, _ = context
+        pending = [
+            PendingReport(task, rev)
+            for task in plan.all_tasks()
+            for rev in task.current_progress
+            if review_state(rev, task.reviews) is ReviewState.PENDING
+        ]
+        if not pending:
+            messages.information(self._window, self.tr("审核进展"), self.tr("没有待审核的进展。"))
+            return
+        typed = ReviewDialog.edit(self._window, pending)
+        if not typed:
+            return
+        try:
+            done = store.review_reports(typed)
+        except StoreError as exc:
+            messages.error(
+                self._window, self.tr("未能保存"), words.store_error_text(exc.code, exc.detail)
+            )
+            return
+        self._window.reload()
+        self._window.statusBar().showMessage(
+            self.tr("已审核 {count} 份进展。").format(count=len(done)), 5000
+        )
+
+    @Slot()
+    def instruct(self) -> None:
+        """记录领导批示 on the selected task."""
+        from ui.supervision.review_dialog import InstructionDialog
+
+        context = self._context()
+        if context is None:
+            return
+        store, _plan, task = context
+        if task is None:
+            return
+        typed = InstructionDialog.edit(self._window, task)
+        if typed is None:
+            return
+        try:
+            store.instruct(task.id, typed.text, typed.leader, typed.on)
+        except StoreError as exc:
+            messages.error(
+                self._window, self.tr("未能保存"), words.store_error_text(exc.code, exc.detail)
+            )
+            return
+        self._window.reload(select_id=task.id)
+        self._window.statusBar().showMessage(self.tr("领导批示已记录。"), 5000)
 
     @Slot()
     def show_change_log(self) -> None:
