@@ -71,7 +71,8 @@ DESK = textwrap.dedent(
         task, unit = jobs[i % len(jobs)]
         entry = ProgressInput(
             task_id=task, unit_id=unit, status=ProgressStatus.IN_PROGRESS, percent=i % 100,
-            report_date=dt.date(2026, 5, 1), work_done=f"desk{desk}-entry{i}")
+            report_date=dt.date(2026, 5, 1), work_done=f"desk{desk}-entry{i}",
+            reporter=f"desk{desk}")
         patiently(lambda: store.record_progress(entry))
     store.close()
     print(busy)
