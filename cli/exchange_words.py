@@ -43,6 +43,13 @@ RECORD_PROBLEMS_ZH: dict[RecordProblem, str] = {
     RecordProblem.UNIT_NOT_IN_TASK: "该单位在这项任务中没有分工",
     RecordProblem.WRONG_PLAN: "记录属于另一份方案",
     RecordProblem.REVIEW_NOT_FROM_OFFICE: "审核意见和领导批示只能由协调办公室记录",
+    RecordProblem.REVISION_ID_TAKEN: "记录编号已被其他单位的记录占用，本机保留原记录（已记入异常）",
+    RecordProblem.REPORT_OF_OTHER_UNIT: "记录挂在其他单位或其他任务的报告下",
+    RecordProblem.PARENT_OF_OTHER_UNIT: "记录修改的是其他单位或其他任务的进展",
+    RecordProblem.UNKNOWN_PARENT: "记录修改的上一版本在本机和文件中都不存在",
+    RecordProblem.PARENT_REFUSED: "记录修改的上一版本已被拒收",
+    RecordProblem.IMPLAUSIBLE_COUNTER: "记录的计数器大得不合常理（疑似伪造）",
+    RecordProblem.BAD_PAYLOAD: "方案修订内容无法应用（引用了不存在的部分或任务，或格式错误）",
 }
 
 ANOMALIES_ZH: dict[AnomalyKind, str] = {

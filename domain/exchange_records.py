@@ -99,6 +99,14 @@ class RecordProblem(StrEnum):
     UNKNOWN_TASK = "unknown_task"  # not a task of this plan on this PC
     UNIT_NOT_IN_TASK = "unit_not_in_task"
     WRONG_PLAN = "wrong_plan"
+    # A held record is never replaced or hidden by another author's (DESIGN.md):
+    REVISION_ID_TAKEN = "revision_id_taken"  # the id is held here with another author's record
+    REPORT_OF_OTHER_UNIT = "report_of_other_unit"  # the report belongs to another unit or task
+    PARENT_OF_OTHER_UNIT = "parent_of_other_unit"  # the edited revision is another's report
+    UNKNOWN_PARENT = "unknown_parent"  # edits a revision neither held here nor in the file
+    PARENT_REFUSED = "parent_refused"  # edits a revision refused from the same file
+    IMPLAUSIBLE_COUNTER = "implausible_counter"  # a counter no real office reaches
+    BAD_PAYLOAD = "bad_payload"  # a plan change that cannot be applied (names nothing here)
 
 
 class AnomalyKind(StrEnum):

@@ -90,7 +90,9 @@ UUID = r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
 _uuid = Text(max_len=36, min_len=36, pattern=UUID)
 _uuid_or_null = Text(max_len=36, min_len=36, pattern=UUID, nullable=True)
 _bool = Integer(0, 1)
-_count = Integer(0, 2**31 - 1)
+#: Sequence numbers and Lamport counters are 63-bit end to end (DESIGN.md); the merge
+#: refuses implausible jumps far below this (``models.merge_authority.COUNTER_CEILING``).
+_count = Integer(0, 2**63 - 1)
 _timestamp = Text(max_len=40, min_len=10)
 _date = Text(max_len=10, min_len=10, pattern=r"\d{4}-\d{2}-\d{2}")
 

@@ -22,6 +22,7 @@ STORE_MESSAGES_ZH: dict[str, str] = {
     ),
     "not_configured": "本机尚未设置所属单位，请先运行 office --unit 单位名称：{detail}",
     "unit_not_allowed": "本机属于{detail}，不能为其他单位填报进展。",
+    "parent_of_other_unit": "这条进展属于{detail}，只能由该单位（或协调办公室代其）修改。",
     "empty_text": "任务内容不能为空：{detail}",
     "empty_title": "方案名称不能为空：{detail}",
     "empty_reason": "请写明原因（留痕）：{detail}",

@@ -2,8 +2,9 @@
 
 Merge rules (DESIGN.md): idempotent, order-independent, append-only, ownership-checked.
 The result depends only on the set of records ever imported: a revision id seen with two
-different contents keeps the variant with the smaller content hash and records both as an
-anomaly, so every PC ends in the same state whatever order files arrive in.
+different contents from the same author keeps the variant with the smaller content hash and
+records both as an anomaly, so every PC ends in the same state whatever order files arrive
+in. A held record is never replaced or hidden by another author's (``merge_authority``).
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from domain.exchange_records import (
 from domain.plan_changes import apply_changes
 from domain.records import Instruction, ProgressRevision, ReportReview
 from domain.validation import stored_breaches
+from models.merge_authority import chain_problems, implausible, takes_held_id
 from models.orm import (
     AnomalyRow,
     AssignmentRow,
@@ -175,6 +177,8 @@ def plan_merge(session: Session, bundle: ExchangeBundle) -> MergePlan:
     held_by_id = _existing_revisions(session, [r.revision_id for r in bundle.revisions])
     for rev in sorted(bundle.revisions, key=lambda r: r.revision_id):
         problem = _ownership_problem(rev, sender, listed, roles)
+        if problem is None and implausible(rev.lamport, rev.author_seq):
+            problem = RecordProblem.IMPLAUSIBLE_COUNTER
         if problem is not None:
             plan.rejected.append(RejectedRecord(rev.revision_id, problem, rev.unit_id))
             continue
@@ -193,8 +197,13 @@ def plan_merge(session: Session, bundle: ExchangeBundle) -> MergePlan:
                     _describe(variant),
                 )
             )
-        if content_hash(rev) < content_hash(held):
+        if takes_held_id(held, rev):
+            # Another author's record under a held id: refused, the held row stays.
+            problem = RecordProblem.REVISION_ID_TAKEN
+            plan.rejected.append(RejectedRecord(rev.revision_id, problem, rev.unit_id))
+        elif content_hash(rev) < content_hash(held):
             plan.replacements.append(rev)
+    _refuse_foreign_chains(session, plan, {r.revision_id: r for r in bundle.revisions})
     _find_repeated_sequences(session, plan)
     plan.conflicts = _count_forks(session, plan.new)
     _office_records_of(session, bundle, plan, roles)
@@ -239,6 +248,22 @@ def _office_records_of(
             plan.new_instructions.append(item)
 
 
+def _refuse_foreign_chains(
+    session: Session, plan: MergePlan, in_file: dict[str, ProgressRevision]
+) -> None:
+    """Drop new revisions (and replacements) that would join another unit's report."""
+    problems = chain_problems(session, [*plan.new, *plan.replacements], in_file)
+    if not problems:
+        return
+    for rev in [*plan.new, *plan.replacements]:
+        if rev.revision_id in problems:
+            plan.rejected.append(
+                RejectedRecord(rev.revision_id, problems[rev.revision_id], rev.unit_id)
+            )
+    plan.new = [r for r in plan.new if r.revision_id not in problems]
+    plan.replacements = [r for r in plan.replacements if r.revision_id not in problems]
+
+
 def _plan_changes_of(session: Session, bundle: ExchangeBundle, plan: MergePlan) -> None:
     sender = bundle.manifest.sender
     for change in sorted(bundle.plan_changes, key=lambda c: c.change_id):
@@ -250,6 +275,9 @@ def _plan_changes_of(session: Session, bundle: ExchangeBundle, plan: MergePlan) 
             )
         elif change.plan_id != bundle.manifest.plan_id:
             plan.rejected.append(RejectedRecord(change.change_id, RecordProblem.WRONG_PLAN))
+        elif implausible(change.lamport, change.author_seq):
+            problem = RecordProblem.IMPLAUSIBLE_COUNTER
+            plan.rejected.append(RejectedRecord(change.change_id, problem))
         elif session.get(PlanChangeRow, change.change_id) is not None:
             plan.present_changes += 1
         else:

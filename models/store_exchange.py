@@ -119,23 +119,27 @@ class ExchangeStore(StoreBase):
         """``check``: only whether it may be merged (a file that will be merged is not
         planned twice; a refused one still says what it would have done)."""
         manifest = bundle.manifest
-        already = s.get(ImportedFileRow, sha) is not None or (
-            s.scalar(select(ImportedFileRow).where(ImportedFileRow.export_id == manifest.export_id))
-            is not None
-        )
+        # The same bytes are the same file, signer included. An export id alone counts only
+        # once the signer is checked, and only for the installation that sent it before: a
+        # confirmed unit copying another's export id must not pre-empt the genuine file.
+        same_bytes = s.get(ImportedFileRow, sha) is not None
         base = MergeReport(
             file_name=file_name, file_sha256=sha, sender=manifest.sender,
-            plan_title=manifest.plan_title, already_imported=already, new_revisions=0,
-            present_revisions=len(bundle.revisions) if already else 0, conflicts=0,
+            plan_title=manifest.plan_title, already_imported=same_bytes, new_revisions=0,
+            present_revisions=len(bundle.revisions) if same_bytes else 0, conflicts=0,
             new_plan_changes=0, present_plan_changes=0,
         )  # fmt: skip
-        if already:
+        if same_bytes:
             return base
         verdict = trust_verdict(s, bundle)
         if verdict.fingerprint or not verdict.ok:
             base = dataclasses.replace(base, extra=trust_extra(verdict))
             if apply and not verdict.ok:  # checked again inside the merging transaction
                 return dataclasses.replace(base, extra={**base.extra, "refused": verdict.code})
+        if verdict.ok and _sent_before(s, manifest.export_id, manifest.sender.installation_id):
+            return dataclasses.replace(
+                base, already_imported=True, present_revisions=len(bundle.revisions)
+            )
         plan_row = s.get(PlanRow, manifest.plan_id)
         if plan_row is None or plan_row.fingerprint != manifest.plan_fingerprint:
             return dataclasses.replace(base, extra={**base.extra, "refused": "other_plan"})
@@ -177,3 +181,13 @@ class ExchangeStore(StoreBase):
                 )  # fmt: skip
                 for r in rows
             ]
+
+
+def _sent_before(s: Session, export_id: str, installation_id: str) -> bool:
+    """Was an export with this id from this installation merged here already?"""
+    query = select(ImportLogRow.id).where(
+        ImportLogRow.export_id == export_id,
+        ImportLogRow.sender_installation_id == installation_id,
+        ImportLogRow.outcome == "merged",
+    )
+    return s.scalar(query.limit(1)) is not None

@@ -130,12 +130,10 @@ class ReportStore(StoreBase):
             report_id = str(uuid.uuid4())
             if entry.parent_revision_id:
                 parent = s.get(ProgressRevisionRow, entry.parent_revision_id)
-                if (
-                    parent is None
-                    or parent.task_id != entry.task_id
-                    or parent.unit_id != entry.unit_id
-                ):
+                if parent is None or parent.task_id != entry.task_id:
                     raise StoreError("unknown_task", entry.parent_revision_id)
+                if parent.unit_id != entry.unit_id:  # the same rule the merge enforces
+                    raise StoreError("parent_of_other_unit", unit_name_of(s, parent.unit_id))
                 newer = _edited_already(s, parent.revision_id)
                 if newer is not None:  # another desk or window saved an edit first
                     raise StoreError("revision_superseded", newer)

@@ -213,10 +213,31 @@ def record_problem_text(problem: RecordProblem | str) -> str:
         RecordProblem.REVIEW_NOT_FROM_OFFICE: QCoreApplication.translate(
             "ExchangeWords", "审核意见和领导批示只能由协调办公室记录"
         ),
+        RecordProblem.REVISION_ID_TAKEN: QCoreApplication.translate(
+            "ExchangeWords", "记录编号已被其他单位的记录占用，本机保留原记录（已记入异常）"
+        ),
+        RecordProblem.REPORT_OF_OTHER_UNIT: QCoreApplication.translate(
+            "ExchangeWords", "记录挂在其他单位或其他任务的报告下"
+        ),
+        RecordProblem.PARENT_OF_OTHER_UNIT: QCoreApplication.translate(
+            "ExchangeWords", "记录修改的是其他单位或其他任务的进展"
+        ),
+        RecordProblem.UNKNOWN_PARENT: QCoreApplication.translate(
+            "ExchangeWords", "记录修改的上一版本在本机和文件中都不存在"
+        ),
+        RecordProblem.PARENT_REFUSED: QCoreApplication.translate(
+            "ExchangeWords", "记录修改的上一版本已被拒收"
+        ),
+        RecordProblem.IMPLAUSIBLE_COUNTER: QCoreApplication.translate(
+            "ExchangeWords", "记录的计数器大得不合常理（疑似伪造）"
+        ),
+        RecordProblem.BAD_PAYLOAD: QCoreApplication.translate(
+            "ExchangeWords", "方案修订内容无法应用（引用了不存在的部分或任务，或格式错误）"
+        ),
     }
     try:
         return texts[RecordProblem(problem)]
-    except ValueError:
+    except (ValueError, KeyError):
         return QCoreApplication.translate(
             "ExchangeWords", "记录未被接受（原因代码：{code}）"
         ).format(code=problem)
