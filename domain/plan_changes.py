@@ -68,9 +68,17 @@ def units_payload(units: Iterable[tuple[str, Role, str]]) -> list[dict[str, str]
     return [{"name": n, "role": r.value, "wording": w} for n, r, w in units]
 
 
+#: Everything that can go wrong reading a payload that passed the file's type checks but
+#: was crafted (deep nesting: RecursionError; a place the plan lacks: StopIteration …).
+PAYLOAD_ERRORS = (ValueError, KeyError, TypeError, AttributeError, RecursionError, StopIteration)
+
+
 def parse_payload(change: PlanChange) -> dict[str, Any]:
     """Raises ValueError for a payload this kind cannot use (the change is then ignored)."""
-    data = json.loads(change.payload)
+    try:
+        data = json.loads(change.payload)
+    except RecursionError:
+        raise ValueError("payload nested too deeply") from None
     if not isinstance(data, dict):
         raise ValueError("payload is not an object")
     return data
@@ -86,9 +94,42 @@ def plan_header(changes: Iterable[PlanChange]) -> tuple[str | None, bool]:
                 title = str(parse_payload(change)["title"]).strip() or title
             elif change.kind == ChangeKind.REMOVE_PLAN:
                 removed = bool(parse_payload(change).get("removed", True))
-        except (ValueError, KeyError, TypeError):
+        except PAYLOAD_ERRORS:
             continue
     return title, removed
+
+
+def check_change(change: PlanChange, places: dict[str, frozenset[str]]) -> None:
+    """Raise ValueError unless ``change`` can be applied as its kind says; ``places`` maps
+    each section id of the plan to its subsection ids. A kind this version does not know
+    passes (a newer office's change is kept in the log, as ``apply_changes`` does)."""
+    try:
+        kind = ChangeKind(change.kind)
+    except ValueError:
+        return
+    try:
+        data = parse_payload(change)
+        if kind is ChangeKind.DEADLINE and not data.get("clear"):
+            _deadline(data)
+        elif kind is ChangeKind.ROUNDS:
+            _rounds(data)
+        elif kind is ChangeKind.ADD_TASK:
+            section = str(data["section_id"])
+            sub = data.get("subsection_id")
+            if not change.task_id or section not in places or (sub and sub not in places[section]):
+                raise ValueError("add_task names a place this plan does not have")
+            if not str(data["text"]).strip() or not _assignments(list(data["units"])):
+                raise ValueError("add_task without text or units")
+            int(data["number"])
+        elif kind is ChangeKind.EDIT_TASK:
+            if not change.task_id:
+                raise ValueError("edit_task names no task")
+            str(data.get("text", ""))
+            _assignments(list(data.get("units", [])))
+        elif kind is ChangeKind.CLOSE_TASK:
+            bool(data.get("closed", True))
+    except PAYLOAD_ERRORS as exc:
+        raise ValueError(f"{change.kind}: {type(exc).__name__}") from None
 
 
 def apply_changes(view: PlanView, changes: Iterable[PlanChange]) -> PlanView:
@@ -135,7 +176,7 @@ def apply_changes(view: PlanView, changes: Iterable[PlanChange]) -> PlanView:
                 tasks[change.task_id] = dataclasses.replace(
                     tasks[change.task_id], closed=bool(data.get("closed", True))
                 )
-        except (ValueError, KeyError, TypeError):
+        except PAYLOAD_ERRORS:
             continue  # a change this version cannot read is kept in the log, not applied
     for task_id, task in tasks.items():
         tasks[task_id] = dataclasses.replace(
@@ -184,7 +225,9 @@ def _edited(task: TaskView, data: dict[str, Any]) -> TaskView:
 
 
 def _new_task(view: PlanView, task_id: str, data: dict[str, Any]) -> TaskView:
-    section = next(s for s in view.sections if s.id == data["section_id"])
+    section = next((s for s in view.sections if s.id == data["section_id"]), None)
+    if section is None:
+        raise ValueError("add_task names a section this plan does not have")
     sub = next((x for x in section.subsections if x.id == data.get("subsection_id")), None)
     return TaskView(
         id=task_id,

@@ -29,7 +29,7 @@ from domain.exchange_records import (
     RejectedRecord,
     Sender,
 )
-from domain.plan_changes import apply_changes
+from domain.plan_changes import apply_changes, check_change
 from domain.records import Instruction, ProgressRevision, ReportReview
 from domain.validation import stored_breaches
 from models.merge_authority import chain_problems, implausible, takes_held_id
@@ -45,6 +45,8 @@ from models.orm import (
     PlanRow,
     ProgressRevisionRow,
     ReportReviewRow,
+    SectionRow,
+    SubsectionRow,
     TaskRow,
     UnitRow,
 )
@@ -266,6 +268,7 @@ def _refuse_foreign_chains(
 
 def _plan_changes_of(session: Session, bundle: ExchangeBundle, plan: MergePlan) -> None:
     sender = bundle.manifest.sender
+    places: dict[str, frozenset[str]] = {}
     for change in sorted(bundle.plan_changes, key=lambda c: c.change_id):
         if not sender.is_coordinating_office or change.author_installation_id != (
             sender.installation_id
@@ -278,10 +281,31 @@ def _plan_changes_of(session: Session, bundle: ExchangeBundle, plan: MergePlan) 
         elif implausible(change.lamport, change.author_seq):
             problem = RecordProblem.IMPLAUSIBLE_COUNTER
             plan.rejected.append(RejectedRecord(change.change_id, problem))
+        elif not _applicable(session, change, places):
+            plan.rejected.append(RejectedRecord(change.change_id, RecordProblem.BAD_PAYLOAD))
         elif session.get(PlanChangeRow, change.change_id) is not None:
             plan.present_changes += 1
         else:
             plan.new_changes.append(change)
+
+
+def _applicable(session: Session, change: PlanChange, places: dict[str, frozenset[str]]) -> bool:
+    """Can this version apply the change? (A crafted payload must not crash the merge.)"""
+    if not places:
+        query = select(SectionRow.id, SubsectionRow.id).outerjoin(
+            SubsectionRow, SubsectionRow.section_id == SectionRow.id
+        )
+        found: dict[str, set[str]] = defaultdict(set)
+        for section_id, sub_id in session.execute(
+            query.where(SectionRow.plan_id == change.plan_id)
+        ):
+            found[section_id].update([sub_id] if sub_id else [])
+        places.update({k: frozenset(v) for k, v in found.items()})
+    try:
+        check_change(change, places)
+    except ValueError:
+        return False
+    return True
 
 
 def _task_units(session: Session, plan_id: str, incoming: list[PlanChange]) -> dict[str, set[str]]:

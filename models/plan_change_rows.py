@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from domain import ids
 from domain.enums import Role
 from domain.exchange_records import PlanChange
-from domain.plan_changes import ChangeKind
+from domain.plan_changes import PAYLOAD_ERRORS, ChangeKind
 from models.orm import AssignmentRow, PlanChangeRow, SectionRow, SubsectionRow, TaskRow, UnitRow
 
 ADDED_TASK_POSITION = 1_000_000
@@ -58,7 +58,7 @@ def materialize(session: Session, change: PlanChange) -> None:
             (str(u["name"]).strip(), Role(u["role"]), str(u.get("wording", "")))
             for u in data.get("units", [])
         ]
-    except (ValueError, KeyError, TypeError, AttributeError):
+    except PAYLOAD_ERRORS:
         return  # unreadable payloads stay in the log only
     for name, _, _ in units:
         uid = str(ids.unit_id(name))
