@@ -32,6 +32,12 @@ KEY_ERRORS_ZH: dict[str, str] = {
         "本机已确认协调办公室的密钥（编号 {detail}），不能再登记另一把。"
         "如协调办公室确已更换电脑，请电话核实后先运行 keys --retire {detail}。"
     ),
+    "installation_conflict": (
+        "该安装编号已登记在{detail}名下，而这份文件来自另一个单位或另一台电脑名称："
+        "两台电脑可能是从同一个系统镜像复制的。未作改动，{detail}的密钥继续有效。"
+        "如是复制的电脑，请在后装的那台电脑上用新的数据目录重新安装 Duban，再打印登记卡；"
+        "如确是同一台电脑改了单位或名称，请电话核实后加 --replace 重新登记（原密钥将停用）。"
+    ),
     "unknown_key_id": "没有这个密钥编号：{detail}（可用 keys --show 查看）",
     "ambiguous_key_id": "密钥编号不唯一，请输入完整的 16 位编号：{detail}",
     "already_retired": "该密钥已经停用：{detail}",
@@ -64,6 +70,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--fingerprint", metavar="FP", help="登记卡上的指纹（与 --trust 同用）")
     p.add_argument("--since", metavar="DATE", help="自该日起签署的文件一律拒收（与 --retire 同用）")
     p.add_argument(
+        "--replace",
+        action="store_true",
+        help="确认是同一台电脑改了单位或名称：登记新密钥并停用其原密钥（与 --trust 同用）",
+    )
+    p.add_argument(
         "--passphrase", action="store_true", help="为新生成的本机密钥设置口令（在终端中输入）"
     )
     p.set_defaults(handler=cmd_keys)
@@ -79,7 +90,7 @@ def cmd_keys(args: argparse.Namespace) -> int:
     with open_store(args) as store:
         try:
             if args.trust:
-                return _trust(store, args.trust, args.fingerprint)
+                return _trust(store, args.trust, args.fingerprint, replace=args.replace)
             if args.retire:
                 return _retire(store, args.retire, args.since)
             own = _own_key(store, new_passphrase=args.passphrase)
@@ -160,7 +171,7 @@ def _card(store: Store, own: KeyRecord, output: Path) -> int:
     return EXIT_OK
 
 
-def _trust(store: Store, path: Path, fingerprint: str) -> int:
+def _trust(store: Store, path: Path, fingerprint: str, *, replace: bool = False) -> int:
     from cli.exchange_words import FILE_REJECTIONS_ZH, who
     from exchange.errors import RejectedFile
     from exchange.reader import read_exchange_file
@@ -175,7 +186,9 @@ def _trust(store: Store, path: Path, fingerprint: str) -> int:
     label, _unit = who(sender.unit_name, sender.is_coordinating_office, sender.name)
     if bundle.signature is None:
         raise CommandError(f"{label}的文件没有签名（旧版 Duban），无法登记密钥。")
-    outcome = store.trust_key(sender, bundle.signature.public_key, fingerprint)
+    outcome = store.trust_key(
+        sender, bundle.signature.public_key, fingerprint, replace_installation=replace
+    )
     key = outcome.key
     if outcome.already_confirmed:
         say(f"{label}的密钥此前已登记（编号 {key.key_id}），无需重复登记。")

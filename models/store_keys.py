@@ -131,14 +131,25 @@ class KeyStore(StoreBase):
             return [_record(r) for r in order]
 
     @retry_on_conflict
-    def trust_key(self, sender: Sender, public_key: bytes, fingerprint: str) -> TrustOutcome:
+    def trust_key(
+        self,
+        sender: Sender,
+        public_key: bytes,
+        fingerprint: str,
+        *,
+        replace_installation: bool = False,
+    ) -> TrustOutcome:
         """登记: confirm ``public_key`` as ``sender``'s after a clerk compared ``fingerprint``
         (typed from the registration card or read out on the phone) with the key.
 
         An older confirmed key of the same installation is retired (replaced). On a unit's
         PC, a second coordinating-office key is refused while one is pinned: the clerk must
         retire the pinned one first, on purpose. Raises StoreError: fingerprint_mismatch,
-        own_installation, key_retired, key_registered_elsewhere, office_key_pinned.
+        own_installation, key_retired, key_registered_elsewhere, office_key_pinned,
+        installation_conflict: the installation already has a confirmed key for another unit
+        or PC name, which is what a cloned PC image looks like (two PCs, one installation
+        id). Only ``replace_installation`` (the clerk confirmed it is one PC moved to another
+        unit or renamed) lets the new key retire that one.
         """
         if not same_fingerprint(fingerprint, public_key):
             raise StoreError("fingerprint_mismatch", fingerprint_of(public_key))
@@ -161,6 +172,8 @@ class KeyStore(StoreBase):
             pinned = pinned_office_key(all_keys)
             if sender.is_coordinating_office and not inst.is_coordinating_office and pinned:
                 raise StoreError("office_key_pinned", pinned.key_id)
+            if not replace_installation:
+                _refuse_second_binding(s, sender, key_id)
             now = utc_now_text()
             if row is None:
                 row = InstallationKeyRow(key_id=key_id, public_key=public_key, first_seen_at=now)
@@ -233,6 +246,22 @@ def trust_extra(verdict: TrustVerdict) -> dict[str, str]:
         extra["pinned_key_id"] = verdict.pinned.key_id
         extra["pinned_fingerprint"] = verdict.pinned.fingerprint
     return {k: v for k, v in extra.items() if v}
+
+
+def _refuse_second_binding(s: Session, sender: Sender, key_id: str) -> None:
+    """One installation id, confirmed for another unit, role or PC name: two PCs from one
+    image, or one PC moved. Never decided silently: the first unit's key would be retired."""
+    for old in s.scalars(
+        select(InstallationKeyRow).where(
+            InstallationKeyRow.installation_id == sender.installation_id,
+            InstallationKeyRow.status == KeyStatus.CONFIRMED.value,
+            InstallationKeyRow.key_id != key_id,
+        )
+    ):
+        bound = (old.unit_id, bool(old.is_coordinating_office), old.installation_name)
+        claimed = (sender.unit_id, sender.is_coordinating_office, sender.name[:100])
+        if bound != claimed:
+            raise StoreError("installation_conflict", _label(old))
 
 
 def _own_current(s: Session, installation_id: str) -> KeyRecord | None:
