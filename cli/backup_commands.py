@@ -25,6 +25,15 @@ BACKUP_ERRORS_ZH = {
     "database_too_new": "这份备份由更新版本的 Duban 创建，本版本无法使用：{detail}",
     "damaged": "备份文件已损坏，不能恢复：{detail}",
     "same_file": "所选文件就是当前数据库本身：{detail}",
+    "other_installation": (
+        "这份备份来自另一台电脑（{detail}），不是本机的数据；恢复后本机将变成那台电脑"
+        "（安装编号、所属单位和已登记的密钥都随之改变）。如确要这样做（例如更换电脑后"
+        "接收旧电脑的数据），请加 --other-pc 再运行"
+    ),
+    "disk_full": "磁盘空间已满，无法先备份当前数据，因此没有恢复：{detail}",
+    "read_only": "备份文件夹不可写入（只读或没有权限），无法先备份当前数据，因此没有恢复：{detail}",
+    "database_locked": "数据库正被其他 Duban 窗口或程序占用，请关闭后重试：{detail}",
+    "io_error": "无法先备份当前数据（读写出错），因此没有恢复：{detail}",
 }
 
 
@@ -38,6 +47,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         type=Path,
         metavar="FILE",
         help="用这份备份替换当前数据（当前数据会先另存为一份备份）",
+    )
+    p.add_argument(
+        "--other-pc",
+        action="store_true",
+        help="确认要恢复另一台电脑的数据库（本机将改用那台电脑的安装编号和单位）",
     )
     p.set_defaults(handler=cmd_backup)
 
@@ -67,7 +81,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
             say(f"  {when}  {reason_text(info.reason):<10}  {size:>8}  {info.path.name}")
         return EXIT_OK
     try:
-        saved = restore_backup(db, args.restore)
+        saved = restore_backup(db, args.restore, allow_other_installation=args.other_pc)
     except BackupError as exc:
         message = BACKUP_ERRORS_ZH.get(exc.code, "{detail}").format(detail=exc.detail)
         raise CommandError(f"{message}。当前数据未作改动。") from None

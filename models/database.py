@@ -6,11 +6,12 @@ handed to ``models.server``, which keeps the same steps in the server's terms.
 
 from __future__ import annotations
 
-import datetime as dt
 import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from models import backup_files
+from models.backup_files import BACKUPS_KEPT, backups_dir
 from models.errors import StoreError
 from models.locations import DatabaseLocation, ServerAddress, parse_location
 
@@ -23,7 +24,6 @@ if TYPE_CHECKING:
 #: Alembic scripts; checking it with plain sqlite3 keeps Alembic off the start-up path.
 KNOWN_REVISIONS: tuple[str, ...] = ("0001", "0002", "0003", "0004", "0005", "0006", "0007")
 SCHEMA_HEAD = KNOWN_REVISIONS[-1]
-BACKUPS_KEPT = 5
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
 
@@ -143,35 +143,20 @@ def migrate_connection(connection: Connection, target: str = "head") -> None:
     command.upgrade(config, target)
 
 
-def backups_dir(path: Path) -> Path:
-    return path.with_name(path.name + ".backups")
-
-
 def backup_database(path: DatabaseLocation, *, reason: str) -> Path | None:
-    """Consistent copy with sqlite3's online backup; keeps the newest BACKUPS_KEPT copies.
+    """A checked copy kept by creation number (``models.backup_files``).
 
     None for a server database: its copies are the server's own (pg_dump schedule, see
     README), and a migration takes a pg_dump itself (``models.server``)."""
-    if isinstance(path, ServerAddress) or not path.exists() or path.stat().st_size == 0:
+    if isinstance(path, ServerAddress):
         return None
-    folder = backups_dir(path)
-    folder.mkdir(parents=True, exist_ok=True)
-    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
-    target = folder / f"{path.stem}-{stamp}-{reason}.sqlite"
-    source = sqlite3.connect(str(path))
-    dest = sqlite3.connect(str(target))
-    try:
-        source.backup(dest)
-    finally:
-        dest.close()
-        source.close()
-    for old in sorted(folder.glob(f"{path.stem}-*.sqlite"))[:-BACKUPS_KEPT]:
-        old.unlink(missing_ok=True)
-    return target
+    return backup_files.backup_database(path, reason=reason)
 
 
 def list_backups(path: DatabaseLocation) -> list[Path]:
     if isinstance(path, ServerAddress):
         return []
-    folder = backups_dir(path)
-    return sorted(folder.glob(f"{path.stem}-*.sqlite"), reverse=True) if folder.exists() else []
+    return backup_files.list_backups(path)
+
+
+__all__ = ["BACKUPS_KEPT", "backup_database", "backups_dir", "list_backups"]

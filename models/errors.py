@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import errno
+import sqlite3
+
 from domain.validation import ProgressProblem
 
 #: Chinese messages for the command line; the window has its own translated words.
@@ -68,7 +71,35 @@ STORE_MESSAGES_ZH: dict[str, str] = {
     "return_reason_required": "退回修改须写明原因（{detail}）。",
     "instruction_incomplete": "领导批示须填写批示内容和批示人。",
     "text_too_long": "填写内容过长，请精简后再保存：{detail}",
+    "disk_full": "磁盘空间已满，Duban 无法写入，数据未作改动。请清理磁盘后重试：{detail}",
+    "read_only": (
+        "文件或文件夹是只读的（或没有写入权限），Duban 无法写入，数据未作改动。"
+        "请检查文件夹的权限，或把数据放到可以写入的位置：{detail}"
+    ),
+    "database_locked": (
+        "数据库正被其他 Duban 窗口或程序长时间占用，本次操作未完成，数据未作改动。"
+        "请稍后再试，或关闭其他正在导入、导出的窗口：{detail}"
+    ),
+    "io_error": "读写数据时出错，数据未作改动。请检查磁盘或 U 盘后重试：{detail}",
 }
+
+
+def storage_error_code(exc: BaseException) -> str:
+    """What went wrong writing or reading the database or a copy of it, as a code of
+    STORE_MESSAGES_ZH: never "damaged" for a healthy file that could not be written."""
+    number = getattr(exc, "errno", None)
+    text = str(exc).lower()
+    if number == errno.ENOSPC or "disk is full" in text or "disk full" in text:
+        return "disk_full"
+    if number in (errno.EROFS, errno.EACCES, errno.EPERM) or isinstance(exc, PermissionError):
+        return "read_only"
+    if "readonly" in text or "read-only" in text or "unable to open" in text:
+        return "read_only"
+    if "database is locked" in text or "database table is locked" in text:
+        return "database_locked"
+    if isinstance(exc, sqlite3.DatabaseError) and ("malformed" in text or "not a database" in text):
+        return "not_a_database"
+    return "io_error"
 
 
 class StoreError(Exception):

@@ -86,7 +86,8 @@ def test_an_older_schema_backup_is_restored_and_upgraded(store: Store, tmp_path:
     old = tmp_path / "schema-0001.sqlite"
     shutil.copy(REPO_ROOT / "tests" / "data" / "schema-0001.sqlite", old)
     assert check_backup(old) == "0001"
-    restore_backup(store.path, old)
+    # The saved file was made on another PC (its own installation id): restored on purpose.
+    restore_backup(store.path, old, allow_other_installation=True)
     assert schema_revision(store.path) == SCHEMA_HEAD
     assert [(p.unit_name, p.percent) for p in store.plan_view().task_by_number(23)
             .current_progress] == [("省公安厅", 30)]  # fmt: skip
