@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from models import backup_files
 from models.backup_files import BACKUPS_KEPT, backups_dir
-from models.errors import StoreError
+from models.errors import STORAGE_CODES, StoreError, storage_error_code
 from models.locations import DatabaseLocation, ServerAddress, parse_location
 
 if TYPE_CHECKING:
@@ -24,6 +24,9 @@ if TYPE_CHECKING:
 #: Alembic scripts; checking it with plain sqlite3 keeps Alembic off the start-up path.
 KNOWN_REVISIONS: tuple[str, ...] = ("0001", "0002", "0003", "0004", "0005", "0006", "0007")
 SCHEMA_HEAD = KNOWN_REVISIONS[-1]
+#: How long a write waits for another window or process to finish its own (SQLite retries
+#: within this budget); past it the clerk is told the database is busy.
+BUSY_TIMEOUT_MS = 15_000
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
 
@@ -58,10 +61,11 @@ def create_sqlite_engine(path: Path) -> Engine:
         dbapi_conn.isolation_level = None
         cursor = dbapi_conn.cursor()
         for pragma in (
+            # First: switching to WAL takes a lock too, and must wait like everything else.
+            f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}",
             "PRAGMA foreign_keys=ON",
             "PRAGMA journal_mode=WAL",
             "PRAGMA synchronous=FULL",
-            "PRAGMA busy_timeout=5000",
             "PRAGMA trusted_schema=OFF",
         ):
             cursor.execute(pragma)
@@ -97,6 +101,10 @@ def schema_revision(path: Path) -> str | None:
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
+        # A full disk or a read-only folder is not a damaged file: say what it is.
+        code = storage_error_code(exc, path)
+        if code in STORAGE_CODES:
+            raise StoreError(code, str(path)) from None
         raise StoreError("not_a_database", f"{path}: {exc}") from None
 
 

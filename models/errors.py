@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import errno
+import shutil
 import sqlite3
+from pathlib import Path
 
 from domain.validation import ProgressProblem
 
@@ -71,7 +73,10 @@ STORE_MESSAGES_ZH: dict[str, str] = {
     "return_reason_required": "退回修改须写明原因（{detail}）。",
     "instruction_incomplete": "领导批示须填写批示内容和批示人。",
     "text_too_long": "填写内容过长，请精简后再保存：{detail}",
-    "disk_full": "磁盘空间已满，Duban 无法写入，数据未作改动。请清理磁盘后重试：{detail}",
+    "disk_full": (
+        "磁盘空间已满，Duban 无法写入（打开数据库也需要少量空间），数据未作改动。"
+        "请清理磁盘、腾出空间后重试：{detail}"
+    ),
     "read_only": (
         "文件或文件夹是只读的（或没有写入权限），Duban 无法写入，数据未作改动。"
         "请检查文件夹的权限，或把数据放到可以写入的位置：{detail}"
@@ -84,9 +89,17 @@ STORE_MESSAGES_ZH: dict[str, str] = {
 }
 
 
-def storage_error_code(exc: BaseException) -> str:
+#: Codes of ``storage_error_code`` that say the file is fine but could not be used now.
+STORAGE_CODES = frozenset({"disk_full", "read_only", "database_locked", "io_error"})
+#: Less free space than this where the database lives: a "disk I/O error" means a full disk.
+_NEARLY_FULL = 4 * 1024 * 1024
+
+
+def storage_error_code(exc: BaseException, where: Path | None = None) -> str:
     """What went wrong writing or reading the database or a copy of it, as a code of
-    STORE_MESSAGES_ZH: never "damaged" for a healthy file that could not be written."""
+    STORE_MESSAGES_ZH: never "damaged" for a healthy file that could not be written.
+    ``where`` (a file or folder) lets a vague "disk I/O error" be told apart from a full
+    disk by the free space there."""
     number = getattr(exc, "errno", None)
     text = str(exc).lower()
     if number == errno.ENOSPC or "disk is full" in text or "disk full" in text:
@@ -97,9 +110,19 @@ def storage_error_code(exc: BaseException) -> str:
         return "read_only"
     if "database is locked" in text or "database table is locked" in text:
         return "database_locked"
+    if "disk i/o error" in text and where is not None and _nearly_full(where):
+        return "disk_full"
     if isinstance(exc, sqlite3.DatabaseError) and ("malformed" in text or "not a database" in text):
         return "not_a_database"
     return "io_error"
+
+
+def _nearly_full(where: Path) -> bool:
+    folder = where if where.is_dir() else where.parent
+    try:
+        return shutil.disk_usage(folder).free < _NEARLY_FULL
+    except OSError:
+        return False
 
 
 class StoreError(Exception):

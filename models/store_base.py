@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
 
 from sqlalchemy import select
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from domain.records import Installation
 from models.database import create_engine_for
-from models.errors import StoreError
+from models.errors import STORAGE_CODES, StoreError, storage_error_code
 from models.locations import DatabaseLocation, ServerAddress, parse_location
 from models.orm import InstallationRow, PlanRow, UnitRow
 
@@ -25,7 +30,9 @@ class StoreBase:
     def __init__(self, path: DatabaseLocation | str) -> None:
         self._path = parse_location(path)
         self._engine = create_engine_for(self._path)
-        self._sessions = sessionmaker(self._engine, expire_on_commit=False)
+        self._sessions = GuardedSessions(
+            sessionmaker(self._engine, expire_on_commit=False), self._path
+        )
 
     @property
     def path(self) -> DatabaseLocation:
@@ -39,6 +46,34 @@ class StoreBase:
 
     def close(self) -> None:
         self._engine.dispose()
+
+
+class GuardedSessions:
+    """``sessionmaker`` whose transactions turn a full disk, a read-only file or folder and
+    a database busy past the wait budget into a ``StoreError`` with that code (one clear
+    sentence for the clerk) instead of SQLAlchemy's English text with the SQL and its
+    parameters. The transaction is rolled back first, as always: nothing is half written."""
+
+    def __init__(self, factory: sessionmaker[Session], path: DatabaseLocation) -> None:
+        self._factory = factory
+        self._path = path
+
+    def __call__(self) -> Session:
+        return self._factory()
+
+    @contextmanager
+    def begin(self) -> Iterator[Session]:
+        try:
+            with self._factory.begin() as session:
+                yield session
+        except OperationalError as exc:
+            # SQLite only: a server's conflicts are retried by ``retry_on_conflict``.
+            if not isinstance(exc.orig, sqlite3.Error) or not isinstance(self._path, Path):
+                raise
+            code = storage_error_code(exc.orig, self._path)
+            if code not in STORAGE_CODES:
+                raise
+            raise StoreError(code, str(self._path)) from None
 
 
 def installation_row(s: Session, *, lock: bool = True) -> InstallationRow:

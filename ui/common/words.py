@@ -395,6 +395,27 @@ def store_error_text(code: str, detail: str = "") -> str:
             "Words", "数据库由更新版本的督办创建，请升级后再打开（文件未作改动）：{detail}"
         ),
         **_server_texts(),
+        "parent_of_other_unit": QCoreApplication.translate(
+            "Words", "这条进展属于{detail}，只能由该单位（或协调办公室代其）修改。"
+        ),
+        "disk_full": QCoreApplication.translate(
+            "Words",
+            "磁盘空间已满，督办无法写入（打开数据库也需要少量空间），数据未作改动。"
+            "请清理磁盘、腾出空间后重试：{detail}",
+        ),
+        "read_only": QCoreApplication.translate(
+            "Words",
+            "文件或文件夹是只读的（或没有写入权限），督办无法写入，数据未作改动。"
+            "请检查文件夹的权限，或把数据放到可以写入的位置：{detail}",
+        ),
+        "database_locked": QCoreApplication.translate(
+            "Words",
+            "数据库正被其他督办窗口或程序长时间占用，本次操作未完成，数据未作改动。"
+            "请稍后再试，或关闭其他正在导入、导出的窗口：{detail}",
+        ),
+        "io_error": QCoreApplication.translate(
+            "Words", "读写数据时出错，数据未作改动。请检查磁盘或 U 盘后重试：{detail}"
+        ),
     }
     text = texts.get(code) or QCoreApplication.translate("Words", "操作未完成（{code}）：{detail}")
     return text.format(code=code, detail=detail).rstrip("：: ")
