@@ -1,13 +1,15 @@
 """Window layer: 工具 → 恢复备份…: pick one of the automatic backups and restore it.
 
 The database is backed up automatically before every schema upgrade and every import
-(``models.database``; the last few copies are kept). Restoring one first backs up the
-current data (``before-restore``), so a restore can itself be undone; the copy runs on a
-pool thread (``models.backups.restore_backup``) and the window then reloads.
+(``models.backup_files``; the newest few by creation number are kept). Restoring one
+first backs up the current data (``before-restore``), so a restore can itself be undone;
+the copy runs on a pool thread (``models.backups.restore_backup``) and the window then
+reloads. A backup of another PC's database is restored only after the clerk confirms it.
 """
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, Qt, Signal, Slot
@@ -22,8 +24,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.backups import BackupError, BackupInfo, backups, backups_dir, restore_backup
-from ui.common import messages
+from models.backups import (
+    BackupError,
+    BackupInfo,
+    backup_owner,
+    backups,
+    backups_dir,
+    restore_backup,
+)
+from ui.common import messages, words
 from ui.common.dialog_base import CheckedDialog, run_modal
 from ui.common.sizing import resize_within_screen
 from ui.common.worker import run_in_pool
@@ -63,7 +72,12 @@ def error_text(exc: Exception) -> str:
             "Backups", "这份备份由更新版本的督办创建，本版本无法使用。"
         ),
         "damaged": QCoreApplication.translate("Backups", "备份文件已损坏，不能恢复。"),
+        "other_installation": QCoreApplication.translate(
+            "Backups", "这份备份来自另一台电脑（{detail}），没有恢复。"
+        ).format(detail=getattr(exc, "detail", "")),
     }
+    if code in ("disk_full", "read_only", "database_locked", "io_error"):
+        return words.store_error_text(code, getattr(exc, "detail", ""))
     reason = texts.get(code) or QCoreApplication.translate(
         "Backups", "恢复时出错：{reason}"
     ).format(reason=exc)
@@ -215,11 +229,24 @@ class BackupCommands(QObject):
         ).format(time=time_text(chosen), reason=reason_text(chosen.reason))
         if not messages.confirm(window, self.tr("恢复备份"), question):
             return
+        theirs, ours = backup_owner(chosen.path), backup_owner(store.path)
+        other_pc = bool(theirs and ours and theirs[0] != ours[0])
+        if other_pc and not messages.confirm(
+            window,
+            self.tr("恢复备份"),
+            self.tr(
+                "这份备份来自另一台电脑（{owner}），不是本机的数据。\n\n"
+                "恢复后本机将变成那台电脑：安装编号、所属单位和已登记的密钥都随之改变。"
+                "只有更换电脑、接收旧电脑的数据时才应这样做。确定要恢复吗？"
+            ).format(owner=theirs[1] if theirs else ""),
+        ):
+            return
         self._busy = True
         store.close()  # its engine reconnects on the next use, to the restored content
         window.setEnabled(False)
         window.statusBar().showMessage(self.tr("正在恢复备份…"))
-        run_in_pool(self._on_restored, self._on_failed, restore_backup, store.path, chosen.path)
+        job = partial(restore_backup, allow_other_installation=other_pc)
+        run_in_pool(self._on_restored, self._on_failed, job, store.path, chosen.path)
 
     @Slot(object)
     def _on_restored(self, saved: Path | None) -> None:

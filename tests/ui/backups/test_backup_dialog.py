@@ -140,3 +140,40 @@ def test_no_backups_yet_says_so(window: MainWindow, monkeypatch: pytest.MonkeyPa
     monkeypatch.setattr(messages, "information", lambda _p, _t, text: said.append(text))
     window.menu_actions.restore_backup.trigger()
     assert said and "还没有备份" in said[0]
+
+
+def test_another_pcs_database_is_restored_only_after_the_clerk_confirms_it(
+    qtbot: QtBot,
+    window: MainWindow,
+    store: Store,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    other = Store.open(tmp_path / "other.sqlite")
+    other.set_office("哈尔滨海关")
+    copied = backup_database(other.path, reason="before-import")
+    other.close()
+    assert copied is not None
+    planted = backup_database(store.path, reason="before-import")  # a name in the folder
+    assert planted is not None
+    planted.write_bytes(copied.read_bytes())  # the other PC's database under it
+    own_id = store.installation().id
+    asked: list[str] = []
+    answers = iter([True, False])  # "restore it?" yes; "it is another PC's: sure?" no
+    monkeypatch.setattr(BackupDialog, "edit", lambda *_a: backups(store.path)[0])
+    monkeypatch.setattr(
+        messages, "confirm", lambda _p, _t, text: asked.append(text) or next(answers)
+    )
+    window.menu_actions.restore_backup.trigger()
+    assert len(asked) == 2 and "另一台电脑" in asked[1] and "哈尔滨海关" in asked[1]
+    assert store.installation().id == own_id  # nothing restored
+
+    asked.clear()
+    answers = iter([True, True])
+    errors: list[str] = []
+    monkeypatch.setattr(messages, "error", lambda _p, _t, text, *_a: errors.append(text))
+    monkeypatch.setattr(messages, "information", lambda *_a: None)
+    with qtbot.waitSignal(window.backups.restored, timeout=10_000):
+        window.menu_actions.restore_backup.trigger()
+    assert errors == []
+    assert store.installation().id != own_id and store.installation().unit_name == "哈尔滨海关"
