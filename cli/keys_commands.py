@@ -50,7 +50,17 @@ KEY_ERRORS_ZH: dict[str, str] = {
         "签名密钥文件已损坏或不是 Duban 的密钥（{detail}）。"
         "可运行 keys --retire 本机密钥编号，生成新密钥后重新打印登记卡。"
     ),
-    "key_file_io": "无法读写签名密钥文件：{detail}",
+    "key_file_io": (
+        "无法读取本机的签名密钥文件（{detail}），未导出。请检查文件权限；"
+        "如无法恢复，须运行 keys --retire 本机密钥编号 生成新密钥，"
+        "打印新的登记卡（keys --card）交协调办公室登记。"
+    ),
+    "own_key_missing": (
+        "本机的签名私钥文件不见了（密钥编号 {detail}），未导出。"
+        "如能从回收站或备份中找回，请放回用户数据目录的 keys 文件夹后重新导出；"
+        "否则运行 keys --retire {detail} 生成新密钥，再用 keys --card 打印新的登记卡，"
+        "签字盖章后交协调办公室登记：在此之前用新密钥导出的文件会被协调办公室拒收。"
+    ),
     "key_exists": "签名密钥文件已存在，未覆盖：{detail}",
     "own_key_retired": "密钥文件中是本机已停用的旧密钥（{detail}），请移走该文件后重试。",
 }

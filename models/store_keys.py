@@ -90,8 +90,17 @@ class KeyStore(StoreBase):
         """The private key that signs this installation's exports (made on first use).
 
         Raises StoreError: ``key_locked`` (passphrase needed), ``wrong_passphrase``,
-        ``bad_key_file``, ``key_file_io``.
+        ``bad_key_file``, ``key_file_io``, and ``own_key_missing`` (detail: the key id)
+        when the registry lists a key of this PC whose file is gone: a new key made
+        quietly would sign files the coordinating office refuses until it has a new
+        registration card, so the clerk is told first (find the file, or retire the key
+        with ``retire_key`` and print a new card).
         """
+        with self._sessions.begin() as s:
+            inst_id = installation_row(s).id
+            current = _own_current(s, inst_id)
+        if current is not None and not key_file.key_path(self.key_folder(), inst_id).exists():
+            raise StoreError("own_key_missing", current.key_id)
         return self._load_own(passphrase)[0]
 
     @retry_on_conflict

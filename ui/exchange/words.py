@@ -184,6 +184,18 @@ def export_refusal_text(code: str, detail: str = "") -> str:
         "key_locked": QCoreApplication.translate(
             "ExchangeWords", "本机签名密钥设有口令，须输入口令才能导出。"
         ),
+        "own_key_missing": QCoreApplication.translate(
+            "ExchangeWords",
+            "本机的签名私钥文件不见了（密钥编号 {detail}），未导出。"
+            "如能从回收站或备份中找回，请放回用户数据目录的 keys 文件夹后重新导出；"
+            "否则须在“密钥”中停用本机旧密钥、生成新密钥，打印新的登记卡交协调办公室登记："
+            "在此之前用新密钥导出的文件会被协调办公室拒收。",
+        ),
+        "key_file_io": QCoreApplication.translate(
+            "ExchangeWords",
+            "无法读取本机的签名密钥文件（{detail}），未导出。请检查文件权限；如无法恢复，"
+            "须停用本机旧密钥、生成新密钥，并打印新的登记卡交协调办公室登记。",
+        ),
     }
     text = texts.get(code)
     return text.format(detail=detail) if text else words.store_error_text(code, detail)
