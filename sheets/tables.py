@@ -120,15 +120,34 @@ class SheetTable(Table):
             body += 1
         if sum(heights[:head]) + sum(heights[start : body + 1]) > self._page_height:
             # Taller than any page: split that row here, using the space left.
-            if availHeight - sum(heights[:body]) >= MIN_ROW_SPLIT:
+            above = sum(heights[:body])
+            if availHeight - above >= MIN_ROW_SPLIT:
                 # ReportLab pads unsplit middle-aligned cells of a split row by half the
                 # row's height, in both parts, so the row never shrinks: top-align it.
                 for style in self._cellStyles[body]:
                     style.valign = "TOP"
-                return self._adopt(self._splitRows(availHeight, doInRowSplit=True))
+                parts = self._split_in_row(availHeight, above)
+                if parts:
+                    return self._adopt(parts)
         if start <= head:
             return []  # nothing but the header would stay here: move the table on
         return self._adopt(self._splitRows(sum(heights[:start]) + 0.01, doInRowSplit=False))
+
+    def _split_in_row(self, avail: float, above: float) -> list[Any]:
+        """Split the row where it stands, filling as much of ``avail`` as ReportLab allows.
+
+        ReportLab refuses an in-row split that leaves less than ``MIN_ROW_SPLIT`` of the
+        row for the next part; when header and row are just over a page (a 督办单 with a
+        report of about 910 or 1,590 characters) the full-height cut is refused and the
+        table could not be laid out at all. Then the cut moves up, a step at a time, so
+        the rest carried over is long enough."""
+        cut = avail
+        while cut - above >= MIN_ROW_SPLIT:
+            parts = self._splitRows(cut, doInRowSplit=True)
+            if parts:
+                return list(parts)
+            cut -= MIN_ROW_SPLIT / 2
+        return []
 
     def _adopt(self, parts: list[Any]) -> list[Any]:
         for part in parts:
