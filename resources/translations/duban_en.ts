@@ -63,6 +63,14 @@
 Progress entered and exchange files imported since then will disappear from this PC&apos;s data. The current data is saved as a backup first, so it can be restored again if needed.</translation>
     </message>
     <message>
+        <source>这份备份来自另一台电脑（{owner}），不是本机的数据。
+
+恢复后本机将变成那台电脑：安装编号、所属单位和已登记的密钥都随之改变。只有更换电脑、接收旧电脑的数据时才应这样做。确定要恢复吗？</source>
+        <translation>This backup comes from another PC ({owner}), not from this one.
+
+After restoring it, this PC becomes that PC: installation id, unit and registered keys all change with it. Do this only when replacing a PC and taking over the old PC&apos;s data. Restore it?</translation>
+    </message>
+    <message>
         <source>正在恢复备份…</source>
         <translation>Restoring the backup…</translation>
     </message>
@@ -155,6 +163,10 @@ Progress entered and exchange files imported since then will disappear from this
     <message>
         <source>备份文件已损坏，不能恢复。</source>
         <translation>The backup file is damaged and cannot be restored.</translation>
+    </message>
+    <message>
+        <source>这份备份来自另一台电脑（{detail}），没有恢复。</source>
+        <translation>This backup comes from another PC ({detail}); it was not restored.</translation>
     </message>
     <message>
         <source>恢复时出错：{reason}</source>
@@ -3291,6 +3303,26 @@ Folder: {folder}</translation>
     <message>
         <source>数据库由更新版本的督办创建，请升级后再打开（文件未作改动）：{detail}</source>
         <translation>The database was made by a newer Duban; update Duban to open it (the file was left unchanged): {detail}</translation>
+    </message>
+    <message>
+        <source>这条进展属于{detail}，只能由该单位（或协调办公室代其）修改。</source>
+        <translation>This progress belongs to {detail}; only that unit (or the coordinating office on its behalf) can change it.</translation>
+    </message>
+    <message>
+        <source>磁盘空间已满，督办无法写入（打开数据库也需要少量空间），数据未作改动。请清理磁盘、腾出空间后重试：{detail}</source>
+        <translation>The disk is full: Duban cannot write (even opening the database needs a little space); nothing was changed. Free some space and try again: {detail}</translation>
+    </message>
+    <message>
+        <source>文件或文件夹是只读的（或没有写入权限），督办无法写入，数据未作改动。请检查文件夹的权限，或把数据放到可以写入的位置：{detail}</source>
+        <translation>The file or folder is read-only (or you may not write there): Duban cannot write; nothing was changed. Check the folder&apos;s permissions, or keep the data where it can be written: {detail}</translation>
+    </message>
+    <message>
+        <source>数据库正被其他督办窗口或程序长时间占用，本次操作未完成，数据未作改动。请稍后再试，或关闭其他正在导入、导出的窗口：{detail}</source>
+        <translation>The database is kept busy by another Duban window or program; this action was not done and nothing was changed. Try again later, or close other windows that are importing or exporting: {detail}</translation>
+    </message>
+    <message>
+        <source>读写数据时出错，数据未作改动。请检查磁盘或 U 盘后重试：{detail}</source>
+        <translation>Reading or writing the data failed; nothing was changed. Check the disk or USB stick and try again: {detail}</translation>
     </message>
     <message>
         <source>操作未完成（{code}）：{detail}</source>
