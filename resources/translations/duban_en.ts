@@ -1276,6 +1276,14 @@ Print the registration card, have it signed and stamped with the unit&apos;s sea
         <translation>This PC&apos;s signing key is protected by a passphrase, which is needed to export.</translation>
     </message>
     <message>
+        <source>本机的签名私钥文件不见了（密钥编号 {detail}），未导出。如能从回收站或备份中找回，请放回用户数据目录的 keys 文件夹后重新导出；否则须在“密钥”中停用本机旧密钥、生成新密钥，打印新的登记卡交协调办公室登记：在此之前用新密钥导出的文件会被协调办公室拒收。</source>
+        <translation>This PC&apos;s private signing key file is gone (key {detail}); nothing was exported. If it can be found (recycle bin, a backup), put it back in the keys folder of the user data folder and export again; otherwise retire this PC&apos;s old key under Keys, make a new one and have the coordinating office register a new registration card: until then it refuses files signed with the new key.</translation>
+    </message>
+    <message>
+        <source>无法读取本机的签名密钥文件（{detail}），未导出。请检查文件权限；如无法恢复，须停用本机旧密钥、生成新密钥，并打印新的登记卡交协调办公室登记。</source>
+        <translation>Cannot read this PC&apos;s signing key file ({detail}); nothing was exported. Check the file&apos;s permissions; if it cannot be recovered, retire this PC&apos;s old key, make a new one and have the coordinating office register a new registration card.</translation>
+    </message>
+    <message>
         <source>不是发送单位自己的进展记录</source>
         <translation>not the sending unit&apos;s own progress record</translation>
     </message>
