@@ -97,9 +97,10 @@ class KeyStore(StoreBase):
         with ``retire_key`` and print a new card).
         """
         with self._sessions.begin() as s:
-            inst_id = installation_row(s).id
+            inst_id = installation_row(s, lock=False).id
             current = _own_current(s, inst_id)
-        if current is not None and not key_file.key_path(self.key_folder(), inst_id).exists():
+        gone = not key_file.key_path(self.key_folder(), inst_id).exists()
+        if current is not None and gone and not self.on_server:  # a server: shared_key_missing
             raise StoreError("own_key_missing", current.key_id)
         return self._load_own(passphrase)[0]
 
