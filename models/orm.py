@@ -29,6 +29,11 @@ NAMING_CONVENTION = {
 UUID_LEN = 36
 
 
+#: Sequence numbers and Lamport counters are 63-bit on every engine (DESIGN.md): SQLite's
+#: INTEGER already is; PostgreSQL's INTEGER is 32-bit, so there they are BIGINT.
+Counter = Integer().with_variant(BigInteger(), "postgresql")
+
+
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
@@ -41,8 +46,8 @@ class InstallationRow(Base):
     name: Mapped[str] = mapped_column(String(100))
     unit_id: Mapped[str | None] = mapped_column(ForeignKey("units.id"), nullable=True)
     is_coordinating_office: Mapped[bool] = mapped_column(Boolean, default=False)
-    lamport: Mapped[int] = mapped_column(Integer, default=0)
-    next_seq: Mapped[int] = mapped_column(Integer, default=1)
+    lamport: Mapped[int] = mapped_column(Counter, default=0)
+    next_seq: Mapped[int] = mapped_column(Counter, default=1)
     created_at: Mapped[str] = mapped_column(String(40))
 
 
@@ -138,8 +143,8 @@ class ProgressRevisionRow(Base):
     task_id: Mapped[str] = mapped_column(ForeignKey("tasks.id"))
     unit_id: Mapped[str] = mapped_column(ForeignKey("units.id"))
     author_installation_id: Mapped[str] = mapped_column(String(UUID_LEN))
-    author_seq: Mapped[int] = mapped_column(Integer)
-    lamport: Mapped[int] = mapped_column(Integer)
+    author_seq: Mapped[int] = mapped_column(Counter)
+    lamport: Mapped[int] = mapped_column(Counter)
     authored_at: Mapped[str] = mapped_column(String(40))
     status: Mapped[str] = mapped_column(String(20))
     percent: Mapped[int] = mapped_column(Integer)
@@ -229,8 +234,8 @@ class PlanChangeRow(Base):
     change_id: Mapped[str] = mapped_column(String(UUID_LEN), primary_key=True)
     plan_id: Mapped[str] = mapped_column(ForeignKey("plans.id"))
     author_installation_id: Mapped[str] = mapped_column(String(UUID_LEN))
-    author_seq: Mapped[int] = mapped_column(Integer)
-    lamport: Mapped[int] = mapped_column(Integer)
+    author_seq: Mapped[int] = mapped_column(Counter)
+    lamport: Mapped[int] = mapped_column(Counter)
     authored_at: Mapped[str] = mapped_column(String(40))
     kind: Mapped[str] = mapped_column(String(40))
     task_id: Mapped[str | None] = mapped_column(String(UUID_LEN), nullable=True)

@@ -25,6 +25,9 @@ from models.store import Store
 from tests.exchange.offices import export, import_all, office, report, trust_each_other
 from tests.signing.helpers import write_signed
 
+#: The coordinating office's data on a server too when PostgreSQL runs (tests/pg_fixtures.py).
+pytestmark = pytest.mark.usefixtures("office_engine")
+
 
 def _crafted(store: Store, path: Path, revisions: list[ProgressRevision]) -> Path:
     """A file signed with ``store``'s genuine key, carrying ``revisions`` as they are."""

@@ -11,11 +11,16 @@ import json
 import uuid
 from pathlib import Path
 
+import pytest
+
 from domain.exchange_records import ExportScope, PlanChange, RecordProblem
 from exchange.service import import_file
 from models.store import Store
 from tests.exchange.offices import export, import_all, office, trust_each_other
 from tests.signing.helpers import write_signed
+
+#: The coordinating office's data on a server too when PostgreSQL runs (tests/pg_fixtures.py).
+pytestmark = pytest.mark.usefixtures("office_engine")
 
 
 def _office_file(coord: Store, path: Path, changes: list[PlanChange]) -> Path:
