@@ -114,3 +114,35 @@ def test_ledger_command_writes_all_sheets(tmp_path: Path, cli) -> None:  # type:
     book = load_workbook(tmp_path / "l.xlsx")
     assert book.sheetnames == ["督办台账", "报送记录", "计划修订记录"]
     assert book["计划修订记录"].max_row == 3
+
+
+def test_no_text_anywhere_in_the_ledger_becomes_a_formula(tmp_path: Path) -> None:
+    """Task text, reasons, reports, reporters: every text the office or a unit typed is
+    written as a string; the saved workbook holds no formula at all."""
+    import zipfile
+
+    coord = ledger_office(tmp_path)
+    t23 = coord.find_task_id(None, 23)
+    starts = ("=", "+", "-", "@", "=cmd|' /C calc'!A0")
+    coord.edit_task(t23, text=f"{FORMULA} 加大打击力度", reason="+1 申请")
+    coord.set_deadline(Deadline(date=D(2026, 7, 31)), task_id=t23, reason="@SUM(A1:A9)")
+    view, lights = coord.lights(D(2026, 5, 1))
+    history = {t.id: coord.progress_history(t.id) for t in view.all_tasks()}
+    path = write_ledger(
+        view, lights, D(2026, 5, 1), tmp_path / "台账.xlsx", history=history,
+        changes=coord.plan_change_log(view.id),
+    )  # fmt: skip
+    with zipfile.ZipFile(path) as book:
+        sheets = [n for n in book.namelist() if n.startswith("xl/worksheets/sheet")]
+        assert sheets and all(b"<f>" not in book.read(n) for n in sheets)
+        assert all(b"<f " not in book.read(n) for n in sheets)
+    loaded = load_workbook(path)
+    texts = [
+        c
+        for sheet in loaded.worksheets
+        for row in sheet.iter_rows()
+        for c in row
+        if isinstance(c.value, str) and c.value.startswith(starts)
+    ]
+    assert {c.value for c in texts} >= {f"{FORMULA} 加大打击力度", "+1 申请", "@SUM(A1:A9)"}
+    assert all(c.data_type == "s" for c in texts)
