@@ -22,8 +22,8 @@ PASSPHRASE_ENV = "DUBAN_KEY_PASSPHRASE"
 
 KEY_ERRORS_ZH: dict[str, str] = {
     "fingerprint_mismatch": (
-        "输入的指纹与文件中的密钥不一致（文件中的密钥指纹为 {detail}）。"
-        "请勿登记，也不要导入该文件；请与对方单位电话核实。"
+        "输入的指纹与文件中的密钥不一致（第 {detail} 组不同），未登记，已记入导入日志。"
+        "请再逐组核对登记卡；如确实不一致，请勿导入该文件，并与对方单位电话核实。"
     ),
     "own_installation": "这是本机自己的密钥（或自称本机的文件），无需登记：{detail}",
     "key_retired": "该密钥已停用，不能再次登记：{detail}。请对方用新密钥重新导出并提供新的登记卡。",
@@ -197,7 +197,11 @@ def _trust(store: Store, path: Path, fingerprint: str, *, replace: bool = False)
     if bundle.signature is None:
         raise CommandError(f"{label}的文件没有签名（旧版 Duban），无法登记密钥。")
     outcome = store.trust_key(
-        sender, bundle.signature.public_key, fingerprint, replace_installation=replace
+        sender,
+        bundle.signature.public_key,
+        fingerprint,
+        replace_installation=replace,
+        file_name=path.name,
     )
     key = outcome.key
     if outcome.already_confirmed:

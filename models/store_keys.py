@@ -9,6 +9,7 @@ still be judged). ``trust_verdict`` is what the exchange half asks before mergin
 from __future__ import annotations
 
 import datetime as dt
+import json
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,7 +20,7 @@ from domain.exchange_records import ExchangeBundle, Sender
 from domain.key_records import KeyRecord, KeyStatus, RegistrationCard, TrustVerdict
 from models.concurrency import retry_on_conflict
 from models.errors import StoreError
-from models.orm import UnitRow
+from models.orm import ImportLogRow, UnitRow
 from models.orm_keys import InstallationKeyRow
 from models.store_base import StoreBase, installation_row, utc_now_text
 from runtime.paths import user_data_dir
@@ -27,6 +28,7 @@ from signing import key_file
 from signing.keys import (
     InstallationKey,
     KeyFileError,
+    differing_groups,
     fingerprint_of,
     key_digest,
     key_id_of,
@@ -34,6 +36,9 @@ from signing.keys import (
     same_fingerprint,
 )
 from signing.trust import bound_to, decide, parse_time, pinned_office_key
+
+#: ``outcome`` of an import log row for a key confirmation refused (fingerprint mismatch).
+KEY_MISMATCH = "key_mismatch"
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,6 +153,7 @@ class KeyStore(StoreBase):
         fingerprint: str,
         *,
         replace_installation: bool = False,
+        file_name: str = "",
     ) -> TrustOutcome:
         """登记: confirm ``public_key`` as ``sender``'s after a clerk compared ``fingerprint``
         (typed from the registration card or read out on the phone) with the key.
@@ -159,10 +165,15 @@ class KeyStore(StoreBase):
         installation_conflict: the installation already has a confirmed key for another unit
         or PC name, which is what a cloned PC image looks like (two PCs, one installation
         id). Only ``replace_installation`` (the clerk confirmed it is one PC moved to another
-        unit or renamed) lets the new key retire that one.
+        unit or renamed) lets the new key retire that one. A mismatch is logged in the import
+        log (``file_name``: the file whose key it was); its detail is the differing groups.
         """
         if not same_fingerprint(fingerprint, public_key):
-            raise StoreError("fingerprint_mismatch", fingerprint_of(public_key))
+            # Logged (the import log lists refused attempts); the detail names only the
+            # groups that differ, never the file's number to copy from the screen.
+            groups = differing_groups(fingerprint, public_key)
+            self._log_refused_key(sender, file_name, groups)
+            raise StoreError("fingerprint_mismatch", "、".join(map(str, groups)))
         key_id = key_id_of(public_key)
         with self._sessions.begin() as s:
             inst = installation_row(s)
@@ -204,6 +215,23 @@ class KeyStore(StoreBase):
             return TrustOutcome(_record(row), tuple(replaced))
 
     @retry_on_conflict
+    def _log_refused_key(self, sender: Sender, file_name: str, groups: tuple[int, ...]) -> None:
+        with self._sessions.begin() as s:
+            s.add(
+                ImportLogRow(
+                    imported_at=utc_now_text(),
+                    file_name=file_name[:500],
+                    file_sha256="",
+                    export_id="",
+                    sender_installation_id=sender.installation_id,
+                    sender_name=sender.name[:100],
+                    sender_unit=sender.unit_name
+                    or ("协调办公室" if sender.is_coordinating_office else ""),
+                    outcome=KEY_MISMATCH,
+                    details=json.dumps({"differing_groups": list(groups)}),
+                )
+            )
+
     def retire_key(self, key_ref: str, *, since: str | None = None) -> KeyRecord:
         """停用: files the key signs after ``since`` (default now; a date or ISO time) are
         refused from now on. Retiring this PC's own key sets its file aside; the next export

@@ -54,6 +54,18 @@ def same_fingerprint(typed: str, public_key: bytes) -> bool:
     return normalise_fingerprint(typed) == normalise_fingerprint(fingerprint_of(public_key))
 
 
+def differing_groups(typed: str, public_key: bytes) -> tuple[int, ...]:
+    """Which of the 8 groups (1–8) of what was typed differ from the key's fingerprint: all
+    a clerk needs to re-check the card, without showing the number to copy."""
+    want = normalise_fingerprint(fingerprint_of(public_key))
+    got = normalise_fingerprint(typed)
+    return tuple(
+        n + 1
+        for n in range(FINGERPRINT_GROUPS)
+        if got[n * 4 : n * 4 + 4] != want[n * 4 : n * 4 + 4]
+    )
+
+
 def verify(public_key: bytes, signature: bytes, message: bytes) -> bool:
     """True only for a valid Ed25519 signature of ``message`` by ``public_key``."""
     if len(public_key) != PUBLIC_KEY_BYTES or len(signature) != SIGNATURE_BYTES:

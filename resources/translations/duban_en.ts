@@ -800,8 +800,26 @@ Print the registration card, have it signed and stamped with the unit&apos;s sea
         <translation>This file is not signed (exported by an old Duban). Ask the sender to update Duban and export again.</translation>
     </message>
     <message>
-        <source>输入的指纹与文件中的密钥不一致，未登记。请再次核对登记卡；若确实不一致，该文件可能不是对方导出的，请勿导入并与对方联系。</source>
-        <translation>The fingerprint you typed does not match the key in the file; nothing was registered. Check the registration card again; if it really differs, the file may not come from the sender: do not import it and contact them.</translation>
+        <source>与文件中的密钥不一致：第 {groups} 组不同，未登记（已记入导入日志）。请再逐组核对登记卡；若确实不一致，该文件可能不是对方导出的，请勿导入并与对方联系。</source>
+        <translation>Does not match the key in the file: group(s) {groups} differ; not registered (noted in the import log). Check the card again group by group; if it really differs, the file may not come from the sender: do not import it and contact them.</translation>
+    </message>
+    <message>
+        <source>同一安装编号登记在另一单位</source>
+        <translation>One installation id registered for another unit</translation>
+    </message>
+    <message>
+        <source>这个安装编号已登记在{owner}名下，而这份文件来自{sender}。两台电脑可能是从同一个系统镜像复制的。
+
+如果是复制的电脑，请选“否”：{owner}的密钥继续有效，请让后装的那台电脑用新的数据目录重新安装督办，再打印登记卡。
+如果确是同一台电脑改了单位或名称（已电话核实），请选“是”：登记新密钥，原密钥停用。</source>
+        <translation>This installation id is registered for {owner}, but this file comes from {sender}. The two PCs may have been copied from one system image.
+
+If the PC was copied, choose No: {owner}&apos;s key stays valid; have the later PC reinstall Duban with a new data folder, then print its registration card.
+If it really is the same PC with another unit or name (checked by phone), choose Yes: the new key is registered and the old one retired.</translation>
+    </message>
+    <message>
+        <source>指纹与登记卡一致，已登记{sender}的密钥（指纹 {fingerprint}）。现在可以导入该单位的文件。</source>
+        <translation>The fingerprint matches the card: {sender}&apos;s key is registered (fingerprint {fingerprint}). Files from this unit can now be imported.</translation>
     </message>
     <message>
         <source>未能登记这把密钥（原因代码：{code}）。</source>
@@ -814,10 +832,6 @@ Print the registration card, have it signed and stamped with the unit&apos;s sea
     <message>
         <source>已登记</source>
         <translation>Registered</translation>
-    </message>
-    <message>
-        <source>已登记{sender}的密钥。现在可以导入该单位的文件。</source>
-        <translation>The key of {sender} is registered. Its files can now be imported.</translation>
     </message>
     <message>
         <source>正在导入交换文件（{current}/{total}）：{name}</source>
@@ -1200,8 +1214,8 @@ Print the registration card, have it signed and stamped with the unit&apos;s sea
         <translation>The file is not signed (exported by an older Duban): it can be previewed but not imported. Ask the sender to update and export again.</translation>
     </message>
     <message>
-        <source>发送方的签名密钥尚未在本机登记，只能预览，不能导入。请与发送方核对密钥指纹并登记后再导入。</source>
-        <translation>The sender&apos;s signing key is not registered on this PC: the file can be previewed but not imported. Check the key fingerprint with the sender and register the key, then import.</translation>
+        <source>发送方的签名密钥尚未在本机登记，只能预览，不能导入。请点“登记密钥…”，输入发送方登记卡上的指纹（或电话核实），登记后再导入。</source>
+        <translation>The sender&apos;s signing key is not registered on this PC: the file can be previewed, not imported. Click “Register key…” and type the fingerprint from the sender&apos;s registration card (or check it by phone), then import.</translation>
     </message>
     <message>
         <source>签名所用的密钥已停用，文件不能导入。请发送方用新密钥重新导出。</source>
@@ -1354,6 +1368,10 @@ Print the registration card, have it signed and stamped with the unit&apos;s sea
     <message>
         <source>已合并</source>
         <translation>Merged</translation>
+    </message>
+    <message>
+        <source>登记密钥：指纹不符，未登记</source>
+        <translation>key registration: fingerprint did not match, not registered</translation>
     </message>
 </context>
 <context>
@@ -1534,10 +1552,6 @@ Print the registration card, have it signed and stamped with the unit&apos;s sea
     <message>
         <source>文件：</source>
         <translation>File:</translation>
-    </message>
-    <message>
-        <source>密钥编号：</source>
-        <translation>Key id:</translation>
     </message>
     <message>
         <source>登记卡上的指纹：</source>

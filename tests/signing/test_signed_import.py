@@ -52,10 +52,12 @@ def test_unregistered_key_previews_but_is_not_merged_until_confirmed(tmp_path: P
     message = trust_message(refused.report, str(path))  # type: ignore[arg-type]
     assert "省公安厅" in message and "keys --trust" in message and "登记卡" in message
     assert police.own_key().fingerprint in message
+    assert snapshot(coord) == before and coord.import_log() == []
     with pytest.raises(StoreError) as info:  # the clerk typed the card's number wrong
         coord.trust_key(sender(police), police.own_key().public_key, "0000 " * 8)
     assert info.value.code == "fingerprint_mismatch"
-    assert snapshot(coord) == before and coord.import_log() == []
+    (attempt,) = coord.import_log()  # the refused attempt is listed, nothing else changed
+    assert attempt.outcome == "key_mismatch" and attempt.sender_unit == "省公安厅"
 
     trust_senders(coord, path)  # keys --trust FILE --fingerprint (from the card)
     merged = import_file(coord, path)

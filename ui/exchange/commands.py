@@ -194,30 +194,55 @@ class ExchangeCommands(QObject):
             )
             return False
         sender = bundle.manifest.sender
-        claim = KeyClaim(
-            preview.path, exchange_words.sender_text(sender), bundle.signature.key_id, ""
-        )
-        typed = KeyConfirmDialog.edit(self._window, claim)
-        if typed is None:
-            return False
-        try:
-            store.trust_key(sender, bundle.signature.public_key, typed)
-        except StoreError as exc:
-            if exc.code == "fingerprint_mismatch":
-                text = self.tr(
-                    "输入的指纹与文件中的密钥不一致，未登记。请再次核对登记卡；"
-                    "若确实不一致，该文件可能不是对方导出的，请勿导入并与对方联系。"
+        claim = KeyClaim(preview.path, exchange_words.sender_text(sender))
+        typed, problem, replace = "", "", False
+        while True:
+            typed = KeyConfirmDialog.edit(self._window, claim, typed, problem) or ""
+            if not typed:
+                return False
+            try:
+                outcome = store.trust_key(
+                    sender,
+                    bundle.signature.public_key,
+                    typed,
+                    replace_installation=replace,
+                    file_name=preview.path.name,
                 )
-            else:
+                break
+            except StoreError as exc:
+                if exc.code == "fingerprint_mismatch":
+                    # Asked again with what was typed kept; the file's number is not shown.
+                    problem = self.tr(
+                        "与文件中的密钥不一致：第 {groups} 组不同，未登记（已记入导入日志）。"
+                        "请再逐组核对登记卡；若确实不一致，该文件可能不是对方导出的，"
+                        "请勿导入并与对方联系。"
+                    ).format(groups=exc.detail)
+                    continue
+                if exc.code == "installation_conflict" and not replace:
+                    replace = messages.confirm(
+                        self._window, self.tr("同一安装编号登记在另一单位"),
+                        self.tr(
+                            "这个安装编号已登记在{owner}名下，而这份文件来自{sender}。"
+                            "两台电脑可能是从同一个系统镜像复制的。\n\n"
+                            "如果是复制的电脑，请选“否”：{owner}的密钥继续有效，请让后装的"
+                            "那台电脑用新的数据目录重新安装督办，再打印登记卡。\n"
+                            "如果确是同一台电脑改了单位或名称（已电话核实），请选“是”："
+                            "登记新密钥，原密钥停用。"
+                        ).format(owner=exc.detail, sender=claim.sender_label),
+                    )  # fmt: skip
+                    if replace:
+                        continue
+                    return False
                 text = self.tr("未能登记这把密钥（原因代码：{code}）。").format(code=exc.code)
-            messages.error(self._window, self.tr("未登记"), text)
-            return False
+                messages.error(self._window, self.tr("未登记"), text)
+                return False
         messages.information(
             self._window,
             self.tr("已登记"),
-            self.tr("已登记{sender}的密钥。现在可以导入该单位的文件。").format(
-                sender=claim.sender_label
-            ),
+            self.tr(
+                "指纹与登记卡一致，已登记{sender}的密钥（指纹 {fingerprint}）。"
+                "现在可以导入该单位的文件。"
+            ).format(sender=claim.sender_label, fingerprint=outcome.key.fingerprint),
         )
         return True
 

@@ -195,8 +195,8 @@ class ExchangeFileModel(ReadOnlyTableModel[FileRow]):
             )
         )
         if row.state is FileState.UNTRUSTED:
-            fingerprint = str(report.extra.get("key_fingerprint", ""))
-            lines.append(exchange_words.trust_text(_trust_code(row) or "", fingerprint))
+            # Never the file's fingerprint here: the clerk checks the card by typing it.
+            lines.append(exchange_words.trust_text(_trust_code(row) or ""))
         if report.conflicts:
             lines.append(
                 self.tr("冲突：同一份进展被两处修改，两份都会保留，较新的一份显示为当前进展。")

@@ -115,7 +115,7 @@ def trust_text(code: str, fingerprint: str = "") -> str:
         "unknown_key": QCoreApplication.translate(
             "ExchangeWords",
             "发送方的签名密钥尚未在本机登记，只能预览，不能导入。"
-            "请与发送方核对密钥指纹并登记后再导入。",
+            "请点“登记密钥…”，输入发送方登记卡上的指纹（或电话核实），登记后再导入。",
         ),
         "key_retired": QCoreApplication.translate(
             "ExchangeWords", "签名所用的密钥已停用，文件不能导入。请发送方用新密钥重新导出。"
@@ -298,5 +298,8 @@ def sender_text(sender: Sender) -> str:
 
 def log_outcome_text(code: str) -> str:
     """The ``outcome`` column of the import log."""
-    texts = {"merged": QCoreApplication.translate("ExchangeWords", "已合并")}
+    texts = {
+        "merged": QCoreApplication.translate("ExchangeWords", "已合并"),
+        "key_mismatch": QCoreApplication.translate("ExchangeWords", "登记密钥：指纹不符，未登记"),
+    }
     return texts.get(code) or code

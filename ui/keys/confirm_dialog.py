@@ -2,6 +2,9 @@
 
 The clerk types the fingerprint printed on the paper card (or read out on the phone); the
 store compares it with the key in the file and registers the key only when they agree.
+The file's own fingerprint (and its key id, the fingerprint's first half) is never shown
+before that: copying it from the screen would prove nothing. After a mismatch the dialog
+opens again with what was typed and says which of the 8 groups differ.
 """
 
 from __future__ import annotations
@@ -27,14 +30,12 @@ class KeyClaim:
 
     path: Path
     sender_label: str
-    key_id: str
-    file_fingerprint: str
 
 
 class KeyConfirmDialog(CheckedDialog):
     """Shows the file's key and asks for the fingerprint on the card; returns what was typed."""
 
-    def __init__(self, claim: KeyClaim, parent: QWidget | None = None) -> None:
+    def __init__(self, claim: KeyClaim, parent: QWidget | None = None, problem: str = "") -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("登记发送方的密钥"))
         self.setMinimumWidth(520)
@@ -56,7 +57,6 @@ class KeyConfirmDialog(CheckedDialog):
         form = QFormLayout()
         form.addRow(self.tr("发送方："), QLabel(claim.sender_label, self))
         form.addRow(self.tr("文件："), QLabel(claim.path.name, self))
-        form.addRow(self.tr("密钥编号："), QLabel(claim.key_id, self))
         form.addRow(self.tr("登记卡上的指纹："), self.fingerprint)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
@@ -68,6 +68,9 @@ class KeyConfirmDialog(CheckedDialog):
         layout.addLayout(form)
         layout.addWidget(self.error_label)
         layout.addWidget(buttons)
+        if problem:  # what the store said about the last attempt
+            self.error_label.setText(problem)
+            self.error_label.show()
 
     def set_data(self, typed: str) -> None:
         self.fingerprint.setText(typed)
@@ -82,5 +85,9 @@ class KeyConfirmDialog(CheckedDialog):
         return None
 
     @classmethod
-    def edit(cls, parent: QWidget | None, claim: KeyClaim) -> str | None:
-        return run_modal(cls(claim, parent))
+    def edit(
+        cls, parent: QWidget | None, claim: KeyClaim, typed: str = "", problem: str = ""
+    ) -> str | None:
+        dialog = cls(claim, parent, problem)
+        dialog.set_data(typed)
+        return run_modal(dialog)
