@@ -32,6 +32,10 @@ def _clone(
     clone = Store.open(tmp_path / f"{name}.sqlite")
     clone.set_office(unit)
     clone.set_installation_name(f"{name}-PC")
+    # Its copied registry lists the first PC's key, whose file is not here: as the export
+    # says, the clerk retires it, and the next export makes this PC's own key and card.
+    own = next(k for k in clone.keys() if k.is_own and k.status == "confirmed")
+    clone.retire_key(own.key_id)
     return clone
 
 
