@@ -221,15 +221,19 @@ def _office_records_of(
     file, are taken; a unit's file carrying either is refused for those records."""
     sender = bundle.manifest.sender
 
-    def refusal(author: str, task_id: str) -> RecordProblem | None:
+    def refusal(author: str, task_id: str, *counters: int) -> RecordProblem | None:
         if not sender.is_coordinating_office or author != sender.installation_id:
             return RecordProblem.REVIEW_NOT_FROM_OFFICE
+        if implausible(*counters):
+            return RecordProblem.IMPLAUSIBLE_COUNTER
         if task_id not in roles:
             return RecordProblem.UNKNOWN_TASK
         return None
 
     for review in sorted(bundle.reviews, key=lambda r: r.review_id):
-        problem = refusal(review.author_installation_id, review.task_id)
+        problem = refusal(
+            review.author_installation_id, review.task_id, review.lamport, review.author_seq
+        )
         if problem is None and review.unit_id not in roles[review.task_id]:
             problem = RecordProblem.UNIT_NOT_IN_TASK
         if problem is not None:
@@ -239,7 +243,7 @@ def _office_records_of(
         else:
             plan.new_reviews.append(review)
     for item in sorted(bundle.instructions, key=lambda i: i.instruction_id):
-        problem = refusal(item.author_installation_id, item.task_id)
+        problem = refusal(item.author_installation_id, item.task_id, item.lamport, item.author_seq)
         if problem is None and item.plan_id != bundle.manifest.plan_id:
             problem = RecordProblem.WRONG_PLAN
         if problem is not None:

@@ -1330,6 +1330,34 @@ If it really is the same PC with another unit or name (checked by phone), choose
         <translation>Reviews and leaders&apos; instructions may be recorded only by the coordinating office</translation>
     </message>
     <message>
+        <source>记录编号已被其他单位的记录占用，本机保留原记录（已记入异常）</source>
+        <translation>the record id is already taken by another unit&apos;s record; the record held here is kept (logged as an anomaly)</translation>
+    </message>
+    <message>
+        <source>记录挂在其他单位或其他任务的报告下</source>
+        <translation>the record is attached to another unit&apos;s or another task&apos;s report</translation>
+    </message>
+    <message>
+        <source>记录修改的是其他单位或其他任务的进展</source>
+        <translation>the record edits another unit&apos;s or another task&apos;s progress</translation>
+    </message>
+    <message>
+        <source>记录修改的上一版本在本机和文件中都不存在</source>
+        <translation>the revision it edits is neither on this PC nor in the file</translation>
+    </message>
+    <message>
+        <source>记录修改的上一版本已被拒收</source>
+        <translation>the revision it edits was refused</translation>
+    </message>
+    <message>
+        <source>记录的计数器大得不合常理（疑似伪造）</source>
+        <translation>the record&apos;s counter is implausibly large (probably forged)</translation>
+    </message>
+    <message>
+        <source>方案修订内容无法应用（引用了不存在的部分或任务，或格式错误）</source>
+        <translation>the plan change cannot be applied (it names a section or task that does not exist, or is malformed)</translation>
+    </message>
+    <message>
         <source>记录未被接受（原因代码：{code}）</source>
         <translation>record not accepted (reason code: {code})</translation>
     </message>

@@ -1,7 +1,7 @@
 """counters 63-bit on every engine
 
-Revision ID: 0007
-Revises: 0006
+Revision ID: 0008
+Revises: 0007
 
 Sequence numbers and Lamport counters must hold every value an exchange file can carry
 (63-bit, DESIGN.md). SQLite's INTEGER already does; PostgreSQL's INTEGER is 32-bit, so
@@ -13,8 +13,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0007"
-down_revision = "0006"
+revision = "0008"
+down_revision = "0007"
 branch_labels = None
 depends_on = None
 
@@ -22,6 +22,8 @@ COLUMNS = {
     "installation": ("lamport", "next_seq"),
     "progress_revisions": ("author_seq", "lamport"),
     "plan_changes": ("author_seq", "lamport"),
+    "report_reviews": ("author_seq", "lamport"),
+    "instructions": ("author_seq", "lamport"),
 }
 
 
