@@ -18,7 +18,7 @@ import pytest
 from tests.cli_fixture import REPO_ROOT
 
 PROGRESS = ["progress", "add", "--task", "23", "--unit", "省公安厅", "--status", "in_progress",
-            "--percent", "40", "--text", "推进中"]  # fmt: skip
+            "--percent", "40", "--text", "推进中", "--reporter", "王喆"]  # fmt: skip
 
 
 def _prefix() -> list[str]:
