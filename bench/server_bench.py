@@ -72,7 +72,7 @@ DESK = textwrap.dedent(
         entry = ProgressInput(
             task_id=task, unit_id=unit, status=ProgressStatus.IN_PROGRESS, percent=i % 100,
             report_date=dt.date(2026, 5, 1), work_done=f"desk{desk}-entry{i}",
-            reporter=f"desk{desk}")
+            reporter=f"desk{desk}", reason="重新核定进度")
         patiently(lambda: store.record_progress(entry))
     store.close()
     print(busy)
