@@ -27,7 +27,7 @@ if str(_ROOT) not in sys.path:
 from bench import datagen  # noqa: E402
 from bench.common import Row, table  # noqa: E402
 
-GROUPS = ("exchange", "sheets", "history", "start-up", "server", "bundle")
+GROUPS = ("exchange", "sheets", "history", "start-up", "server", "bundle", "attachments")
 
 
 def machine() -> str:
@@ -95,6 +95,10 @@ def main(argv: list[str]) -> int:
             from bench import exchange_bench
 
             done = exchange_bench.run(sizes, files, per_file, repeat)
+        elif group == "attachments":
+            from bench import attachments_bench
+
+            done = attachments_bench.run(20 if args.quick else 200, repeat)
         elif group == "sheets":
             from bench import sheets_bench
 

@@ -31,6 +31,8 @@ FILE_REJECTIONS_ZH: dict[str, str] = {
     "count_mismatch": "清单中的记录数与文件内容不符（文件被改动）",
     "digest_mismatch": "记录的校验值与清单不符（文件在导出后被改动）",
     "bad_signature": "签名无效：文件在导出后被改动，或签名已损坏",
+    "attachment_mismatch": "佐证材料与签名记录中的校验值不符（缺少、多出或被改动），请重新导出",
+    "attachment_refused": "文件中的佐证材料不是允许的类型（如可执行程序），已拒收",
     "other_plan": "该交换文件属于另一份方案，本机没有这份方案",
 }
 
@@ -80,6 +82,9 @@ def report_lines(report: MergeReport) -> list[str]:
             f"  其中 {report.rule_breaches} 条进展不符合现行填报规则（旧版本录入，"
             "如缺少填报人），已原样保留并标注。"
         )
+    if report.new_attachments:
+        size = report.new_attachment_bytes / 1024 / 1024
+        lines.append(f"  新的佐证材料 {report.new_attachments} 个（{size:.1f} MB）")
     for rejected in report.rejected:
         lines.append(f"  拒收 {rejected.record_id[:8]}：{RECORD_PROBLEMS_ZH[rejected.problem]}")
     for anomaly in report.anomalies:
@@ -90,7 +95,10 @@ def report_lines(report: MergeReport) -> list[str]:
 # --- Signatures and the key registry (README "Signed exchange files") --------------------
 
 #: Refusals where the file's (signed, or at least claimed) sender is worth naming.
-_NAME_THE_SENDER = frozenset({"bad_signature", "digest_mismatch", "count_mismatch"})
+_NAME_THE_SENDER = frozenset(
+    {"bad_signature", "digest_mismatch", "count_mismatch", "attachment_mismatch",
+     "attachment_refused"}
+)  # fmt: skip
 
 TRUST_ZH: dict[str, str] = {
     "unsigned": (

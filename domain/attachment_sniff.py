@@ -178,59 +178,95 @@ def _office_kind(types: str, names: dict[str, zipfile.ZipInfo], refuse: _Refuse)
 # --- PDF --------------------------------------------------------------------------------
 
 
-def _name_pattern(word: str) -> bytes:
-    """A PDF name token, letters possibly written as #xx escapes (/J#61vaScript)."""
-    parts = [rb"/"]
+def _name_body(word: str) -> bytes:
+    """A PDF name after its slash, letters possibly written as #xx escapes (/J#61vaScript)."""
+    parts = []
     for ch in word:
         code = f"{ord(ch):02x}".encode()
         parts.append(b"(?:" + re.escape(ch.encode()) + b"|#(?i:" + code + b"))")
     return b"".join(parts)
 
 
-_RISKS = {
-    PdfRisk.JAVASCRIPT: re.compile(
-        _name_pattern("JavaScript") + b"|" + _name_pattern("JS") + rb"(?![A-Za-z0-9#])"
-    ),
-    PdfRisk.EMBEDDED_FILE: re.compile(_name_pattern("EmbeddedFile")),
-    PdfRisk.LAUNCH: re.compile(_name_pattern("Launch") + rb"(?![A-Za-z0-9#])"),
-}
-_PAGE = re.compile(rb"/Type\s*/Page(?![A-Za-z0-9#])")
+_END = rb"(?![A-Za-z0-9#])"
+#: One pass finds every risk and every page object (named groups: PdfRisk values, "page").
+#: It starts with the literal "/", so the regex engine skips ahead to slashes quickly.
+_SCAN = re.compile(
+    b"/(?:(?P<javascript>"
+    + _name_body("JavaScript")
+    + b"|"
+    + _name_body("JS")
+    + _END
+    + b")|(?P<embedded_file>"
+    + _name_body("EmbeddedFile")
+    + b")|(?P<launch>"
+    + _name_body("Launch")
+    + _END
+    + rb")|(?P<page>Type\s*/Page"
+    + _END
+    + b"))"
+)
 _STREAM = re.compile(rb"stream\r?\n")
 _OVERLAP = 1024  # bytes of context kept between pieces (dictionaries before "stream")
 
 
 def _pdf(f: BinaryIO, refuse: _Refuse, max_inflate: int) -> Sniffed:
-    """Scan the raw bytes piece by piece; inflate every Flate stream with a bound (so a
-    bomb is found without ever holding its output) and scan object streams' contents."""
+    """Scan the PDF's objects piece by piece, skipping stream bodies (binary data, where a
+    name like /JS turns up by chance); inflate every Flate stream with a bound (so a bomb
+    is found without ever holding its output) and scan object streams' contents."""
     risks: set[PdfRisk] = set()
     pages = 0
     f.seek(0)
-    carry = b""
-    offset = 0  # file position of carry[0]
-    seen_streams: set[int] = set()
-    while piece := f.read(_PIECE):
-        window = carry + piece
-        for risk, pattern in _RISKS.items():
-            if risk not in risks and pattern.search(window):
-                risks.add(risk)
-        for match in _STREAM.finditer(window):
-            start = offset + match.end()
-            if start in seen_streams:
+    pending = b""  # bytes read but not yet scanned (a token may straddle two pieces)
+    base = 0  # file offset of pending[0]
+    history = b""  # the last scanned bytes, where a stream's dictionary is looked up
+    in_stream = False
+    eof = False
+    while not eof:
+        piece = f.read(_PIECE)
+        eof = not piece
+        window = pending + piece
+        limit = len(window) if eof else max(0, len(window) - _OVERLAP)
+        i = 0
+        while i < limit:
+            if in_stream:
+                end = window.find(b"endstream", i)
+                if end < 0:
+                    i = limit
+                    break
+                in_stream, i = False, end + len(b"endstream")
                 continue
-            seen_streams.add(start)
-            dictionary = window[max(0, match.start() - _OVERLAP) : match.start()]
+            match = _STREAM.search(window, i)
+            stop = match.start() if match and match.start() < limit else limit
+            pages += _scan(window, i, stop, risks)
+            if stop == limit:
+                i = limit
+                break
+            assert match is not None
+            dictionary = (history + window[:stop])[-_OVERLAP:]
             if b"/FlateDecode" in dictionary:
+                start = base + match.end()
                 inside = _inflate_stream(f, start, max_inflate, refuse, b"/ObjStm" in dictionary)
-                pages += len(_PAGE.findall(inside))
-                for risk, pattern in _RISKS.items():
-                    if pattern.search(inside):
-                        risks.add(risk)
-        # A match lying wholly in ``carry`` was counted with the previous piece.
-        pages += sum(1 for m in _PAGE.finditer(window) if m.end() > len(carry))
-        carry = window[-_OVERLAP:]
-        offset += len(window) - len(carry)
-        f.seek(offset + len(carry))
+                pages += _scan(inside, 0, len(inside), risks)
+            in_stream, i = True, match.end()
+        cut = max(i, limit)
+        history = (history + window[:cut])[-_OVERLAP:]
+        pending = window[cut:]
+        base += cut
+        f.seek(base + len(pending))
     return Sniffed(AttachmentKind.PDF, pages or None, frozenset(risks))
+
+
+def _scan(data: bytes, start: int, stop: int, risks: set[PdfRisk]) -> int:
+    """Add the risks of the tokens starting in ``data[start:stop]``; return their pages."""
+    pages = 0
+    for match in _SCAN.finditer(data, start):
+        if match.start() >= stop:
+            break
+        if match.lastgroup == "page":
+            pages += 1
+        elif match.lastgroup:
+            risks.add(PdfRisk(match.lastgroup))
+    return pages
 
 
 def _inflate_stream(

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from domain.attachments import AttachmentKind, PdfRisk
 from domain.records import Instruction, ProgressRevision, ReportReview
 
 
@@ -75,6 +76,29 @@ class FileSignature:
 
 
 @dataclass(frozen=True, slots=True)
+class ExchangeAttachment:
+    """A file a revision in the file lists (format 3): its hash, size and shown name."""
+
+    revision_id: str
+    position: int
+    sha256: str
+    size: int
+    file_name: str
+
+
+@dataclass(frozen=True, slots=True)
+class CarriedBlob:
+    """The bytes of one attachment a file carries, already checked against its hash and
+    classified from its content by the reader (kind, pages, PDF risks)."""
+
+    sha256: str
+    size: int
+    kind: AttachmentKind
+    pages: int | None = None
+    risks: frozenset[PdfRisk] = frozenset()
+
+
+@dataclass(frozen=True, slots=True)
 class ExchangeBundle:
     """Validated content of one exchange file (or what an export will write)."""
 
@@ -87,6 +111,9 @@ class ExchangeBundle:
     #: 审核 and 领导批示 (format 3; only the coordinating office's are merged).
     reviews: tuple[ReportReview, ...] = ()
     instructions: tuple[Instruction, ...] = ()
+    #: 佐证材料 the revisions list (format 4), and the bytes the file carries for them.
+    attachments: tuple[ExchangeAttachment, ...] = ()
+    blobs: tuple[CarriedBlob, ...] = ()
 
 
 class RecordProblem(StrEnum):
@@ -146,6 +173,9 @@ class MergeReport:
     anomalies: tuple[Anomaly, ...] = ()
     applied: bool = False
     backup_path: str | None = None
+    #: Attachment files this PC did not hold yet, and their bytes (the rest were known).
+    new_attachments: int = 0
+    new_attachment_bytes: int = 0
     extra: dict[str, str] = field(default_factory=dict)
     new_reviews: int = 0
     new_instructions: int = 0

@@ -5,8 +5,9 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
+from domain.attachments import safe_file_name
 from domain.enums import ProgressStatus, ReviewDecision
-from domain.exchange_records import PlanChange, Sender
+from domain.exchange_records import ExchangeAttachment, PlanChange, Sender
 from domain.records import Instruction, ProgressRevision, ReportReview
 from exchange.format import COLUMNS
 
@@ -199,6 +200,18 @@ def with_notes(revisions: list[ProgressRevision], notes: list[Row]) -> list[Prog
         dataclasses.replace(r, reason=reasons[r.revision_id]) if r.revision_id in reasons else r
         for r in revisions
     ]
+
+
+def attachment_row(link: ExchangeAttachment) -> Row:
+    return (link.revision_id, link.position, link.sha256, link.size, link.file_name)
+
+
+def attachment_from(row: Row) -> ExchangeAttachment:
+    """The name is made safe again: a crafted file cannot hand us a path or control codes."""
+    revision, position, sha, size, name = row
+    return ExchangeAttachment(
+        str(revision), int(str(position)), str(sha), int(str(size)), safe_file_name(str(name))
+    )
 
 
 def _opt(value: object) -> str | None:

@@ -37,6 +37,9 @@ class RejectCode(StrEnum):
     COUNT_MISMATCH = "count_mismatch"  # manifest record counts differ from the tables
     DIGEST_MISMATCH = "digest_mismatch"  # manifest SHA-256 differs: content was changed
     BAD_SIGNATURE = "bad_signature"  # format 2: signature missing, malformed or not valid
+    # Format 3 (佐证材料):
+    ATTACHMENT_MISMATCH = "attachment_mismatch"  # bytes missing, extra, or not their hash
+    ATTACHMENT_REFUSED = "attachment_refused"  # bytes of a kind no office may receive
 
 
 class WriteCode(StrEnum):

@@ -13,18 +13,29 @@ Format 3 adds three tables and changes none: ``revision_notes`` (the 修改原�
 说明 of a revision in ``progress_revisions``), ``report_reviews`` (审核) and ``instructions``
 (领导批示), the last two written by the coordinating office only. A format 2 file reads as
 one with those tables empty.
+
+Format 4 adds 佐证材料: ``attachments`` (which files each revision lists, by SHA-256 and
+size; a record table, so covered by the digest and the signature) and
+``attachment_chunks`` (the bytes in 1 MiB pieces, checked against those hashes on read).
+A file may then be large (``MAX_FILE_BYTES``): one over ``IN_MEMORY_BYTES`` is read from a
+private copy on disk, never whole into memory (``safe_sqlite.open_untrusted_file``).
 """
 
 from __future__ import annotations
 
+from domain.attachments import HARD_MAX_FILE_BYTES, HARD_MAX_FILES
+from domain.chunked_io import CHUNK_SIZE
 from exchange.safe_rows import Blob, Integer, Text, ValueCheck
 
 APPLICATION_ID = 0x44554241  # "DUBA"
-FORMAT_VERSION = 3
+FORMAT_VERSION = 4
 SUPPORTED_VERSIONS = range(1, FORMAT_VERSION + 1)
 EXTENSION = ".duban"
-MAX_FILE_BYTES = 64 * 1024 * 1024
+#: 2 GiB: a stick of evidence (a unit's year of scans) and under FAT32's 4 GiB file limit.
+MAX_FILE_BYTES = 2 * 1024 * 1024 * 1024
 MAX_ROWS = 500_000
+#: The bytes of one attachment travel in pieces of this size (the last may be shorter).
+ATTACHMENT_CHUNK_BYTES = CHUNK_SIZE
 
 SCHEMA_V1: dict[str, str] = {
     "manifest": "CREATE TABLE manifest (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT",
@@ -76,7 +87,19 @@ SCHEMA_V3: dict[str, str] = {
         "text TEXT NOT NULL, leader TEXT NOT NULL, instructed_on TEXT NOT NULL) STRICT"
     ),
 }
-SCHEMAS: dict[int, dict[str, str]] = {1: SCHEMA_V1, 2: SCHEMA_V2, 3: SCHEMA_V3}
+SCHEMA_V4: dict[str, str] = {
+    **SCHEMA_V3,
+    "attachments": (
+        "CREATE TABLE attachments (revision_id TEXT NOT NULL, position INTEGER NOT NULL, "
+        "sha256 TEXT NOT NULL, size INTEGER NOT NULL, file_name TEXT NOT NULL, "
+        "PRIMARY KEY (revision_id, position)) STRICT"
+    ),
+    "attachment_chunks": (
+        "CREATE TABLE attachment_chunks (sha256 TEXT NOT NULL, seq INTEGER NOT NULL, "
+        "data BLOB NOT NULL, PRIMARY KEY (sha256, seq)) STRICT"
+    ),
+}
+SCHEMAS: dict[int, dict[str, str]] = {1: SCHEMA_V1, 2: SCHEMA_V2, 3: SCHEMA_V3, 4: SCHEMA_V4}
 #: The schema this build writes.
 SCHEMA_CURRENT = SCHEMAS[FORMAT_VERSION]
 
@@ -173,16 +196,28 @@ COLUMNS: dict[str, dict[str, ValueCheck]] = {
         "signature": Blob(max_len=64),
         "signed_at": _timestamp,
     },
+    "attachments": {
+        "revision_id": _uuid,
+        "position": Integer(0, HARD_MAX_FILES - 1),
+        "sha256": Text(max_len=64, min_len=64, pattern=r"[0-9a-f]{64}"),
+        "size": Integer(1, HARD_MAX_FILE_BYTES),
+        # Made safe again on reading (domain.attachments.safe_file_name): never a path.
+        "file_name": Text(max_len=255, min_len=1),
+    },
 }
 
 RECORD_TABLES_V1 = ("installations", "progress_revisions", "plan_changes")
 #: Format 3's record tables (reviews and instructions by the coordinating office).
-RECORD_TABLES = (*RECORD_TABLES_V1, "revision_notes", "report_reviews", "instructions")
+RECORD_TABLES_V3 = (*RECORD_TABLES_V1, "revision_notes", "report_reviews", "instructions")
+#: The current format's: format 4 adds the attachments each revision lists.
+RECORD_TABLES = (*RECORD_TABLES_V3, "attachments")
 
 
 def record_tables(version: int) -> tuple[str, ...]:
     """The record tables a file of ``version`` has (counted and digested by the manifest)."""
-    return RECORD_TABLES if version >= 3 else RECORD_TABLES_V1
+    if version >= 4:
+        return RECORD_TABLES
+    return RECORD_TABLES_V3 if version >= 3 else RECORD_TABLES_V1
 
 
 MANIFEST_KEYS = (

@@ -2,7 +2,9 @@
 
 Everything goes through ``safe_sqlite`` (nothing in the file ever runs) and ``safe_rows``
 (every value checked); then, for format 2, the signature must be valid over the manifest,
-and the manifest's counts and SHA-256 must match the records. A format 1 file (unsigned)
+and the manifest's counts and SHA-256 must match the records; for format 3, every
+attachment's bytes must match the hash its signed record gives, and be an allowed kind
+(``reader_attachments``). A format 1 file (unsigned)
 is read as before and comes back with ``bundle.signature`` None; the store decides what
 that means (preview only). Any failure is a ``RejectedFile`` with a code; no other
 exception escapes.
@@ -10,9 +12,10 @@ exception escapes.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
-from dataclasses import dataclass
+import tempfile
 from pathlib import Path
 
 from domain.exchange_records import ExchangeBundle, ExportScope, Manifest, Sender
@@ -29,42 +32,90 @@ from exchange.format import (
     record_tables,
     schema_for,
 )
+from exchange.reader_attachments import attachment_chunk, check_attachments
 from exchange.safe_rows import canonical_digest, read_rows
-from exchange.safe_sqlite import open_untrusted_bytes, read_capped
+from exchange.safe_sqlite import UntrustedConnection, open_untrusted_file
 from exchange.signature import verify_rows
 
 
-@dataclass(frozen=True, slots=True)
 class ReadFile:
-    bundle: ExchangeBundle
-    file_sha256: str
-    size: int
+    """A checked exchange file: its bundle, and (format 3) the way to its attachments' bytes.
+
+    When the file carries attachments, its private read-only copy stays open so the merge
+    can copy the bytes chunk by chunk: use it as a context manager (``import_file`` does),
+    or call ``close()``. A file without attachments holds nothing open.
+    """
+
+    def __init__(
+        self,
+        bundle: ExchangeBundle,
+        file_sha256: str,
+        size: int,
+        conn: UntrustedConnection | None = None,
+    ) -> None:
+        self.bundle = bundle
+        self.file_sha256 = file_sha256
+        self.size = size
+        self._conn = conn
+
+    def chunk(self, sha256: str, seq: int) -> bytes:
+        """One verified piece of an attachment the file carries."""
+        if self._conn is None:
+            raise ValueError("this file carries no attachment bytes")
+        return attachment_chunk(self._conn, sha256, seq)
+
+    def close(self) -> None:
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None
+
+    def __enter__(self) -> ReadFile:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
 
 
-def read_exchange_file(path: Path) -> ReadFile:
-    """Read the file once (size-capped, ``*.partial`` refused) and check it whole."""
-    return read_exchange_bytes(read_capped(Path(path), MAX_FILE_BYTES))
-
-
-def read_exchange_bytes(data: bytes) -> ReadFile:
-    """``read_exchange_file`` for bytes already read (the mutation tests use it)."""
-    conn = open_untrusted_bytes(
-        data,
+def read_exchange_file(path: Path, *, copy: bool = True) -> ReadFile:
+    """Check the file whole, reading it from a private size-capped copy (``*.partial``
+    refused). ``copy=False`` reads in place: only for a file this program just built in
+    its own temporary folder (the export's self-check)."""
+    conn = open_untrusted_file(
+        Path(path),
         expected_schema=schema_for,
         application_id=APPLICATION_ID,
         supported_user_versions=SUPPORTED_VERSIONS,
         max_bytes=MAX_FILE_BYTES,
+        copy=copy,
     )
+    keep = False
     try:
-        version = conn.user_version
-        tables = ("manifest", *record_tables(version)) + (("signature",) if version >= 2 else ())
-        rows = {
-            t: read_rows(conn, t, codec.columns(t), types=COLUMNS[t], max_rows=MAX_ROWS)
-            for t in tables
-        }
-        sha, size = conn.source_sha256, conn.source_size
+        read = _read_open(conn)
+        keep = bool(read.bundle.blobs)
     finally:
-        conn.close()
+        if not keep:
+            conn.close()
+    return read
+
+
+def read_exchange_bytes(data: bytes) -> ReadFile:
+    """``read_exchange_file`` for bytes already in memory (the mutation tests use it):
+    written to a private file and read by exactly the same path."""
+    with tempfile.TemporaryDirectory(prefix="duban-bytes-") as tmp:
+        path = Path(tmp) / "file.duban"
+        path.write_bytes(data)
+        read = read_exchange_file(path, copy=True)
+    return read
+
+
+def _read_open(conn: UntrustedConnection) -> ReadFile:
+    version = conn.user_version
+    record = record_tables(version)
+    tables = ("manifest", *record) + (("signature",) if version >= 2 else ())
+    rows = {
+        t: read_rows(conn, t, codec.columns(t), types=COLUMNS[t], max_rows=MAX_ROWS) for t in tables
+    }
+    sha, size = conn.source_sha256, conn.source_size
     manifest_rows = rows["manifest"]
     manifest_map = {str(k): str(v) for k, v in manifest_rows}
     claimed = _claimed_sender(manifest_map)
@@ -75,7 +126,7 @@ def read_exchange_bytes(data: bytes) -> ReadFile:
     manifest = _manifest(manifest_map)
     if manifest.format_version != version:
         raise RejectedFile(RejectCode.BAD_VALUE, f"manifest says format {manifest.format_version}")
-    counts = {t: len(rows[t]) for t in record_tables(version)}
+    counts = {t: len(rows[t]) for t in record}
     if manifest.counts != counts:
         raise RejectedFile(RejectCode.COUNT_MISMATCH, f"{manifest.counts} != {counts}", claimed)
     covered = dict(rows, manifest=[r for r in manifest_rows if r[0] != "records_sha256"])
@@ -83,6 +134,7 @@ def read_exchange_bytes(data: bytes) -> ReadFile:
         raise RejectedFile(RejectCode.DIGEST_MISMATCH, "records changed after export", claimed)
     try:
         revisions = [codec.revision_from(r) for r in rows["progress_revisions"]]
+        attachments = tuple(codec.attachment_from(r) for r in rows.get("attachments", ()))
         bundle = ExchangeBundle(
             manifest=manifest,
             installations=tuple(codec.installation_from(r) for r in rows["installations"]),
@@ -91,10 +143,14 @@ def read_exchange_bytes(data: bytes) -> ReadFile:
             signature=signature,
             reviews=tuple(codec.review_from(r) for r in rows.get("report_reviews", [])),
             instructions=tuple(codec.instruction_from(r) for r in rows.get("instructions", [])),
+            attachments=attachments,
         )
     except ValueError as exc:
         raise RejectedFile(RejectCode.BAD_VALUE, str(exc)[:200]) from None
-    return ReadFile(bundle, sha, size)
+    if version >= 3:
+        blobs = check_attachments(conn, bundle, claimed)
+        bundle = dataclasses.replace(bundle, blobs=blobs)
+    return ReadFile(bundle, sha, size, conn if bundle.blobs else None)
 
 
 def _claimed_sender(items: dict[str, str]) -> dict[str, str]:

@@ -10,10 +10,13 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import shutil
 import sqlite3
 import stat
 import struct
+import tempfile
 import time
+import weakref
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
@@ -104,10 +107,17 @@ class UntrustedConnection(sqlite3.Connection):
     application_id: int
     tables: frozenset[str]
     budget: TimeBudget
+    #: Removes the private copy of a file opened by ``open_untrusted_file``.
+    cleanup: Callable[[], None] | None = None
 
     def restart_budget(self, seconds: float | None = None) -> None:
         """Give the next statements a fresh time budget (``read_rows`` does this per call)."""
         self.budget.restart(seconds)
+
+    def close(self) -> None:
+        super().close()
+        if self.cleanup is not None:
+            self.cleanup()
 
 
 def read_capped(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
@@ -131,10 +141,18 @@ def read_capped(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
 
 
 def check_header(
-    data: bytes, *, application_id: int, supported_user_versions: Collection[int]
+    data: bytes,
+    *,
+    application_id: int,
+    supported_user_versions: Collection[int],
+    length: int | None = None,
 ) -> SqliteHeader:
-    """Pre-check the 100-byte header before SQLite sees the bytes; raise ``RejectedFile``."""
-    if not data:
+    """Pre-check the 100-byte header before SQLite sees the bytes; raise ``RejectedFile``.
+
+    ``data`` is the whole file, or (for a file read from disk) its first bytes with the
+    file's ``length`` given apart."""
+    total = len(data) if length is None else length
+    if not total:
         raise RejectedFile(RejectCode.EMPTY, "0 bytes")
     if len(data) < HEADER_SIZE:
         looks_sqlite = SQLITE_MAGIC.startswith(data[:16]) or data.startswith(SQLITE_MAGIC)
@@ -156,11 +174,11 @@ def check_header(
     (valid_for,) = struct.unpack_from(">I", data, 92)
     if page_count == 0 or change_counter != valid_for:
         raise RejectedFile(RejectCode.BAD_HEADER, "page count in header is not current")
-    if len(data) != page_count * page_size:
-        short = len(data) < page_count * page_size
+    if total != page_count * page_size:
+        short = total < page_count * page_size
         raise RejectedFile(
             RejectCode.TRUNCATED if short else RejectCode.SIZE_MISMATCH,
-            f"{len(data)} bytes, header says {page_count} pages of {page_size}",
+            f"{total} bytes, header says {page_count} pages of {page_size}",
         )
     (schema_format,) = struct.unpack_from(">I", data, 44)
     if schema_format != 4:
@@ -249,6 +267,140 @@ def open_untrusted_bytes(
     conn.tables = tables
     conn.restart_budget()
     return conn
+
+
+def open_untrusted_file(
+    path: Path,
+    *,
+    expected_schema: Schema | Callable[[int], Schema],
+    application_id: int,
+    supported_user_versions: Collection[int],
+    max_bytes: int,
+    max_value_bytes: int = 4 * 1024 * 1024,
+    copy: bool = True,
+) -> UntrustedConnection:
+    """``open_untrusted`` for files too large to hold in memory (exchange files carrying
+    attachments, up to ``max_bytes``), with the same defences.
+
+    The file is copied once, size-capped and hashed, into a private temporary folder
+    (``copy=False`` only for a file this program just wrote there itself), and SQLite opens
+    that copy read-only and immutable: no journal or lock file is ever made beside the
+    original, and the bytes checked are the bytes read. SQLite's page cache is bounded
+    and memory mapping is off, so memory stays flat whatever the file's size; a value
+    longer than ``max_value_bytes`` is refused. The time budget grows with the size.
+    Closing the connection removes the copy.
+    """
+    path = Path(path)
+    folder = Path(tempfile.mkdtemp(prefix="duban-read-"))
+
+    def finalizer() -> None:
+        shutil.rmtree(folder, ignore_errors=True)
+
+    try:
+        if copy:
+            local, sha, size = copy_capped(path, folder / "copy.sqlite", max_bytes)
+        else:
+            local = path
+            sha, size = _digest_capped(path, max_bytes)
+        with open(local, "rb") as f:
+            head = f.read(HEADER_SIZE)
+    except BaseException:
+        finalizer()
+        raise
+    budget_s = 5.0 + size / (20 * 1024 * 1024)
+    try:
+        header = check_header(
+            head,
+            application_id=application_id,
+            supported_user_versions=supported_user_versions,
+            length=size,
+        )
+    except BaseException:
+        finalizer()
+        raise
+    schema = expected_schema(header.user_version) if callable(expected_schema) else expected_schema
+    reference = _reference_schema(tuple(sorted(schema.items())))
+    uri = local.resolve().as_uri() + "?mode=ro&immutable=1"
+    conn = sqlite3.connect(
+        uri, uri=True, isolation_level=None, factory=UntrustedConnection, check_same_thread=False
+    )
+    assert isinstance(conn, UntrustedConnection)
+    # Removed on close(), or when the connection is collected (a caller that forgot).
+    conn.cleanup = weakref.finalize(conn, shutil.rmtree, str(folder), True)
+    conn.budget = TimeBudget(budget_s)
+    tables = frozenset(name for kind, name, _, _ in reference if kind == "table")
+    schema_readable = [True]
+    try:
+        _lock_down(conn, max_value_bytes, conn.budget)
+        conn.execute("PRAGMA mmap_size=0")
+        conn.execute("PRAGMA cache_size=-8192")  # 8 MiB of pages at most
+        conn.set_authorizer(_authorizer(tables, schema_readable))
+        _check_schema(conn, reference)
+        _check_integrity(conn)
+        schema_readable[0] = False
+    except BaseException as exc:
+        conn.close()
+        if isinstance(exc, FILE_ERRORS):
+            raise as_rejection(exc, conn.budget, RejectCode.CORRUPT) from exc
+        raise
+    conn.source_sha256 = sha
+    conn.source_size = size
+    conn.user_version = header.user_version
+    conn.application_id = header.application_id
+    conn.tables = tables
+    conn.restart_budget(5.0)
+    return conn
+
+
+_PIECE = 1 << 20
+
+
+def copy_capped(path: Path, target: Path, max_bytes: int) -> tuple[Path, str, int]:
+    """Copy a regular file to ``target`` piece by piece; refuse ``*.partial`` names and
+    anything over the cap. Returns the copy, the SHA-256 (hex) and size of what was read."""
+    _check_source(path)
+    digest = hashlib.sha256()
+    size = 0
+    try:
+        with open(path, "rb") as src:
+            if os.fstat(src.fileno()).st_size > max_bytes:
+                raise RejectedFile(RejectCode.TOO_LARGE, f"over {max_bytes} bytes")
+            with open(target, "xb") as dst:
+                while piece := src.read(_PIECE):
+                    size += len(piece)
+                    if size > max_bytes:
+                        raise RejectedFile(RejectCode.TOO_LARGE, f"over {max_bytes} bytes")
+                    digest.update(piece)
+                    dst.write(piece)
+    except OSError as exc:
+        raise RejectedFile(RejectCode.UNREADABLE, f"{type(exc).__name__}: {exc.strerror}") from exc
+    return target, digest.hexdigest(), size
+
+
+def _digest_capped(path: Path, max_bytes: int) -> tuple[str, int]:
+    _check_source(path)
+    digest = hashlib.sha256()
+    size = 0
+    try:
+        with open(path, "rb") as src:
+            while piece := src.read(_PIECE):
+                size += len(piece)
+                if size > max_bytes:
+                    raise RejectedFile(RejectCode.TOO_LARGE, f"over {max_bytes} bytes")
+                digest.update(piece)
+    except OSError as exc:
+        raise RejectedFile(RejectCode.UNREADABLE, f"{type(exc).__name__}: {exc.strerror}") from exc
+    return digest.hexdigest(), size
+
+
+def _check_source(path: Path) -> None:
+    if path.name.lower().endswith(".partial"):
+        raise RejectedFile(RejectCode.PARTIAL_FILE, "unfinished copy (*.partial)")
+    try:
+        if not stat.S_ISREG(os.stat(path).st_mode):  # before open(): a FIFO would block
+            raise RejectedFile(RejectCode.UNREADABLE, "not a regular file")
+    except OSError as exc:
+        raise RejectedFile(RejectCode.UNREADABLE, f"{type(exc).__name__}: {exc.strerror}") from exc
 
 
 def normalise_sql(sql: str) -> str:

@@ -106,14 +106,11 @@ def write_export_atomically(
             verify(local)
         except RejectedFile as exc:
             raise ExportWriteError(WriteCode.VERIFY_FAILED, f"{exc.code}: {exc.detail}") from exc
-        try:
-            data = local.read_bytes()
-        except OSError as exc:
-            raise _write_error(exc, "reading the local temporary file") from exc
-    return _write_to_target(data, target_dir, final_name)
+        # Copied piece by piece: a file carrying attachments is never held in memory.
+        return _write_to_target(local, target_dir, final_name)
 
 
-def _write_to_target(data: bytes, target_dir: Path, final_name: str) -> Path:
+def _write_to_target(local: Path, target_dir: Path, final_name: str) -> Path:
     final = target_dir / final_name
     partial = target_dir / (final_name + PARTIAL_SUFFIX)
     if not target_dir.is_dir():
@@ -123,12 +120,11 @@ def _write_to_target(data: bytes, target_dir: Path, final_name: str) -> Path:
         if _lexists(final):
             raise ExportWriteError(WriteCode.EXISTS, final_name)
         ours = partial
-        _write_synced(partial, data)
+        digest, size = _write_synced(partial, local)
         _rename_no_overwrite(partial, final)
         ours = final
         _fsync_dir(target_dir)
-        back = _read_at_most(final, len(data) + 1)
-        if hashlib.sha256(back).digest() != hashlib.sha256(data).digest():
+        if _read_back_digest(final, size + 1) != digest:
             raise ExportWriteError(WriteCode.READBACK_MISMATCH, f"{final_name}: bytes differ")
     except BaseException as exc:
         if ours is not None:
@@ -159,20 +155,29 @@ def _lexists(path: Path) -> bool:
     return True
 
 
-def _write_synced(path: Path, data: bytes) -> None:
+def _write_synced(path: Path, source: Path) -> tuple[str, int]:
+    """Copy ``source`` to a new ``path`` with plain ``os`` calls, then fsync it; return the
+    SHA-256 and size of the bytes copied (to compare with what the medium gives back)."""
     flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC
     flags |= getattr(os, "O_BINARY", 0) | getattr(os, "O_CLOEXEC", 0)  # O_BINARY: Windows
+    digest = hashlib.sha256()
+    size = 0
     fd = os.open(path, flags, 0o644)
     try:
-        view = memoryview(data)
-        while view:
-            written = os.write(fd, view[:_CHUNK])
-            if written <= 0:
-                raise OSError(errno.EIO, "write made no progress")
-            view = view[written:]
+        with open(source, "rb") as src:
+            while piece := src.read(_CHUNK):
+                digest.update(piece)
+                size += len(piece)
+                view = memoryview(piece)
+                while view:
+                    written = os.write(fd, view)
+                    if written <= 0:
+                        raise OSError(errno.EIO, "write made no progress")
+                    view = view[written:]
         os.fsync(fd)
     finally:
         os.close(fd)
+    return digest.hexdigest(), size
 
 
 def _rename_no_overwrite(src: Path, dst: Path) -> None:
@@ -209,9 +214,14 @@ def _fsync_dir(directory: Path) -> None:
         os.close(fd)
 
 
-def _read_at_most(path: Path, limit: int) -> bytes:
+def _read_back_digest(path: Path, limit: int) -> str:
+    """SHA-256 of what the medium gives back (at most ``limit`` bytes), piece by piece."""
+    digest = hashlib.sha256()
     with open(path, "rb") as f:
-        return f.read(limit)
+        while limit > 0 and (piece := f.read(min(_CHUNK, limit))):
+            digest.update(piece)
+            limit -= len(piece)
+    return digest.hexdigest()
 
 
 def _remove_quietly(path: Path) -> None:

@@ -60,10 +60,11 @@ def export_to(
             raise ExportWriteError(WriteCode.MISSING_FOLDER, str(folder))
 
     def build(path: Path) -> None:
-        write_bundle(bundle, path, signer=key)
+        write_bundle(bundle, path, signer=key, chunks=store.attachment_chunk)
 
     def verify(path: Path) -> None:
-        read_exchange_file(path)  # the importer's own reader must accept what we wrote
+        # The importer's own reader must accept what we wrote (in place: our own file).
+        read_exchange_file(path, copy=False).close()
 
     return write_export_atomically(build, folder, name, verify=verify)
 
@@ -111,10 +112,13 @@ def import_file(
             claimed=exc.claimed,
         )  # fmt: skip
     name = Path(path).name
-    if dry_run:
-        report = store.preview_import(read.bundle, name, read.file_sha256)
-    else:
-        report = store.apply_import(read.bundle, name, read.file_sha256, backup=backup)
+    with read:  # its checked private copy stays open while attachments are copied in
+        if dry_run:
+            report = store.preview_import(read.bundle, name, read.file_sha256)
+        else:
+            report = store.apply_import(
+                read.bundle, name, read.file_sha256, backup=backup, chunks=read.chunk
+            )
     if "refused" in report.extra:
         return ImportOutcome(Path(path), report, report.extra["refused"])
     return ImportOutcome(Path(path), report)

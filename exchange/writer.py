@@ -5,15 +5,29 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 
+from domain.chunked_io import chunk_count
 from domain.exchange_records import ExchangeBundle, Manifest
 from exchange import codec
-from exchange.format import APPLICATION_ID, COLUMNS, FORMAT_VERSION, SCHEMAS, record_tables
+from exchange.format import (
+    APPLICATION_ID,
+    ATTACHMENT_CHUNK_BYTES,
+    COLUMNS,
+    FORMAT_VERSION,
+    SCHEMAS,
+    record_tables,
+)
 from exchange.safe_rows import canonical_digest, read_rows
 from exchange.signature import Signer, signature_row
 
 PAGE_SIZE = 1024
+#: With attachments: 64 KiB pages, so a 1 MiB chunk is 16 overflow pages, not a thousand.
+ATTACHMENT_PAGE_SIZE = 65536
+
+#: Gives one stored chunk of an attachment: (sha256, seq) → bytes (the store reads it).
+ChunkSource = Callable[[str, int], bytes]
 
 
 def write_bundle(
@@ -23,19 +37,24 @@ def write_bundle(
     signer: Signer,
     signed_at: str | None = None,
     version: int = FORMAT_VERSION,
+    chunks: ChunkSource | None = None,
 ) -> str:
     """Create the file at ``path`` (must not exist), signed by ``signer``; return the records'
-    SHA-256. ``signed_at`` defaults to now (UTC); tests pass other times, and ``version`` 2
-    to write what the previous Duban wrote (ValueError if the bundle holds more than that
-    format can carry)."""
+    SHA-256. ``signed_at`` defaults to now (UTC); tests pass other times, and an older
+    ``version`` to write what an earlier Duban wrote (ValueError if the bundle holds more
+    than that format can carry). ``chunks`` gives the bytes of the attachments the bundle
+    lists, one chunk at a time."""
     if version < 2 or version > FORMAT_VERSION:
         raise ValueError(f"cannot write format {version}")
+    if bundle.attachments and (chunks is None or version < 4):
+        raise ValueError("a bundle with attachments needs their bytes and format 4")
     tables = record_tables(version)
     conn = sqlite3.connect(str(path), isolation_level=None)
     try:
         # Exports are small: 1 KiB pages keep a one-report file near 12 KB instead of 45 KB
         # (each of the eleven tables and indexes takes at least a page).
-        conn.execute(f"PRAGMA page_size={PAGE_SIZE}")
+        page_size = ATTACHMENT_PAGE_SIZE if bundle.attachments else PAGE_SIZE
+        conn.execute(f"PRAGMA page_size={page_size}")
         conn.execute(f"PRAGMA application_id={APPLICATION_ID}")
         conn.execute(f"PRAGMA user_version={version}")
         conn.execute("PRAGMA journal_mode=DELETE")
@@ -49,6 +68,7 @@ def write_bundle(
             "revision_notes": [codec.note_row(r) for r in bundle.revisions if r.reason],
             "report_reviews": [codec.review_row(r) for r in bundle.reviews],
             "instructions": [codec.instruction_row(i) for i in bundle.instructions],
+            "attachments": [codec.attachment_row(a) for a in bundle.attachments],
         }
         left_out = [t for t, table_rows in rows.items() if table_rows and t not in tables]
         if left_out:
@@ -60,6 +80,8 @@ def write_bundle(
             conn.executemany(
                 f"INSERT INTO {table} ({', '.join(names)}) VALUES ({marks})", table_rows
             )
+        if chunks is not None:
+            _write_chunks(conn, bundle, chunks)
         # The digest covers the manifest (all but the digest itself) and the records, as
         # SQLite stored them, exactly as the reader will see them.
         counts = {t: len(rows[t]) for t in tables}
@@ -81,6 +103,17 @@ def write_bundle(
     finally:
         conn.close()
     return digest
+
+
+def _write_chunks(conn: sqlite3.Connection, bundle: ExchangeBundle, chunks: ChunkSource) -> None:
+    """Each listed file's bytes once, chunk by chunk (never a whole file in memory)."""
+    sizes = {a.sha256: a.size for a in bundle.attachments}
+    for sha in sorted(sizes):
+        for seq in range(chunk_count(sizes[sha], ATTACHMENT_CHUNK_BYTES)):
+            conn.execute(
+                "INSERT INTO attachment_chunks (sha256, seq, data) VALUES (?, ?, ?)",
+                (sha, seq, chunks(sha, seq)),
+            )
 
 
 def manifest_items(

@@ -26,6 +26,7 @@ from domain.plan_changes import ChangeKind
 from domain.progress_rules import current_reports
 from domain.records import ProgressRevision
 from models.attachment_rows import (
+    CHUNK_QUERY,
     blob_reader,
     link_refs,
     refs_of_revisions,
@@ -127,6 +128,15 @@ class AttachmentStore(SupervisionStore):
                 partial.unlink(missing_ok=True)
                 raise
         return target
+
+    def attachment_chunk(self, sha256: str, seq: int) -> bytes:
+        """One 1 MiB piece of a stored file (exports copy files piece by piece; a short
+        transaction each, so an export never holds the database for long)."""
+        with self._engine.connect() as conn:
+            data = conn.execute(CHUNK_QUERY, {"sha": sha256, "seq": seq}).scalar()
+        if data is None:
+            raise StoreError("unknown_attachment", f"{sha256[:12]} #{seq}")
+        return bytes(data)
 
     def attachment_usage(self, sha256: str) -> int:
         """How many revisions list this file (the same bytes are stored once)."""

@@ -4,21 +4,25 @@ from __future__ import annotations
 
 import dataclasses
 import uuid
+from collections.abc import Callable
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from domain.exchange_records import (
+    ExchangeAttachment,
     ExchangeBundle,
     ExportScope,
     ImportLogEntry,
     Manifest,
     MergeReport,
 )
+from models.attachment_rows import refs_of_revisions
 from models.concurrency import retry_on_conflict
 from models.database import backup_database
 from models.errors import StoreError
 from models.merge import apply_merge, exportable, import_log_row, plan_merge
+from models.merge_attachments import apply_attachments, plan_attachments
 from models.orm import ImportedFileRow, ImportLogRow, PlanRow
 from models.store_base import (
     StoreBase,
@@ -54,6 +58,12 @@ class ExchangeStore(StoreBase):
             elif unit_name and unit_by_name(s, unit_name).id != inst.unit_id:
                 raise StoreError("unit_not_allowed", unit_name_of(s, inst.unit_id or ""))
             found = exportable(s, plan.id, scope, unit_id)
+            refs = refs_of_revisions(s, [r.revision_id for r in found.revisions])
+            attachments = tuple(
+                ExchangeAttachment(rid, position, ref.sha256, ref.size, ref.file_name)
+                for rid in sorted(refs)
+                for position, ref in enumerate(refs[rid])
+            )
             manifest = Manifest(
                 format_version=0,
                 app_version=__version__,
@@ -74,6 +84,7 @@ class ExchangeStore(StoreBase):
                 tuple(found.plan_changes),
                 reviews=tuple(found.reviews),
                 instructions=tuple(found.instructions),
+                attachments=attachments,
             )
 
     def preview_import(
@@ -85,13 +96,20 @@ class ExchangeStore(StoreBase):
 
     @retry_on_conflict
     def apply_import(
-        self, bundle: ExchangeBundle, file_name: str, file_sha256: str, *, backup: bool = True
+        self,
+        bundle: ExchangeBundle,
+        file_name: str,
+        file_sha256: str,
+        *,
+        backup: bool = True,
+        chunks: Callable[[str, int], bytes] | None = None,
     ) -> MergeReport:
         """Merge one file in one transaction, after a backup copy; a repeat is a no-op.
 
         ``backup=False`` is for the second and later files of one batch: the copy made
         before the batch's first merge already holds the state to go back to, and a copy
-        per file would cost more than the merges themselves on a large store."""
+        per file would cost more than the merges themselves on a large store. ``chunks``
+        gives the checked bytes of the attachments the file carries (``ReadFile.chunk``)."""
         with self._sessions.begin() as s:
             preview = self._merge(s, bundle, file_name, file_sha256, apply=False, check=True)
         if preview.already_imported or preview.extra.get("refused"):
@@ -103,7 +121,7 @@ class ExchangeStore(StoreBase):
         copy = backup_database(self._path, reason="before-import") if backup else None
         with self._sessions.begin() as s:
             installation_row(s)  # locked first: merges on a server run one at a time
-            report = self._merge(s, bundle, file_name, file_sha256, apply=True)
+            report = self._merge(s, bundle, file_name, file_sha256, apply=True, chunks=chunks)
         return dataclasses.replace(report, backup_path=str(copy) if copy else None)
 
     def _merge(
@@ -115,6 +133,7 @@ class ExchangeStore(StoreBase):
         *,
         apply: bool,
         check: bool = False,
+        chunks: Callable[[str, int], bytes] | None = None,
     ) -> MergeReport:
         """``check``: only whether it may be merged (a file that will be merged is not
         planned twice; a refused one still says what it would have done)."""
@@ -146,6 +165,7 @@ class ExchangeStore(StoreBase):
         if check and "trust" not in base.extra:
             return base
         merge = plan_merge(s, bundle)
+        files = plan_attachments(s, bundle, merge.new + merge.replacements)
         report = dataclasses.replace(
             base,
             new_revisions=len(merge.new), present_revisions=merge.present,
@@ -154,10 +174,12 @@ class ExchangeStore(StoreBase):
             anomalies=tuple(a for a, _, _ in merge.anomalies), applied=apply,
             new_reviews=len(merge.new_reviews), new_instructions=len(merge.new_instructions),
             rule_breaches=merge.rule_breaches,
+            new_attachments=len(files.new_blobs), new_attachment_bytes=files.new_bytes,
         )  # fmt: skip
         if apply:
             now = utc_now_text()
             apply_merge(s, merge, now)
+            apply_attachments(s, files, merge.replacements, chunks, now)
             s.add(ImportedFileRow(file_sha256=sha, export_id=manifest.export_id, imported_at=now))
             s.add(import_log_row(report, manifest.export_id, now))
         return report

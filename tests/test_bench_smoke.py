@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from bench import datagen, exchange_bench, sheets_bench, startup_bench
+from bench import attachments_bench, datagen, exchange_bench, sheets_bench, startup_bench
 from bench.common import Row, table
 from models.store import Store
 
@@ -149,3 +149,12 @@ def test_history_benchmark_runs_on_a_short_long_history(tmp_path: Path) -> None:
     assert [r.unit for r in rows] == ["s", "MB", "ms"]
     assert all(r.value > 0 for r in rows)
     assert "40 rows shown" in rows[2].note
+
+
+def test_attachment_benchmark_exports_and_imports_in_children(tmp_path: Path) -> None:
+    figures = attachments_bench.measure(2, 1, tmp_path)
+    assert 1.9 < float(figures["total_mb"]) < 2.1  # type: ignore[arg-type]
+    assert float(figures["file_mb"]) > 2.0  # type: ignore[arg-type]
+    for key in ("export_s", "cp_evidence_s", "import_s", "cp_file_s"):
+        assert float(figures[key]) > 0  # type: ignore[arg-type]
+    assert 0 < float(figures["import_peak_mb"]) < 1000  # type: ignore[arg-type]

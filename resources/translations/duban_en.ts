@@ -1206,6 +1206,14 @@ If it really is the same PC with another unit or name (checked by phone), choose
         <translation>This exchange file belongs to another plan, which this PC does not have.</translation>
     </message>
     <message>
+        <source>佐证材料与签名记录中的校验值不符（缺少、多出或被改动），请对方重新导出。</source>
+        <translation>The evidence files do not match the checksums in the signed records (missing, extra or changed); ask the sender to export again.</translation>
+    </message>
+    <message>
+        <source>文件中的佐证材料不是允许的类型（如可执行程序），已拒收。</source>
+        <translation>The file carries evidence of a kind that is not allowed (such as a program); refused.</translation>
+    </message>
+    <message>
         <source>文件未被接受（原因代码：{code}）。</source>
         <translation>The file was not accepted (reason code: {code}).</translation>
     </message>

@@ -51,6 +51,14 @@ def test_pdf_javascript_even_hex_escaped_and_embedded_files_are_flagged() -> Non
     assert PdfRisk.EMBEDDED_FILE in sniff_bytes(samples.pdf_with_embedded_file(), "a.pdf").risks
 
 
+def test_names_inside_stream_data_are_not_risks() -> None:
+    """Image bytes in a scan contain '/JS ' by chance: only the PDF's objects count."""
+    body = b"\xff\xd8 random image bytes /JS /Launch /EmbeddedFile " * 100
+    stream = b"\n8 0 obj\n<< /Length %d /Filter /DCTDecode >>\nstream\n" % len(body)
+    found = sniff_bytes(samples.pdf_bytes(2, stream + body + b"\nendstream\nendobj\n"), "a.pdf")
+    assert found.risks == frozenset() and found.pages == 2
+
+
 def test_javascript_inside_a_compressed_object_stream_is_flagged() -> None:
     import zlib
 

@@ -207,7 +207,7 @@ def test_injected_os_errors(
 def test_read_back_mismatch_removes_the_file(
     valid_bytes: bytes, target: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(safe_write, "_read_at_most", lambda path, limit: b"not what we wrote")
+    monkeypatch.setattr(safe_write, "_read_back_digest", lambda path, limit: "0" * 64)
     with pytest.raises(ExportWriteError) as caught:
         _write(valid_bytes, target)
     assert caught.value.code == WriteCode.READBACK_MISMATCH

@@ -53,7 +53,8 @@ def as_format_1(source: Path, target: Path) -> Path:
     with closing(sqlite3.connect(target, isolation_level=None)) as conn:
         conn.execute("DROP TABLE signature")
         for table in set(RECORD_TABLES) - set(RECORD_TABLES_V1):
-            conn.execute(f"DROP TABLE {table}")  # format 1 had none of format 3's tables
+            conn.execute(f"DROP TABLE {table}")  # format 1 had none of the later tables
+        conn.execute("DROP TABLE attachment_chunks")  # format 4's bytes
         conn.execute("UPDATE manifest SET value = '1' WHERE key = 'format_version'")
         conn.execute("DELETE FROM manifest WHERE key = 'records_sha256'")
         counts = {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]

@@ -81,6 +81,13 @@ def file_refusal_text(code: str) -> str:
         "other_plan": QCoreApplication.translate(
             "ExchangeWords", "该交换文件属于另一份方案，本机没有这份方案。"
         ),
+        "attachment_mismatch": QCoreApplication.translate(
+            "ExchangeWords",
+            "佐证材料与签名记录中的校验值不符（缺少、多出或被改动），请对方重新导出。",
+        ),
+        "attachment_refused": QCoreApplication.translate(
+            "ExchangeWords", "文件中的佐证材料不是允许的类型（如可执行程序），已拒收。"
+        ),
     }
     text = texts.get(code)
     if text is None:
