@@ -34,6 +34,9 @@ EXTENSION = ".duban"
 #: 2 GiB: a stick of evidence (a unit's year of scans) and under FAT32's 4 GiB file limit.
 MAX_FILE_BYTES = 2 * 1024 * 1024 * 1024
 MAX_ROWS = 500_000
+#: Files up to this size are read whole into memory and checked there (fast, the format
+#: 1–2 way); larger ones (attachments) from a private copy on disk, in bounded memory.
+IN_MEMORY_BYTES = 16 * 1024 * 1024
 #: The bytes of one attachment travel in pieces of this size (the last may be shorter).
 ATTACHMENT_CHUNK_BYTES = CHUNK_SIZE
 

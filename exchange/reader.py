@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import os
 import re
 import tempfile
 from pathlib import Path
@@ -24,6 +25,7 @@ from exchange.errors import RejectCode, RejectedFile
 from exchange.format import (
     APPLICATION_ID,
     COLUMNS,
+    IN_MEMORY_BYTES,
     MANIFEST_KEYS,
     MAX_FILE_BYTES,
     MAX_ROWS,
@@ -34,7 +36,12 @@ from exchange.format import (
 )
 from exchange.reader_attachments import attachment_chunk, check_attachments
 from exchange.safe_rows import canonical_digest, read_rows
-from exchange.safe_sqlite import UntrustedConnection, open_untrusted_file
+from exchange.safe_sqlite import (
+    UntrustedConnection,
+    open_untrusted_bytes,
+    open_untrusted_file,
+    read_capped,
+)
 from exchange.signature import verify_rows
 
 
@@ -77,17 +84,31 @@ class ReadFile:
 
 
 def read_exchange_file(path: Path, *, copy: bool = True) -> ReadFile:
-    """Check the file whole, reading it from a private size-capped copy (``*.partial``
-    refused). ``copy=False`` reads in place: only for a file this program just built in
-    its own temporary folder (the export's self-check)."""
+    """Check the file whole (``*.partial`` refused). A file up to ``IN_MEMORY_BYTES`` (every
+    file without attachments) is read once into memory and checked there; a larger one is
+    read from a private size-capped copy on disk. ``copy=False`` reads a large file in
+    place: only for a file this program just built in its own temporary folder (the
+    export's self-check)."""
+    path = Path(path)
+    try:
+        small = os.stat(path).st_size <= IN_MEMORY_BYTES
+    except OSError:
+        small = True  # read_capped says why, with its code
+    if small:
+        return read_exchange_bytes(read_capped(path, IN_MEMORY_BYTES))
     conn = open_untrusted_file(
-        Path(path),
+        path,
         expected_schema=schema_for,
         application_id=APPLICATION_ID,
         supported_user_versions=SUPPORTED_VERSIONS,
         max_bytes=MAX_FILE_BYTES,
         copy=copy,
     )
+    return _read_keeping(conn)
+
+
+def _read_keeping(conn: UntrustedConnection) -> ReadFile:
+    """Check everything; keep the connection open only while attachments need it."""
     keep = False
     try:
         read = _read_open(conn)
@@ -100,12 +121,21 @@ def read_exchange_file(path: Path, *, copy: bool = True) -> ReadFile:
 
 def read_exchange_bytes(data: bytes) -> ReadFile:
     """``read_exchange_file`` for bytes already in memory (the mutation tests use it):
-    written to a private file and read by exactly the same path."""
-    with tempfile.TemporaryDirectory(prefix="duban-bytes-") as tmp:
-        path = Path(tmp) / "file.duban"
-        path.write_bytes(data)
-        read = read_exchange_file(path, copy=True)
-    return read
+    deserialized into a locked-down in-memory connection, or, past ``IN_MEMORY_BYTES``,
+    written to a private file and read from there."""
+    if len(data) > IN_MEMORY_BYTES:
+        with tempfile.TemporaryDirectory(prefix="duban-bytes-") as tmp:
+            path = Path(tmp) / "file.duban"
+            path.write_bytes(data)
+            return read_exchange_file(path, copy=True)
+    conn = open_untrusted_bytes(
+        data,
+        expected_schema=schema_for,
+        application_id=APPLICATION_ID,
+        supported_user_versions=SUPPORTED_VERSIONS,
+        max_bytes=IN_MEMORY_BYTES,
+    )
+    return _read_keeping(conn)
 
 
 def _read_open(conn: UntrustedConnection) -> ReadFile:

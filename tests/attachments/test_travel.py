@@ -12,6 +12,7 @@ import pytest
 
 from domain.attachments import AttachmentFile
 from domain.exchange_records import ExchangeAttachment, ExportScope
+from exchange import reader
 from exchange.errors import RejectCode
 from exchange.reader import read_exchange_file
 from exchange.service import import_file
@@ -81,8 +82,16 @@ def test_unit_to_office_to_unit_byte_identical(tmp_path: Path, evidence: dict[st
         store.close()
 
 
+@pytest.fixture(params=["in memory", "from a private copy"])
+def read_path(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Small files are checked in memory, large ones from a copy on disk: test both."""
+    if request.param != "in memory":
+        monkeypatch.setattr(reader, "IN_MEMORY_BYTES", 0)
+    return str(request.param)
+
+
 @pytest.fixture
-def pair(tmp_path: Path, evidence: dict[str, Path]) -> tuple[Store, Store, Path]:
+def pair(tmp_path: Path, evidence: dict[str, Path], read_path: str) -> tuple[Store, Store, Path]:
     unit = office(tmp_path, "ip", "省知识产权局")
     hq = office(tmp_path, "hq", None)
     trust_each_other(unit, hq)
@@ -162,6 +171,7 @@ def test_the_private_copy_is_removed_after_reading(
     pair: tuple[Store, Store, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     _, hq, sent = pair
+    monkeypatch.setattr(reader, "IN_MEMORY_BYTES", 0)
     scratch = tmp_path / "scratch"
     scratch.mkdir()
     monkeypatch.setenv("TMPDIR", str(scratch))
