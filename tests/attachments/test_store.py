@@ -191,3 +191,19 @@ def test_backup_and_restore_include_the_attachments(
         out = restored.extract_attachment(ref.sha256, tmp_path / "back.pdf")
         assert out.read_bytes() == files["big"].read_bytes()
         assert counts(restored.path)[:2] == (1, 1)
+
+
+def test_on_both_engines_stored_once_extracted_identical(
+    any_store: Store, files: dict[str, Path], tmp_path: Path
+) -> None:
+    first = record(any_store, 1, "省知识产权局", files["big"], files["photo"])
+    second = record(any_store, 2, "省知识产权局", files["big"])
+    lists = any_store.attachments_of([first.revision_id, second.revision_id])
+    scan = lists[first.revision_id][0]
+    assert lists[second.revision_id] == (scan,)
+    assert any_store.attachment_usage(scan.sha256) == 2
+    out = any_store.extract_attachment(scan.sha256, tmp_path / scan.extract_name)
+    assert out.read_bytes() == files["big"].read_bytes()
+    with pytest.raises(AttachmentRefused):
+        record(any_store, 3, "省知识产权局", files["exe"])
+    assert any_store.attachment_chunk(scan.sha256, 3) == files["big"].read_bytes()[3 << 20 :]
