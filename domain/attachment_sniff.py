@@ -36,6 +36,9 @@ _PIECE = 1 << 20
 _HEAD = 8192
 #: One PDF stream inflating past this is a bomb (a 600 dpi A4 colour scan is ~100 MB raw).
 MAX_STREAM_INFLATE = 256 * 1024 * 1024
+#: All streams of one file together: 1 GiB plus 20× the file's size, at most 4 GiB (bounds
+#: the time a file of many small bombs can cost; a scan's Flate images stay far below).
+MAX_TOTAL_INFLATE = 4 * 1024 * 1024 * 1024
 _XML_CAP = 1 << 20  # [Content_Types].xml and OFD.xml are a few KB
 
 _EXECUTABLE_MAGIC = (
@@ -99,7 +102,8 @@ def sniff(
     if head.startswith(b"#!"):
         raise refuse(RefusalCode.SCRIPT, "#!")
     if head.startswith(b"%PDF-"):
-        return _pdf(f, refuse, max_stream_inflate)
+        total = min(MAX_TOTAL_INFLATE, 1024 * 1024 * 1024 + 20 * size)
+        return _pdf(f, refuse, max_stream_inflate, [total])
     if head.startswith(b"\xff\xd8\xff"):
         return Sniffed(AttachmentKind.JPEG)
     if head.startswith(b"\x89PNG\r\n\x1a\n"):
@@ -209,7 +213,7 @@ _STREAM = re.compile(rb"stream\r?\n")
 _OVERLAP = 1024  # bytes of context kept between pieces (dictionaries before "stream")
 
 
-def _pdf(f: BinaryIO, refuse: _Refuse, max_inflate: int) -> Sniffed:
+def _pdf(f: BinaryIO, refuse: _Refuse, max_inflate: int, budget: list[int]) -> Sniffed:
     """Scan the PDF's objects piece by piece, skipping stream bodies (binary data, where a
     name like /JS turns up by chance); inflate every Flate stream with a bound (so a bomb
     is found without ever holding its output) and scan object streams' contents."""
@@ -245,7 +249,9 @@ def _pdf(f: BinaryIO, refuse: _Refuse, max_inflate: int) -> Sniffed:
             dictionary = (history + window[:stop])[-_OVERLAP:]
             if b"/FlateDecode" in dictionary:
                 start = base + match.end()
-                inside = _inflate_stream(f, start, max_inflate, refuse, b"/ObjStm" in dictionary)
+                inside = _inflate_stream(
+                    f, start, max_inflate, refuse, b"/ObjStm" in dictionary, budget
+                )
                 pages += _scan(inside, 0, len(inside), risks)
             in_stream, i = True, match.end()
         cut = max(i, limit)
@@ -270,10 +276,11 @@ def _scan(data: bytes, start: int, stop: int, risks: set[PdfRisk]) -> int:
 
 
 def _inflate_stream(
-    f: BinaryIO, start: int, max_inflate: int, refuse: _Refuse, keep: bool
+    f: BinaryIO, start: int, max_inflate: int, refuse: _Refuse, keep: bool, budget: list[int]
 ) -> bytes:
     """Inflate the stream at ``start`` without keeping its output (unless ``keep``: an
-    object stream, whose dictionaries are scanned; capped at 16 MB). Refuses a bomb."""
+    object stream, whose dictionaries are scanned; capped at 16 MB). Refuses a bomb: one
+    stream past ``max_inflate``, or all of them past the file's ``budget``."""
     inflater = zlib.decompressobj()
     produced = 0
     kept = bytearray()
@@ -283,13 +290,21 @@ def _inflate_stream(
             out = inflater.decompress(chunk, _PIECE)
             while True:
                 produced += len(out)
+                budget[0] -= len(out)
+                if budget[0] < 0:
+                    raise refuse(RefusalCode.PDF_BOMB, "streams inflate past the file's budget")
                 if keep and len(kept) < 16 * 1024 * 1024:
                     kept += out
                 if produced > max_inflate:
                     raise refuse(RefusalCode.PDF_BOMB, f"stream at {start} inflates past limit")
-                if not inflater.unconsumed_tail:
+                # After the end of the stream its trailing bytes can stay in the tail,
+                # and zlib makes no more progress on them: stop there.
+                if inflater.eof or not inflater.unconsumed_tail:
                     break
-                out = inflater.decompress(inflater.unconsumed_tail, _PIECE)
+                tail = inflater.unconsumed_tail
+                out = inflater.decompress(tail, _PIECE)
+                if not out and inflater.unconsumed_tail == tail:
+                    break  # no progress: damaged data
         except zlib.error:
             break  # damaged or not really Flate: the viewer will cope or fail
         if inflater.eof:

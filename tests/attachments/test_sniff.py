@@ -79,6 +79,18 @@ def test_pdf_bomb_is_refused_without_holding_its_output() -> None:
     assert caught.value.file_name == "炸弹.pdf"
 
 
+def test_many_small_bombs_exhaust_the_files_budget(monkeypatch: pytest.MonkeyPatch) -> None:
+    from domain import attachment_sniff
+
+    monkeypatch.setattr(attachment_sniff, "MAX_TOTAL_INFLATE", 40 * 1024 * 1024)
+    one = samples.pdf_bomb(16)  # each stream alone is fine (16 MB)
+    streams = one[one.index(b"\n8 0 obj") :]
+    with pytest.raises(AttachmentRefused) as caught:
+        sniff_bytes(samples.pdf_bytes(1, streams * 3), "三个.pdf")
+    assert caught.value.code is RefusalCode.PDF_BOMB
+    assert sniff_bytes(samples.pdf_bytes(1, streams * 2), "两个.pdf").kind is AttachmentKind.PDF
+
+
 @pytest.mark.parametrize(
     ("data", "name", "code"),
     [
