@@ -177,7 +177,7 @@ def _read_open(conn: UntrustedConnection) -> ReadFile:
         )
     except ValueError as exc:
         raise RejectedFile(RejectCode.BAD_VALUE, str(exc)[:200]) from None
-    if version >= 3:
+    if version >= 4:  # format 4 carries 佐证材料
         blobs = check_attachments(conn, bundle, claimed)
         bundle = dataclasses.replace(bundle, blobs=blobs)
     return ReadFile(bundle, sha, size, conn if bundle.blobs else None)

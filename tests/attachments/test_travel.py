@@ -182,3 +182,22 @@ def test_the_private_copy_is_removed_after_reading(
         assert len(read.bundle.blobs) == 2
         assert list(scratch.iterdir())
     assert list(scratch.iterdir()) == []
+
+
+def test_format_3_files_are_still_read_and_cannot_carry_files(
+    pair: tuple[Store, Store, Path], tmp_path: Path
+) -> None:
+    unit, hq, _ = pair
+    bundle = unit.export_bundle(ExportScope.UNIT)
+    assert bundle.attachments
+    with pytest.raises(ValueError):
+        write_bundle(bundle, tmp_path / "v3.duban", signer=unit.signer(), version=3,
+                     chunks=unit.attachment_chunk)  # fmt: skip
+    plain = dataclasses.replace(bundle, attachments=())
+    path = tmp_path / "v3-plain.duban"
+    write_bundle(plain, path, signer=unit.signer(), version=3)
+    with closing(sqlite3.connect(path)) as conn:
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == 3
+    outcome = import_file(hq, path)
+    assert outcome.rejected_code is None and outcome.report is not None
+    assert outcome.report.new_revisions == 1 and outcome.report.new_attachments == 0

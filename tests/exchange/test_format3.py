@@ -31,7 +31,8 @@ def test_office_file_carries_reason_review_and_instruction(tmp_path: Path) -> No
     unit_file = write_signed(police.export_bundle(ExportScope.UNIT), tmp_path / "u.duban",
                              police.signer())  # fmt: skip
     with closing(sqlite3.connect(unit_file)) as conn:
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == FORMAT_VERSION == 3
+        # Format 4 (佐证材料) keeps every table of format 3.
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == FORMAT_VERSION == 4
         assert conn.execute("SELECT reason FROM revision_notes").fetchall() == [("更正数字",)]
         assert conn.execute("SELECT count(*) FROM report_reviews").fetchone()[0] == 0
     assert import_file(coord, unit_file).report.new_revisions == 2  # type: ignore[union-attr]
