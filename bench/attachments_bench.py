@@ -102,6 +102,7 @@ def prepare(work: Path, total_mb: int) -> tuple[Path, Path, list[Path]]:
                 percent=50,
                 report_date=dt.date(2026, 3, 1),
                 work_done="扫描件见附件",
+                reporter="张三",
                 attachments=tuple(AttachmentFile(str(p)) for p in evidence),
             )
         )
