@@ -24,4 +24,11 @@ CLI=dist/Duban/duban-cli
 "$CLI" --version
 # The bundle's own check: database, migrations, plan, progress, PDF, exchange, window.
 QT_QPA_PLATFORM=offscreen "$CLI" selftest --require-window
+# The PostgreSQL driver loads in the bundle: a server that is not there must be reported in
+# words ("连不上数据库服务器"), not as a missing module.
+server_check=$("$CLI" plan --db "postgresql://duban@127.0.0.1:1/duban?connect_timeout=2" 2>&1 || true)
+if ! grep -q "连不上数据库服务器" <<<"$server_check"; then
+  echo "build-bundle: the bundle cannot use a PostgreSQL server: $server_check" >&2
+  exit 1
+fi
 echo "build-bundle: self-test of the bundle passed in $(($(date +%s) - built)) s"
