@@ -134,6 +134,10 @@ def check_change(change: PlanChange, places: dict[str, frozenset[str]]) -> None:
 
 def apply_changes(view: PlanView, changes: Iterable[PlanChange]) -> PlanView:
     changes = [c for c in changes if c.plan_id == view.id]
+    if not changes and all(t.deadline == view.plan_deadline for t in view.all_tasks()):
+        # Nothing to fold in: folding would rebuild every section and task into an equal
+        # view (a second of the 10,000-task first fill, where most plans have no changes).
+        return view
     title, removed = plan_header(changes)
     if title is not None or removed:
         view = dataclasses.replace(view, title=title or view.title, removed=removed)
