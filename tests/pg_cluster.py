@@ -6,8 +6,8 @@ port with trust authentication for the role ``duban`` and scram-sha-256 for ``cl
 fsync is off (the data is thrown away). PostgreSQL refuses to run as root, so as root the
 server runs as the ``postgres`` user (``runuser``); the folder is given to that user.
 ``stop()`` ends it with ``pg_ctl stop -m immediate`` and deletes the folder; it is
-registered with ``atexit`` too, so a test run that fails or is interrupted leaves no
-server behind.
+registered with ``atexit`` too, and a detached watcher stops it when the test process is
+gone (killed by a timeout, say), so no run leaves a server behind.
 
 Each test gets its own database, cloned (``CREATE DATABASE … TEMPLATE``) from one that the
 real migrations built and ``Store.open`` seeded once (the installation row removed, so every
@@ -141,9 +141,28 @@ class Cluster:
             )
             if started.returncode == 0:
                 self._running = True
+                self._watch_parent()
                 return self
             last_error = self._log_tail() or started.stderr
         raise ClusterUnavailable(f"pg_ctl start failed: {last_error.strip()}")
+
+    def _watch_parent(self) -> None:
+        """A killed test run (SIGTERM from a timeout, SIGKILL) runs no atexit: a detached
+        shell stops the server and removes the folder once this process is gone."""
+        pg_ctl = self.bindir / "pg_ctl"
+        script = (
+            f"while [ -d /proc/{os.getpid()} ]; do sleep 2; done; "
+            f'"{pg_ctl}" --pgdata="{self.data}" -m immediate stop >/dev/null 2>&1; '
+            f'rm -rf "{self.root}"'
+        )
+        subprocess.Popen(
+            [*self._as_user, "sh", "-c", script],
+            cwd="/",
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,
+        )
 
     def _log_tail(self) -> str:
         try:
