@@ -106,7 +106,9 @@ TRUST_ZH: dict[str, str] = {
         "请联系{unit}升级 Duban 后重新导出。"
     ),
     "unknown_key": (
-        "{sender}的签名密钥尚未在本机登记，密钥指纹：{fingerprint}。文件可以预览，暂不导入。"
+        # No fingerprint here: the clerk must type it from the sender's card, and one on
+        # screen would be the easy thing to copy (keys --trust compares the two).
+        "{sender}的签名密钥尚未在本机登记。文件可以预览，暂不导入。"
         "请逐组核对{unit}登记卡上的指纹（或电话核实）后运行："
         'keys --trust "{file}" --fingerprint "登记卡上的指纹"，再重新导入。'
     ),

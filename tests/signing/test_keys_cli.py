@@ -64,9 +64,11 @@ def test_clerks_register_a_key_then_import(cli, tmp_path: Path, db_arg: str) -> 
 
     preview = cli("exchange", "import", "--db", str(coord), "--dry-run", str(file))
     assert preview.code == 1 and "新记录 1 条" in preview.out
-    assert fingerprint in preview.out and "keys --trust" in preview.out
+    # The fingerprint is typed from the card, never offered on screen to be copied.
+    assert "keys --trust" in preview.out and fingerprint not in preview.out
     refused = cli("exchange", "import", "--db", str(coord), str(file))
     assert refused.code == 1 and "拒收" in refused.out and "数据库未作改动" in refused.out
+    assert fingerprint not in refused.out and fingerprint.split()[0] not in refused.out
     assert "省公安厅" in refused.out and "尚未在本机登记" in refused.out
 
     wrong = cli("keys", "--db", str(coord), "--trust", str(file), "--fingerprint", "1234 " * 8)
