@@ -14,9 +14,8 @@ and any 领导批示), 三、逾期和未按期报送情况 (tasks and units nam
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
 
 from domain.records import PlanView, TaskView
 from domain.status_lights import Light, TaskLight, owing_units
@@ -166,21 +165,14 @@ def _light_note(light: TaskLight) -> str:
 
 
 def instruction_lines(task: TaskView) -> list[str]:
-    """领导批示 on the task, oldest first: "张三（2026年5月2日）：请抓紧办理。".
-
-    Reads ``task.instructions`` when the store provides them (records with ``leader``,
-    ``instructed_on`` and ``text``); a plan view without 批示 gives none.
-    """
-    found: Sequence[Any] = getattr(task, "instructions", ()) or ()
+    """领导批示 on the task, oldest first: "张三（2026年5月2日）：请抓紧办理。"."""
     lines = []
-    for item in found:
-        who = str(getattr(item, "leader", "") or "").strip()
-        day = getattr(item, "instructed_on", None)
-        text = str(getattr(item, "text", "") or "").strip()
+    for item in sorted(task.instructions, key=lambda i: (i.instructed_on, i.lamport)):
+        text = item.text.strip()
         if not text:
             continue
-        head = who + (f"（{day_zh(day)}）" if isinstance(day, dt.date) else "")
-        lines.append(f"{head}：{text}" if head else text)
+        head = item.leader.strip() + f"（{day_zh(item.instructed_on)}）"
+        lines.append(f"{head}：{text}")
     return lines
 
 

@@ -80,3 +80,22 @@ def test_bulletin_as_pdf_names_its_date(cli, tmp_path: Path) -> None:  # type: i
     assert "截至 2026-12-01" in result.out
     text = "".join(p.extract_text() or "" for p in PdfReader(out).pages).replace(" ", "")
     assert "截至2026年12月1日" in text and "测试办公室" in text
+
+
+def test_bulletin_prints_the_leaders_instruction_recorded_by_the_office(  # type: ignore[no-untyped-def]
+    cli, tmp_path: Path
+) -> None:
+    """A 批示 recorded with `instruct` reaches the 进展情况通报, in Word and in PDF."""
+    office = str(tmp_path / "office.sqlite")
+    assert cli("office", "--db", office, "--coordinating-office").code == 0
+    said = cli("instruct", "--db", office, "--task", "23", "--text",
+               "请公安厅加大力度，月底前报结果", "--by", "王副省长",
+               "--date", "2026-04-02")  # fmt: skip
+    assert said.code == 0, said.err
+    word, pdf = tmp_path / "通报.docx", tmp_path / "通报.pdf"
+    for target in (word, pdf):
+        made = cli("sheet", "--db", office, "--bulletin", "-o", str(target))
+        assert made.code == 0, made.err
+    pdf_words = "".join("".join(p.extract_text().split()) for p in PdfReader(pdf).pages)
+    for text in (all_text(open_docx(word)).replace(" ", ""), pdf_words):
+        assert "王副省长" in text and "请公安厅加大力度" in text

@@ -9,7 +9,7 @@ from types import SimpleNamespace
 from pypdf import PdfReader
 
 from domain.enums import ProgressStatus
-from domain.records import PlanView
+from domain.records import Instruction, PlanView
 from domain.status_lights import plan_lights
 from sheets import SheetOptions, bulletin_sheet
 from sheets.bulletin import build_bulletin, instruction_lines
@@ -63,16 +63,26 @@ def test_the_content_follows_the_figures_and_names_the_late(late_plan: PlanView)
     assert bulletin.sender == SENDER and bulletin.date == "2026年5月1日"
 
 
-def test_instructions_are_quoted_when_the_store_has_them() -> None:
+def _instruction(lamport: int, leader: str, day: dt.date, text: str) -> Instruction:
+    return Instruction(
+        instruction_id=f"i{lamport}", plan_id="p", task_id="t", author_installation_id="o",
+        author_seq=lamport, lamport=lamport, authored_at="2026-05-02T08:00:00+00:00",
+        text=text, leader=leader, instructed_on=day,
+    )  # fmt: skip
+
+
+def test_instructions_are_quoted_oldest_first_and_blank_ones_skipped() -> None:
     task = SimpleNamespace(
         instructions=(
-            SimpleNamespace(
-                leader="张省长", instructed_on=dt.date(2026, 5, 2), text="请抓紧办理。"
-            ),
-            SimpleNamespace(leader="", instructed_on=None, text="  "),
+            _instruction(3, "李副省长", dt.date(2026, 6, 1), "按期办结。"),
+            _instruction(1, "张省长", dt.date(2026, 5, 2), "请抓紧办理。"),
+            _instruction(2, "王秘书长", dt.date(2026, 5, 9), "  "),
         )
     )
-    assert instruction_lines(task) == ["张省长（2026年5月2日）：请抓紧办理。"]  # type: ignore[arg-type]
+    assert instruction_lines(task) == [  # type: ignore[arg-type]
+        "张省长（2026年5月2日）：请抓紧办理。",
+        "李副省长（2026年6月1日）：按期办结。",
+    ]
 
 
 def test_pdf_bulletin_keeps_the_sender_with_the_last_paragraph(
