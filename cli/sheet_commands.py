@@ -144,11 +144,17 @@ def _write(store: Store, args: argparse.Namespace, as_of: dt.date) -> str:
         task = next(t for t in view.all_tasks() if t.id == task_id)
         history, total = store.history_summary(task_id) if args.history else ([], 0)
         _, lights = store.lights(as_of, plan_id=args.plan)
-        write_task = kinds.task_docx if word else sheets.task_sheet
-        write_task(
-            view, task, out, history=history, history_total=total, deadline=task.deadline,
-            light=lights.get(task_id), options=options,
-        )  # fmt: skip
+        if word:
+            kinds.task_docx(
+                view, task, out, history=history, history_total=total, deadline=task.deadline,
+                light=lights.get(task_id), options=options,
+            )  # fmt: skip
+        else:
+            files = store.attachments_of(r.revision_id for r in task.current_progress)
+            sheets.task_sheet(
+                view, task, out, history=history, history_total=total, deadline=task.deadline,
+                light=lights.get(task_id), options=options, attachments=files,
+            )  # fmt: skip
         reports = len(task.current_progress)
         listed = f"，报送记录 {total} 条（列出最近 {len(history)} 条）" if args.history else ""
         return f"已生成督办单：{out}（第 {task.number} 项任务，{reports} 个单位的当前进展{listed}）"

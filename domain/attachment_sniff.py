@@ -336,3 +336,21 @@ def _is_text(f: BinaryIO) -> bool:
 def sniff_bytes(data: bytes, file_name: str) -> Sniffed:
     """``sniff`` for small data already in memory (tests, short text)."""
     return sniff(io.BytesIO(data), len(data), file_name)
+
+
+def inspect_file(path: str, file_name: str, max_file_bytes: int) -> tuple[int, Sniffed]:
+    """Size and kind of a local file the clerk picked, checked before it is added to a
+    report (the store checks again when saving); raises ``AttachmentRefused``."""
+    import os
+    import stat
+
+    try:
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            raise AttachmentRefused(RefusalCode.UNREADABLE, file_name, "not a regular file")
+        with open(path, "rb") as f:
+            size = os.fstat(f.fileno()).st_size
+            if size > max_file_bytes:
+                raise AttachmentRefused(RefusalCode.TOO_LARGE, file_name, str(size))
+            return size, sniff(f, size, file_name)
+    except OSError as exc:
+        raise AttachmentRefused(RefusalCode.UNREADABLE, file_name, exc.strerror or "") from exc

@@ -11,11 +11,12 @@ history, bounded (a task can have tens of thousands of revisions); boxes for 经
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether
 
+from domain.attachments import AttachmentKind, AttachmentRef
 from domain.records import PlanView, ProgressRevision, ReportReview, TaskView
 from domain.review_rules import ReviewState, decisive_review, review_state
 from domain.schedule import Deadline
@@ -59,6 +60,7 @@ def task_sheet(
     deadline: dt.date | Deadline | None = None,
     light: TaskLight | None = None,
     options: SheetOptions | None = None,
+    attachments: Mapping[str, Sequence[AttachmentRef]] | None = None,
 ) -> None:
     """Write the 督办单 of ``task`` (a task of ``plan`` or its number).
 
@@ -67,6 +69,8 @@ def task_sheet(
     summary, newest first; ``history_total`` is how many the task has in all); none: no
     history table. ``deadline``: a date or a :class:`Deadline` (长期坚持); the task's own
     when not given. ``light``: the task's status light, printed as its 当前状态.
+    ``attachments``: the 佐证材料 each revision lists (by revision id), named under each
+    current report.
     """
     if isinstance(task, int):
         found = plan.task_by_number(task)
@@ -80,7 +84,7 @@ def task_sheet(
     story: list[Flowable] = title_block(styles, TITLE, plan.title)
     story.append(_facts(task, deadline or task.deadline, light, styles, width))
     story.extend(heading(styles, "进展情况（各单位当前报送）"))
-    story.append(_current(task, review_in_use, styles, width))
+    story.append(_current(task, review_in_use, styles, width, attachments or {}))
     if history:
         story.extend(heading(styles, "报送记录"))
         story.extend(_history(list(history), history_total, styles, width))
@@ -150,7 +154,13 @@ def _section_text(task: TaskView) -> str:
     return text
 
 
-def _current(task: TaskView, review_in_use: bool, styles: Styles, width: float) -> Flowable:
+def _current(
+    task: TaskView,
+    review_in_use: bool,
+    styles: Styles,
+    width: float,
+    attachments: Mapping[str, Sequence[AttachmentRef]],
+) -> Flowable:
     reports = sorted(task.current_progress, key=lambda r: (r.report_date, r.lamport))
     if not reports:
         return sheet_table(
@@ -167,7 +177,10 @@ def _current(task: TaskView, review_in_use: bool, styles: Styles, width: float) 
                 styles.para(rev.status.label_zh, styles.cell_center),
                 styles.para(f"{rev.percent}%", styles.cell_center),
                 styles.para(review_text(rev, task.reviews, review_in_use), styles.cell),
-                styles.rich(_detail_markup(rev), styles.cell),
+                styles.rich(
+                    _detail_markup(rev) + _attachments_markup(attachments.get(rev.revision_id, ())),
+                    styles.cell,
+                ),
             ]
         )
     return sheet_table(rows, proportional(CURRENT_COLUMNS, width))
@@ -278,3 +291,30 @@ def _detail_markup(rev: ProgressRevision) -> str:
     if notes:
         parts.append(fonts.markup("（" + "；".join(notes) + "）"))
     return "<br/>".join(parts) or "—"
+
+
+_KIND_ZH = {
+    AttachmentKind.PDF: "PDF",
+    AttachmentKind.JPEG: "图片",
+    AttachmentKind.PNG: "图片",
+    AttachmentKind.DOCX: "Word",
+    AttachmentKind.XLSX: "Excel",
+    AttachmentKind.OFD: "OFD",
+    AttachmentKind.TEXT: "文本",
+}
+
+
+def _attachments_markup(refs: Sequence[AttachmentRef]) -> str:
+    """佐证材料：纪要.pdf（PDF，1.2 MB，3 页）；现场照片.jpg（图片，640 KB）"""
+    if not refs:
+        return ""
+    items = []
+    for ref in refs:
+        size = (
+            f"{ref.size / 1024 / 1024:.1f} MB"
+            if ref.size >= 1024 * 1024
+            else f"{ref.size / 1024:.0f} KB"
+        )
+        facts = [_KIND_ZH[ref.kind], size] + ([f"{ref.pages} 页"] if ref.pages else [])
+        items.append(f"{ref.file_name}（{'，'.join(facts)}）")
+    return f'<br/><font face="{fonts.BOLD}">佐证材料：</font>' + fonts.markup("；".join(items))

@@ -12,12 +12,15 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Slot
 
+from domain.attachments import AttachmentRefused
 from domain.enums import ProgressStatus
 from domain.records import ProgressInput, TaskView
 from domain.task_flags import TaskCorrection
 from domain.validation import ProgressProblem
 from models.errors import ProgressRejected, StoreError
 from plan_parser import ParsedPlan
+from ui.attachments import viewer as attachment_viewer
+from ui.attachments import words as attachment_words
 from ui.common import messages, words
 from ui.common.worker import run_in_pool
 from ui.plan_import.dialog import PlanImportDialog
@@ -109,8 +112,18 @@ class Commands(QObject):
     ) -> None:
         store = self._window.store
         assert store is not None
+        limits = store.attachment_limits(task.plan_id)
+        parent_id = entry.parent_revision_id
+        kept = store.attachments_of([parent_id]).get(parent_id, ()) if parent_id else ()
+
+        def opener(item: object) -> None:
+            attachment_viewer.show(self._window, store, item)  # type: ignore[arg-type]
+
         while True:
-            typed = ProgressDialog.edit(self._window, task, entry, units, unit_fixed=unit_fixed)
+            typed = ProgressDialog.edit(
+                self._window, task, entry, units, unit_fixed=unit_fixed, limits=limits,
+                attachments=kept, opener=opener,
+            )  # fmt: skip
             if typed is None:
                 return
             entry = typed  # a refused entry reopens with what was typed
@@ -125,6 +138,8 @@ class Commands(QObject):
                     # typed, and let the clerk save it as an edit of that version.
                     entry = self._onto_newest(entry)
                     self._window.reload()
+            except AttachmentRefused as exc:
+                text = attachment_words.refusal_text(exc, limits)
             else:
                 self._window.refresh_task(task)
                 self._window.statusBar().showMessage(self.tr("进展已保存。"), 5000)

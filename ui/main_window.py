@@ -346,7 +346,11 @@ class MainWindow(WindowCommandsMixin, QMainWindow):
         hits = search_hits(node.task, self.filter_bar.search.text())
         # A bounded page: a task can have tens of thousands of revisions.
         page = self._store.history_page(task_id, self.detail.page_rows)
-        self.detail.show_task(node.task, page.revisions, node.light, hits, history_total=page.total)
+        files = self._store.attachments_of(r.revision_id for r in page.revisions)
+        self.detail.show_task(
+            node.task, page.revisions, node.light, hits, history_total=page.total,
+            attachments=files,
+        )  # fmt: skip
 
     @Slot(str, int)
     def _show_more_history(self, task_id: str, limit: int) -> None:
@@ -354,7 +358,8 @@ class MainWindow(WindowCommandsMixin, QMainWindow):
         if self._store is None or current is None or current.id != task_id:
             return
         page = self._store.history_page(task_id, limit or None)
-        self.detail.show_history(page.revisions, page.total)
+        files = self._store.attachments_of(r.revision_id for r in page.revisions)
+        self.detail.show_history(page.revisions, page.total, files)
 
     @Slot(QItemSelection, QItemSelection)
     def _on_tree_selection(self, _new: QItemSelection, _old: QItemSelection) -> None:

@@ -102,3 +102,12 @@ class WindowCommandsMixin:
         self.detail.withdraw_requested.connect(
             lambda task_id, revision_id: self.commands.withdraw(task_id, revision_id)
         )
+        self.detail.attachment_requested.connect(self._show_attachment)
+
+    def _show_attachment(self, entry: object) -> None:
+        """A file double-clicked in the detail pane: the viewer (or, confirmed, the system)."""
+        from ui.attachments import viewer  # off the start-up path
+
+        window = self._window()
+        if window.store is not None:
+            viewer.show(window, window.store, entry)  # type: ignore[arg-type]

@@ -37,6 +37,183 @@
     </message>
 </context>
 <context>
+    <name>AttachmentViewer</name>
+    <message>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>PDF 含有主动内容</source>
+        <translation>PDF with active content</translation>
+    </message>
+    <message>
+        <source>“{name}”{risks}。内置查看器不会运行脚本或打开嵌入的文件。请确认来源可靠。仍要查看吗？</source>
+        <translation>“{name}”: {risks}. The built-in viewer runs no scripts and opens no embedded files. Make sure it comes from a trusted source. View it anyway?</translation>
+    </message>
+    <message>
+        <source>佐证材料 — {name}</source>
+        <translation>Evidence — {name}</translation>
+    </message>
+    <message>
+        <source>用系统程序打开</source>
+        <translation>Open with the system&apos;s program</translation>
+    </message>
+    <message>
+        <source>“{name}”（{kind}）将用本机的默认程序打开。督办不检查其中的内容，请确认来源可靠。要打开吗？</source>
+        <translation>“{name}” ({kind}) will be opened with this PC&apos;s default program. Duban does not check what it contains; make sure it comes from a trusted source. Open it?</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentWords</name>
+    <message>
+        <source>JPEG 图片</source>
+        <translation>JPEG image</translation>
+    </message>
+    <message>
+        <source>PNG 图片</source>
+        <translation>PNG image</translation>
+    </message>
+    <message>
+        <source>Word 文档</source>
+        <translation>Word document</translation>
+    </message>
+    <message>
+        <source>Excel 表格</source>
+        <translation>Excel workbook</translation>
+    </message>
+    <message>
+        <source>OFD 版式文件</source>
+        <translation>OFD document</translation>
+    </message>
+    <message>
+        <source>纯文本</source>
+        <translation>plain text</translation>
+    </message>
+    <message>
+        <source>含 JavaScript 脚本</source>
+        <translation>contains JavaScript</translation>
+    </message>
+    <message>
+        <source>含嵌入文件</source>
+        <translation>contains embedded files</translation>
+    </message>
+    <message>
+        <source>含启动外部程序的动作</source>
+        <translation>contains an action that launches a program</translation>
+    </message>
+    <message>
+        <source>{n} MB</source>
+        <translation>{n} MB</translation>
+    </message>
+    <message>
+        <source>{n} KB</source>
+        <translation>{n} KB</translation>
+    </message>
+    <message>
+        <source>{n} 字节</source>
+        <translation>{n} bytes</translation>
+    </message>
+    <message>
+        <source>{n} 页</source>
+        <translation>{n} pages</translation>
+    </message>
+    <message>
+        <source>{name} — {facts}</source>
+        <translation>{name} — {facts}</translation>
+    </message>
+    <message>
+        <source>，</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>单个文件不超过 {file} MB，每条进展最多 {count} 个、合计 {total} MB。</source>
+        <translation>At most {file} MB per file, {count} files and {total} MB in all per report.</translation>
+    </message>
+    <message>
+        <source>“{name}”是空文件（0 字节），不能作为佐证材料。</source>
+        <translation>“{name}” is empty (0 bytes) and cannot be attached.</translation>
+    </message>
+    <message>
+        <source>无法读取“{name}”（文件不存在、是文件夹或没有权限）。</source>
+        <translation>“{name}” cannot be read (missing, a folder, or no permission).</translation>
+    </message>
+    <message>
+        <source>“{name}”超过单个文件大小上限（{limit}）。</source>
+        <translation>“{name}” is larger than the limit per file ({limit}).</translation>
+    </message>
+    <message>
+        <source>每条进展最多 {limit} 个佐证材料，“{name}”未能添加。</source>
+        <translation>A report may carry at most {limit} files; “{name}” was not added.</translation>
+    </message>
+    <message>
+        <source>佐证材料合计超过 {limit}，“{name}”未能添加。</source>
+        <translation>The files of a report would exceed {limit} in all; “{name}” was not added.</translation>
+    </message>
+    <message>
+        <source>“{name}”实际是可执行程序，不能作为佐证材料（与文件名无关）。</source>
+        <translation>“{name}” is actually a program and cannot be attached (whatever its name says).</translation>
+    </message>
+    <message>
+        <source>“{name}”是脚本或打开即运行的文件类型，不能作为佐证材料。</source>
+        <translation>“{name}” is a script or a kind of file that runs when opened; it cannot be attached.</translation>
+    </message>
+    <message>
+        <source>“{name}”是压缩包，内容无法检查，请解压后添加其中的文件。</source>
+        <translation>“{name}” is an archive whose contents cannot be checked; extract it and attach the files inside.</translation>
+    </message>
+    <message>
+        <source>“{name}”是含宏的 Office 文件，请另存为 .docx/.xlsx 后添加。</source>
+        <translation>“{name}” is a macro-enabled Office file; save it as .docx/.xlsx and attach that.</translation>
+    </message>
+    <message>
+        <source>“{name}”看似 Word/Excel/OFD 文件，但内容不是有效的文档格式。</source>
+        <translation>“{name}” looks like a Word/Excel/OFD file but is not a valid document.</translation>
+    </message>
+    <message>
+        <source>“{name}”是旧版 Office 格式（.doc/.xls），请另存为 .docx/.xlsx。</source>
+        <translation>“{name}” is in the old Office format (.doc/.xls); save it as .docx/.xlsx.</translation>
+    </message>
+    <message>
+        <source>“{name}”中含有解压后异常巨大的数据（疑似压缩炸弹），已拒绝。</source>
+        <translation>“{name}” contains data that inflates to an absurd size (a compression bomb); refused.</translation>
+    </message>
+    <message>
+        <source>“{name}”不是允许的类型。允许：PDF、JPEG、PNG、Word（.docx）、Excel（.xlsx）、OFD、纯文本。</source>
+        <translation>“{name}” is not an allowed kind. Allowed: PDF, JPEG, PNG, Word (.docx), Excel (.xlsx), OFD, plain text.</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentsBox</name>
+    <message>
+        <source>添加…</source>
+        <translation>Add…</translation>
+    </message>
+    <message>
+        <source>移除</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>打开</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>可把文件拖到这里。</source>
+        <translation> Files can be dropped here.</translation>
+    </message>
+    <message>
+        <source>未能添加佐证材料</source>
+        <translation>Files not attached</translation>
+    </message>
+    <message>
+        <source>选择佐证材料</source>
+        <translation>Choose evidence files</translation>
+    </message>
+    <message>
+        <source>佐证材料 (*.pdf *.jpg *.jpeg *.png *.docx *.xlsx *.ofd *.txt);;所有文件 (*)</source>
+        <translation>Evidence (*.pdf *.jpg *.jpeg *.png *.docx *.xlsx *.ofd *.txt);;All files (*)</translation>
+    </message>
+</context>
+<context>
     <name>BackupCommands</name>
     <message>
         <source>数据在服务器上：备份和恢复由服务器的 pg_dump 定时任务负责。</source>
@@ -557,6 +734,10 @@ After restoring it, this PC becomes that PC: installation id, unit and registere
     <message>
         <source>进展记录（最新在前）</source>
         <translation>Progress reports (newest first)</translation>
+    </message>
+    <message>
+        <source>佐证材料（双击查看）</source>
+        <translation>Evidence (double-click to view)</translation>
     </message>
     <message>
         <source>填报进展…</source>
@@ -1467,6 +1648,17 @@ If it really is the same PC with another unit or name (checked by phone), choose
     </message>
 </context>
 <context>
+    <name>ImageViewer</name>
+    <message>
+        <source>佐证材料 — {name}</source>
+        <translation>Evidence — {name}</translation>
+    </message>
+    <message>
+        <source>无法显示这张图片：{reason}</source>
+        <translation>This image cannot be shown: {reason}</translation>
+    </message>
+</context>
+<context>
     <name>ImportLogDialog</name>
     <message>
         <source>导入日志</source>
@@ -2289,6 +2481,10 @@ If it really is the same PC with another unit or name (checked by phone), choose
     <message>
         <source>完成百分比低于上次时必填</source>
         <translation>Required when the percentage is lower than last time</translation>
+    </message>
+    <message>
+        <source>佐证材料</source>
+        <translation>Evidence</translation>
     </message>
     <message>
         <source>修改进展</source>

@@ -55,3 +55,23 @@ def test_caps_are_set_by_the_office_only(cli, tmp_path: Path) -> None:  # type: 
     )  # fmt: skip
     assert done.code == 0, done.err
     assert "单个文件 20 MB，每条进展最多 5 个" in done.out
+
+
+def test_task_sheet_lists_each_reports_attachments(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from pypdf import PdfReader
+
+    db = str(tmp_path / "unit.sqlite")
+    pdf = samples.write(tmp_path / "材料", "专题会议纪要.pdf", samples.pdf_bytes(3))
+    assert cli("office", "--db", db, "--unit", "省知识产权局").code == 0
+    added = cli(
+        "progress", "add", "--db", db, "--task", "1", "--unit", "省知识产权局",
+        "--status", "推进中", "--percent", "30", "--text", "召开专题会议", "--reporter", "张三",
+        "--attach", str(pdf),
+    )  # fmt: skip
+    assert added.code == 0, added.err
+    out = tmp_path / "督办单.pdf"
+    made = cli("sheet", "--db", db, "--task", "1", "-o", str(out))
+    assert made.code == 0, made.err
+    text = "".join(page.extract_text() for page in PdfReader(out).pages)
+    text = "".join(text.split())  # the detail column is narrow: lines break anywhere
+    assert "佐证材料：专题会议纪要.pdf（PDF，" in text and "3页）" in text

@@ -13,6 +13,8 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QListWidget,
+    QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
@@ -22,10 +24,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from domain.attachments import AttachmentRef
 from domain.enums import ReviewDecision
 from domain.review_rules import decisive_review
 from domain.status_lights import Light, TaskLight
 from domain.validation import stored_breaches
+from ui.attachments import words as attachment_words
+from ui.attachments.box import Entry
 from ui.common import words
 from ui.tree.model import IdRole
 
@@ -76,6 +81,7 @@ class DetailPane(QWidget):
     withdraw_requested = Signal(str, str)  # task id, revision id
     # The clerk asked for more of a long history: task id, how many (0: all of it).
     history_requested = Signal(str, int)
+    attachment_requested = Signal(object)  # ui.attachments.box.Entry: show this file
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -84,6 +90,7 @@ class DetailPane(QWidget):
         self._history_total = 0
         self.page_rows = HISTORY_PAGE_ROWS
         self.more_rows = HISTORY_MORE_ROWS
+        self._attachments: dict[str, tuple[AttachmentRef, ...]] = {}
         self._init_widgets()
         self._init_layout()
         self.report_button.clicked.connect(self._on_report)
@@ -92,6 +99,7 @@ class DetailPane(QWidget):
         self.history_view.doubleClicked.connect(self._on_edit)
         self.history_view.selectionModel().selectionChanged.connect(self._on_history_selected)
         self.history_note.linkActivated.connect(self._on_more_history)
+        self.attachments_list.itemDoubleClicked.connect(self._on_attachment)
         self.clear()
 
     def _init_widgets(self) -> None:
@@ -150,6 +158,10 @@ class DetailPane(QWidget):
         self.revision_text.setObjectName("revision_text")
         self.revision_text.setReadOnly(True)
         self.revision_text.setMaximumHeight(self.fontMetrics().lineSpacing() * 7)
+        self.attachments_label = QLabel(self.tr("佐证材料（双击查看）"), self)
+        self.attachments_list = QListWidget(self)
+        self.attachments_list.setObjectName("detail_attachments")
+        self.attachments_list.setMaximumHeight(self.fontMetrics().lineSpacing() * 5)
         self.report_button = QPushButton(self.tr("填报进展…"), self)
         self.report_button.setObjectName("report_button")
         self.edit_button = QPushButton(self.tr("修改所选记录…"), self)
@@ -188,6 +200,8 @@ class DetailPane(QWidget):
         bottom_layout.addWidget(self.history_view, 2)
         bottom_layout.addWidget(self.history_note)
         bottom_layout.addWidget(self.revision_text)
+        bottom_layout.addWidget(self.attachments_label)
+        bottom_layout.addWidget(self.attachments_list)
 
         self.splitter = QSplitter(Qt.Orientation.Vertical, self)
         self.splitter.setObjectName("detail_splitter")
@@ -243,11 +257,14 @@ class DetailPane(QWidget):
         hits: list[SearchHit] | None = None,
         *,
         history_total: int | None = None,
+        attachments: dict[str, tuple[AttachmentRef, ...]] | None = None,
     ) -> None:
         """``history``: the newest revisions, newest first; ``history_total``: how many the
         task has in all (more than shown: the pane says so and offers the rest). ``hits``:
-        where the search box's word occurs in this task (shown above its text)."""
+        where the search box's word occurs in this task (shown above its text).
+        ``attachments``: the files each revision lists (name, kind, size, pages)."""
         self._task = task
+        self._attachments = dict(attachments or {})
         self._show_supervision(task, light)
         self._show_returns_and_instructions(task)
         self._show_hits(hits or [])
@@ -337,9 +354,16 @@ class DetailPane(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
 
-    def show_history(self, history: list[ProgressRevision], total: int) -> None:
-        """More of the current task's history (after ``history_requested``)."""
+    def show_history(
+        self,
+        history: list[ProgressRevision],
+        total: int,
+        attachments: dict[str, tuple[AttachmentRef, ...]] | None = None,
+    ) -> None:
+        """More of the current task's history (after ``history_requested``), with the
+        files its revisions list."""
         if self._task is not None:
+            self._attachments.update(attachments or {})
             self._fill_history(history, total)
             self._update_buttons()
 
@@ -454,6 +478,7 @@ class DetailPane(QWidget):
         self._update_buttons()
         rev = self.selected_revision()
         self.revision_text.setVisible(rev is not None)
+        self._fill_attachments(rev)
         if rev is None:
             self.revision_text.clear()
             return
@@ -480,6 +505,23 @@ class DetailPane(QWidget):
     def _on_more_history(self, link: str) -> None:
         if self._task is not None:
             self.history_requested.emit(self._task.id, int(link))
+
+    def _fill_attachments(self, rev: ProgressRevision | None) -> None:
+        self.attachments_list.clear()
+        refs = self._attachments.get(rev.revision_id, ()) if rev is not None else ()
+        for ref in refs:
+            item = QListWidgetItem(attachment_words.describe(ref), self.attachments_list)
+            item.setData(IdRole, ref)
+            if ref.risks:
+                item.setForeground(Qt.GlobalColor.darkRed)
+        self.attachments_label.setVisible(bool(refs))
+        self.attachments_list.setVisible(bool(refs))
+
+    @Slot(QListWidgetItem)
+    def _on_attachment(self, item: QListWidgetItem) -> None:
+        ref = item.data(IdRole)
+        if isinstance(ref, AttachmentRef):
+            self.attachment_requested.emit(Entry(ref, ref))
 
     @Slot()
     def _on_report(self) -> None:

@@ -7,6 +7,7 @@ The dialog returns a ``ProgressInput``; the window hands it to the store. Rules 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 from PySide6.QtCore import QDate, QRegularExpression, Slot
 from PySide6.QtGui import QRegularExpressionValidator
@@ -24,10 +25,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from domain.attachments import DEFAULT_LIMITS, AttachmentLimits, AttachmentRef
 from domain.enums import ProgressStatus, ReviewDecision
 from domain.records import ProgressInput, ProgressRevision, TaskView
 from domain.review_rules import decisive_review
 from domain.validation import ProgressProblem, progress_problems
+from ui.attachments.box import AttachmentsBox
 from ui.common import messages, words
 from ui.common.sizing import resize_within_screen
 
@@ -41,6 +44,7 @@ class ProgressDialog(QDialog):
         units: list[tuple[str, str]],
         *,
         unit_fixed: bool = False,
+        limits: AttachmentLimits = DEFAULT_LIMITS,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -48,13 +52,14 @@ class ProgressDialog(QDialog):
         self._task = task
         self._parent_revision_id: str | None = None
         self._initial: ProgressInput | None = None
+        self.attachments_box = AttachmentsBox(limits, self)
         self._init_widgets(units, unit_fixed)
         self._init_layout()
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         self.status_box.currentIndexChanged.connect(self._on_status_changed)
         self.setWindowTitle(self.tr("填报进展"))
-        resize_within_screen(self, 640, 680)
+        resize_within_screen(self, 640, 760)
 
     def _init_widgets(self, units: list[tuple[str, str]], unit_fixed: bool) -> None:
         self.task_label = QLabel(
@@ -134,6 +139,7 @@ class ProgressDialog(QDialog):
         form.addRow(self.tr("填报人"), self.reporter)
         form.addRow(self.tr("联系电话"), self.phone)
         form.addRow(self.reason_label, self.reason)
+        form.addRow(self.tr("佐证材料"), self.attachments_box)
         layout = QVBoxLayout(self)
         layout.addWidget(self.task_label)
         layout.addWidget(self.return_note)
@@ -159,6 +165,8 @@ class ProgressDialog(QDialog):
         self.reporter.setText(entry.reporter)
         self.phone.setText(entry.phone)
         self.reason.setText(entry.reason)
+        if entry.attachments is not None:
+            self.attachments_box.set_choices(entry.attachments)
         editing = entry.parent_revision_id is not None
         self.reason_label.setText(self.tr("修改原因") if editing else self.tr("说明"))
         self.reason.setPlaceholderText(
@@ -188,6 +196,7 @@ class ProgressDialog(QDialog):
             phone=self.phone.text().strip(),
             parent_revision_id=self._parent_revision_id,
             reason=self.reason.text().strip(),
+            attachments=self.attachments_box.choices(),
         )
 
     def _previous(self, unit_id: str) -> ProgressRevision | None:
@@ -239,9 +248,19 @@ class ProgressDialog(QDialog):
         units: list[tuple[str, str]],
         *,
         unit_fixed: bool = False,
+        limits: AttachmentLimits = DEFAULT_LIMITS,
+        attachments: tuple[AttachmentRef, ...] = (),
+        opener: Callable[[object], None] | None = None,
     ) -> ProgressInput | None:
-        """Run the dialog on ``entry``; the typed entry, or None when cancelled."""
-        dialog = cls(task, units, unit_fixed=unit_fixed, parent=parent)
+        """Run the dialog on ``entry``; the typed entry, or None when cancelled.
+
+        ``attachments`` are the files of the revision being edited (an entry reopened after
+        a refusal carries its own); ``opener`` shows one of them (the window's viewer)."""
+        dialog = cls(task, units, unit_fixed=unit_fixed, limits=limits, parent=parent)
+        if entry.attachments is None:
+            dialog.attachments_box.set_choices(attachments)
+        if opener is not None:
+            dialog.attachments_box.open_requested.connect(opener)
         dialog.set_data(entry)
         try:
             if dialog.exec() == QDialog.DialogCode.Accepted:
