@@ -14,7 +14,7 @@ from PySide6.QtCore import QObject, Slot
 
 from domain.attachments import AttachmentRefused
 from domain.enums import ProgressStatus
-from domain.records import ProgressInput, TaskView
+from domain.records import ProgressInput, ProgressRevision, TaskView
 from domain.task_flags import TaskCorrection
 from domain.validation import ProgressProblem
 from models.errors import ProgressRejected, StoreError
@@ -79,26 +79,37 @@ class Commands(QObject):
             units = [(inst.unit_id, inst.unit_name or "")]
             self._edit_and_save(task, self._new_entry(task, inst.unit_id), units, unit_fixed=True)
 
-    @Slot(str, str)
-    def edit(self, task_id: str, revision_id: str) -> None:
+    def _own_revision(
+        self, task_id: str, revision_id: str, refused_title: str
+    ) -> tuple[TaskView, ProgressRevision] | None:
+        """The task and one of its revisions, when this PC may act on it (edit, withdraw);
+        None after telling the clerk why not."""
         task = self._task(task_id)
         store = self._window.store
         if task is None or store is None or not self._ensure_office():
-            return
+            return None
         revision = next(
             (r for r in store.progress_history(task_id) if r.revision_id == revision_id), None
         )
         if revision is None:
-            return
+            return None
         inst = self._window.installation
         if inst is not None and inst.unit_id is not None and inst.unit_id != revision.unit_id:
             # The store refuses it too; saying so first spares the clerk typing in vain.
             messages.information(
                 self._window,
-                self.tr("不能修改"),
+                refused_title,
                 words.store_error_text("unit_not_allowed", inst.unit_name or ""),
             )
+            return None
+        return task, revision
+
+    @Slot(str, str)
+    def edit(self, task_id: str, revision_id: str) -> None:
+        found = self._own_revision(task_id, revision_id, self.tr("不能修改"))
+        if found is None:
             return
+        task, revision = found
         units = [(revision.unit_id, revision.unit_name)]
         self._edit_and_save(task, revision_entry(revision), units, unit_fixed=True)
 
@@ -159,23 +170,11 @@ class Commands(QObject):
     @Slot(str, str)
     def withdraw(self, task_id: str, revision_id: str) -> None:
         """撤回: the report the revision belongs to stops counting; it stays in the history."""
-        task = self._task(task_id)
+        found = self._own_revision(task_id, revision_id, self.tr("不能撤回"))
         store = self._window.store
-        if task is None or store is None or not self._ensure_office():
+        if found is None or store is None:
             return
-        revision = next(
-            (r for r in store.progress_history(task_id) if r.revision_id == revision_id), None
-        )
-        if revision is None:
-            return
-        inst = self._window.installation
-        if inst is not None and inst.unit_id is not None and inst.unit_id != revision.unit_id:
-            messages.information(
-                self._window,
-                self.tr("不能撤回"),
-                words.store_error_text("unit_not_allowed", inst.unit_name or ""),
-            )
-            return
+        task, revision = found
         reason = messages.ask_text(
             self._window,
             self.tr("撤回进展"),
