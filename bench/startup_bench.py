@@ -130,6 +130,8 @@ class Launch:
     painted: float
     filled: float | None
     rss_mb: float
+    #: Every plan shown and the store open: the clerk can work.
+    ready: float | None = None
 
 
 def _env(home: Path, *, probe: bool) -> dict[str, str]:
@@ -150,7 +152,7 @@ def _markers(text: str) -> dict[str, float]:
     found = {}
     for line in text.splitlines():
         parts = line.split()
-        if len(parts) == 2 and parts[0] in ("painted", "filled", "rss"):
+        if len(parts) == 2 and parts[0] in ("painted", "filled", "ready", "rss"):
             found[parts[0]] = float(parts[1])
     return found
 
@@ -175,7 +177,8 @@ def launch_program(command: list[str], home: Path, *, probe: bool) -> Launch:
     if out.returncode != 0 or "painted" not in marks:
         raise RuntimeError(f"{command[:2]} exit {out.returncode}: {out.stderr[-2000:]}")
     filled = marks["filled"] - started if "filled" in marks else None
-    return Launch(marks["painted"] - started, filled, marks.get("rss", 0.0))
+    ready = marks["ready"] - started if "ready" in marks else None
+    return Launch(marks["painted"] - started, filled, marks.get("rss", 0.0), ready)
 
 
 def bare(home: Path) -> Launch:
@@ -184,7 +187,7 @@ def bare(home: Path) -> Launch:
 
 def duban(db: Path, home: Path) -> Launch:
     result = launch([str(ROOT / "main.py"), "--db", str(db)], home, probe=True)
-    if result.filled is None:
+    if result.filled is None or result.ready is None:
         raise RuntimeError("the window never showed the plans")
     return result
 
@@ -277,6 +280,14 @@ def run(sizes: datagen.Sizes, repeat: int) -> list[Row]:
         ),
         Row(
             GROUP,
+            "seed plan: store open (the clerk can work)",
+            med("seed", "ready"),
+            "s",
+            base,
+            label,
+        ),
+        Row(
+            GROUP,
             f"{tasks:,} tasks: window first painted",
             med("scale", "painted"),
             "s",
@@ -292,6 +303,15 @@ def run(sizes: datagen.Sizes, repeat: int) -> list[Row]:
             base,
             label,
             max_ratio=6.0,
+        ),
+        Row(
+            GROUP,
+            f"{tasks:,} tasks: every plan shown and the store open",
+            med("scale", "ready"),
+            "s",
+            base,
+            label,
+            note="the tree shows its first screenful (filled) first; no target in the issue",
         ),
         Row(
             GROUP,

@@ -37,57 +37,141 @@ log = logging.getLogger(__name__)
 WARNING_DAYS_KEY = "warning_days"
 
 
+#: Tasks read before the first plans are shown: more rows than the tallest window holds
+#: (the rest of a large store follows while that first screen is painted).
+FIRST_SCREEN_TASKS = 150
+
+
 @dataclass(frozen=True)
 class FirstFill:
     """What the window shows before the Store is open."""
 
     plans: list[PlanView]
     warning_days: int
+    #: False: more plans follow (``FirstFillReader.read_rest``).
+    complete: bool = True
 
 
 def _date(value: str | None) -> dt.date | None:
     return dt.date.fromisoformat(value) if value else None
 
 
-def read_first_fill(path: Path) -> FirstFill | None:
-    """The plans in ``path``; None unless it is a current Duban file (then nothing is read).
-    A server database (``models.locations.ServerAddress``) is always None: the window
-    waits for the ``Store``, which reads it through the server."""
-    if not isinstance(path, Path):
-        return None
-    try:
-        if schema_revision(path) != SCHEMA_HEAD:
+PlanRow = tuple[str, str, str, dt.date | None, str, str]
+
+
+class FirstFillReader:
+    """One read-only connection for the window's first fill.
+
+    The plans are read in one snapshot (a single read transaction), a screenful first and
+    the rest after that screen has painted. Afterwards ``unchanged`` says whether anything
+    was committed to the file since (SQLite's ``PRAGMA data_version``, which moves when
+    another connection commits): if not, the plans shown are the file's and the window
+    need not read them again when the Store opens. Used by one thread at a time (the pool
+    thread reads, the window's thread asks ``unchanged``)."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self._conn = conn
+        self._pending: list[PlanRow] = []
+        self._warning_days = DEFAULT_WARNING_DAYS
+        self._version: int | None = None
+
+    @classmethod
+    def open(cls, path: Path) -> FirstFillReader | None:
+        """A reader of ``path``; None unless it is a current Duban file (nothing read).
+        A server database (``models.locations.ServerAddress``) is always None: the window
+        waits for the ``Store``, which reads it through the server."""
+        if not isinstance(path, Path):
             return None
-        conn = sqlite3.connect(readonly_uri(path), uri=True)
-    except (StoreError, sqlite3.Error, OSError):
+        try:
+            if schema_revision(path) != SCHEMA_HEAD:
+                return None
+            # isolation_level None: this reader says where its one read transaction starts.
+            conn = sqlite3.connect(
+                readonly_uri(path), uri=True, isolation_level=None, check_same_thread=False
+            )
+        except (StoreError, sqlite3.Error, OSError):
+            return None
+        return cls(conn)
+
+    def read_first(self, screen_tasks: int | None) -> FirstFill | None:
+        """The first plans, at least ``screen_tasks`` tasks of them (None: every plan);
+        None when the file has nothing to show yet or cannot be read (then the reader is
+        closed and the window waits for the ``Store``)."""
+        try:
+            self._conn.execute("BEGIN")
+            if self._conn.execute("SELECT 1 FROM installation LIMIT 1").fetchone() is None:
+                self.close()
+                return None  # Store.open has yet to make it (and to seed the plan)
+            row = self._conn.execute(
+                "SELECT value FROM settings WHERE key = ?", (WARNING_DAYS_KEY,)
+            ).fetchone()
+            if row and str(row[0]).isdigit():
+                self._warning_days = int(row[0])
+            self._pending = [
+                (pid, title, issuer, _date(issued), addressees, fingerprint)
+                for pid, title, issuer, issued, addressees, fingerprint in self._conn.execute(
+                    "SELECT id, title, issuer, issued_on, addressees, fingerprint FROM plans"
+                    " ORDER BY position"
+                )
+            ]
+            plans: list[PlanView] = []
+            tasks = 0
+            while self._pending and (screen_tasks is None or tasks < screen_tasks):
+                view = _plan_view(self._conn, self._pending.pop(0))
+                if not view.removed:  # removed by the office: hidden, kept
+                    plans.append(view)
+                    tasks += len(view.all_tasks())
+            complete = not self._pending
+            if complete:
+                self._end_snapshot()
+            return FirstFill(plans, self._warning_days, complete)
+        except (sqlite3.Error, ValueError, KeyError, TypeError) as exc:
+            log.warning("first fill skipped: %s", exc)
+            self.close()
+            return None
+
+    def read_rest(self) -> list[PlanView]:
+        """The plans after the first screenful, from the same snapshot. Raises
+        ``sqlite3.Error`` (and closes) when they cannot be read."""
+        try:
+            views = [_plan_view(self._conn, plan) for plan in self._pending]
+            self._pending = []
+            self._end_snapshot()
+        except (sqlite3.Error, ValueError, KeyError, TypeError):
+            self.close()
+            raise
+        return [view for view in views if not view.removed]
+
+    def unchanged(self) -> bool:
+        """Every plan was read and nothing has been committed to the file since."""
+        if self._version is None:
+            return False
+        try:
+            return self._data_version() == self._version
+        except sqlite3.Error:
+            return False
+
+    def close(self) -> None:
+        self._version = None
+        self._conn.close()
+
+    def _end_snapshot(self) -> None:
+        self._version = self._data_version()  # inside the snapshot: the version it shows
+        self._conn.execute("COMMIT")
+
+    def _data_version(self) -> int:
+        return int(self._conn.execute("PRAGMA data_version").fetchone()[0])
+
+
+def read_first_fill(path: Path) -> FirstFill | None:
+    """Every plan in ``path`` at once; None unless it is a current Duban file."""
+    reader = FirstFillReader.open(path)
+    if reader is None:
         return None
     try:
-        with conn:
-            return _read(conn)
-    except (sqlite3.Error, ValueError, KeyError, TypeError) as exc:
-        log.warning("first fill from %s skipped: %s", path, exc)
-        return None
+        return reader.read_first(screen_tasks=None)
     finally:
-        conn.close()
-
-
-def _read(conn: sqlite3.Connection) -> FirstFill | None:
-    if conn.execute("SELECT 1 FROM installation LIMIT 1").fetchone() is None:
-        return None  # Store.open has yet to make it (and to seed the plan)
-    plans = [
-        view
-        for view in (
-            _plan_view(conn, (pid, title, issuer, _date(issued), addressees, fingerprint))
-            for pid, title, issuer, issued, addressees, fingerprint in conn.execute(
-                "SELECT id, title, issuer, issued_on, addressees, fingerprint FROM plans"
-                " ORDER BY position"
-            )
-        )
-        if not view.removed  # removed by the office: hidden, kept
-    ]
-    row = conn.execute("SELECT value FROM settings WHERE key = ?", (WARNING_DAYS_KEY,)).fetchone()
-    days = int(row[0]) if row and str(row[0]).isdigit() else DEFAULT_WARNING_DAYS
-    return FirstFill(plans, days)
+        reader.close()
 
 
 def _plan_view(

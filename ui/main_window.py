@@ -72,6 +72,8 @@ class MainWindow(WindowCommandsMixin, QMainWindow):
         self._store: Store | None = None
         self._installation: Installation | None = None
         self._plans: dict[str, PlanView] = {}
+        #: The file's 临期 window, read with the plans shown before the store is open.
+        self._first_fill_warning_days: int | None = None
         self._current_plan_id: str | None = None
         #: Last row the clerk selected; a filter may hide it, clearing the filter brings it back.
         self._last_selected_id: str | None = None
@@ -195,18 +197,25 @@ class MainWindow(WindowCommandsMixin, QMainWindow):
     def installation(self) -> Installation | None:
         return self._installation
 
-    def set_store(self, store: Store, *, build_commands: bool = True) -> None:
+    def set_store(
+        self, store: Store, *, build_commands: bool = True, plans_current: bool = False
+    ) -> None:
         """Show ``store``'s plans; the window does nothing with data before this.
 
         ``build_commands=False`` leaves the command objects to their first use or to a
-        later ``build_commands()`` (start-up: the plans are shown first)."""
+        later ``build_commands()`` (start-up: the plans are shown first).
+        ``plans_current``: the plans shown at start-up (``show_first_fill``) are the
+        store's as they are now, so they are kept rather than read again."""
         if build_commands:
             self.build_commands()
         self._store = store
         self._installation = store.installation()
         self._set_enabled(True)
         self.statusBar().clearMessage()
-        self.reload()
+        if plans_current and self._plans:
+            self._show_plans(list(self._plans.values()), rebuild=False)
+        else:
+            self.reload()
         self.change_watcher.watch(store)
         last = self._settings.value(keys.KEY_LAST_TASK)
         if not (last and self.select_node(str(last))):
@@ -217,11 +226,22 @@ class MainWindow(WindowCommandsMixin, QMainWindow):
 
     def show_first_fill(self, plans: list[PlanView], warning_days: int) -> None:
         """Start-up: plans read ahead of the store (read-only), shown while it opens; the
-        window stays disabled until ``set_store``, which reads them again."""
+        window stays disabled until ``set_store``. More may follow (``add_first_fill``)."""
         if self._store is not None:
             return
         self._plans = {p.id: p for p in plans}
+        self._first_fill_warning_days = warning_days
         self.model.set_plans(plans, self.supervision.lights_today(plans, warning_days))
+        self.expand_shown()
+        self.plans_reloaded.emit()
+
+    def add_first_fill(self, plans: list[PlanView]) -> None:
+        """Start-up: the plans below the first screen, read from the same snapshot."""
+        if self._store is not None or not plans:
+            return
+        self._plans.update((p.id, p) for p in plans)
+        lights = self.supervision.lights_today(plans, self._first_fill_warning_days)
+        self.model.append_plans(plans, lights)
         self.expand_shown()
         self.plans_reloaded.emit()
 
@@ -229,16 +249,22 @@ class MainWindow(WindowCommandsMixin, QMainWindow):
     def reload(self, select_id: str | None = None) -> None:
         if self._store is None:
             return
+        self._show_plans(self._store.plan_views(), select_id=select_id)
+
+    def _show_plans(
+        self, plans: list[PlanView], *, rebuild: bool = True, select_id: str | None = None
+    ) -> None:
         keep = select_id or self.selected_node_id()
-        plans = self._store.plan_views()
         self._plans = {p.id: p for p in plans}
         if self._current_plan_id not in self._plans:
             self._current_plan_id = plans[0].id if plans else None
-        self.model.set_plans(plans, self.supervision.lights_today(plans))
+        if rebuild:
+            self.model.set_plans(plans, self.supervision.lights_today(plans))
         units = {u.unit_id: u for p in plans for u in p.units()}
         self.filter_bar.set_units(list(units.values()))
         self.filter_bar.set_task_count(sum(p.task_count for p in self.model.plan_nodes()))
-        self.expand_shown()
+        if rebuild:
+            self.expand_shown()
         self._refresh_plan_views()
         if keep:
             self.select_node(keep)

@@ -8,11 +8,14 @@ import subprocess
 import sys
 from pathlib import Path
 
+from bench.datagen import plan_text
 from domain.enums import Role
 from domain.plan_json import plan_json
 from domain.schedule import Deadline
 from models.database import SCHEMA_HEAD
-from models.fast_read import read_first_fill
+from models.fast_read import FirstFillReader, read_first_fill
+from models.store import Store
+from plan_parser import parse_plan_text
 from tests.exchange.offices import office, report
 
 REPO_ROOT = Path(__file__).resolve().parent.parent.parent
@@ -78,3 +81,58 @@ def test_it_does_not_import_sqlalchemy() -> None:
         [sys.executable, "-c", code], cwd=REPO_ROOT, capture_output=True, text=True, check=True
     )
     assert out.stdout.strip() == "[]"
+
+
+def _store_with_three_plans(path: Path) -> list[dict[str, object]]:
+    """The embedded plan and two synthetic ones; the plans as the Store reads them."""
+    with Store.open(path) as store:
+        store.set_office(None, coordinating_office=True)
+        store.import_plan(parse_plan_text(plan_text(1, tasks=8, units=5)))
+        store.import_plan(parse_plan_text(plan_text(2, tasks=8, units=5)))
+        report(store, 23, "省公安厅", 40)
+        return [plan_json(p, with_progress=True) for p in store.plan_views()]
+
+
+def test_the_first_screen_then_the_rest_come_from_one_snapshot(tmp_path: Path) -> None:
+    path = tmp_path / "three.sqlite"
+    expected = _store_with_three_plans(path)
+    reader = FirstFillReader.open(path)
+    assert reader is not None
+    first = reader.read_first(screen_tasks=1)
+    assert first is not None and not first.complete and len(first.plans) == 1
+    # A plan renamed between the two reads is not renamed in the rest: one snapshot.
+    with Store.open(path) as other:
+        last = other.plan_views()[-1]
+        other.rename_plan(last.id, "改过的名称", reason="更正")
+    rest = reader.read_rest()
+    assert rest[-1].title == last.title
+    assert [plan_json(p, with_progress=True) for p in [*first.plans, *rest]] == expected
+    assert not reader.unchanged()  # that report came after the snapshot
+    reader.close()
+
+
+def test_unchanged_until_something_is_committed(tmp_path: Path) -> None:
+    path = tmp_path / "three.sqlite"
+    _store_with_three_plans(path)
+    reader = FirstFillReader.open(path)
+    assert reader is not None
+    fill = reader.read_first(screen_tasks=None)
+    assert fill is not None and fill.complete and len(fill.plans) == 3
+    with Store.open(path) as store:  # opening and reading writes nothing
+        store.plan_views()
+        store.installation()
+        assert reader.unchanged()
+        report(store, 23, "省公安厅", 60)
+        assert not reader.unchanged()
+    reader.close()
+
+
+def test_a_reader_that_did_not_read_every_plan_is_never_current(tmp_path: Path) -> None:
+    path = tmp_path / "three.sqlite"
+    _store_with_three_plans(path)
+    reader = FirstFillReader.open(path)
+    assert reader is not None
+    first = reader.read_first(screen_tasks=1)
+    assert first is not None and not first.complete
+    assert not reader.unchanged()  # the rest was never read: the store must read it
+    reader.close()

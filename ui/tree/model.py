@@ -147,12 +147,14 @@ class PlanTreeModel(QAbstractItemModel):
         super().__init__(parent)
         self._root = Node(NodeKind.ROOT, "", "", "")
         self._by_id: dict[str, Node] = {}
+        self._plans: list[PlanView] = []
 
     # --- loading -------------------------------------------------------------------------
     def set_plans(self, plans: list[PlanView], lights: Mapping[str, TaskLight]) -> None:
         """Show ``plans``; ``lights`` holds each task's light by task id (as of today)."""
         self.beginResetModel()
         self._root = Node(NodeKind.ROOT, "", "", "")
+        self._plans = list(plans)
         names = dict(plan_labels(plans))  # two plans with one title are told apart
         for plan in plans:
             _build_plan(self._root, plan, lights, names[plan.id])
@@ -160,6 +162,28 @@ class PlanTreeModel(QAbstractItemModel):
         self._by_id = {}
         self._index_nodes(self._root)
         self.endResetModel()
+
+    def append_plans(self, plans: list[PlanView], lights: Mapping[str, TaskLight]) -> None:
+        """Show ``plans`` after those already shown (start-up: the plans below the first
+        screen). The plans' names are made again over all of them: a title met a second
+        time now needs its issuer or date."""
+        if not plans:
+            return
+        first = len(self._root.children)
+        self.beginInsertRows(QModelIndex(), first, first + len(plans) - 1)
+        for plan in plans:
+            node = _build_plan(self._root, plan, lights, plan.title)
+            self._by_id[node.id] = node
+            self._index_nodes(node)
+        self._plans.extend(plans)
+        self._root.recount()
+        self.endInsertRows()
+        names = dict(plan_labels(self._plans))
+        for node in self._root.children:
+            if node.label != names[node.id]:
+                node.label = names[node.id]
+                index = self.createIndex(node.row, COL_NAME, node)
+                self.dataChanged.emit(index, index)
 
     def _index_nodes(self, node: Node) -> None:
         for child in node.children:

@@ -9,9 +9,13 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from domain.plan_names import plan_labels
 from domain.records import PlanView
+from models import fast_read
 from models.store import Store
+from plan_parser import parse_plan_text
 from tests.exchange.offices import report
+from tests.ui.test_plan_names_ui import PLAN, REISSUED
 from ui.app import GuiSession
 from ui.main_window import MainWindow
 
@@ -54,3 +58,107 @@ def test_plans_show_before_the_store_opens_then_it_is_swapped_in(
         window.deleteLater()
         session._on_quit()
         session.deleteLater()
+
+
+def _three_plans(db_path: Path) -> tuple[int, list[str]]:
+    """The embedded plan and two more with one title; their task count and tree names."""
+    with Store.open(db_path) as store:
+        store.set_office(None, coordinating_office=True)
+        store.import_plan(parse_plan_text(PLAN))
+        store.import_plan(parse_plan_text(REISSUED))
+        plans = store.plan_views()
+    return sum(len(p.all_tasks()) for p in plans), [name for _id, name in plan_labels(plans)]
+
+
+def _start(zh_app: QApplication, db_path: Path, qt_settings: QSettings) -> GuiSession:
+    session = GuiSession(zh_app, db_path, qt_settings)
+    session.start()
+    return session
+
+
+def _ready(window: MainWindow) -> bool:
+    return window.store is not None and window.tree.isEnabled()
+
+
+def _stop(session: GuiSession) -> None:
+    assert session.window is not None
+    session.window.close()
+    session.window.deleteLater()
+    session._on_quit()
+    session.deleteLater()
+
+
+def test_a_large_store_shows_a_screenful_first_and_is_not_read_again(
+    qtbot: QtBot,
+    zh_app: QApplication,
+    db_path: Path,
+    qt_settings: QSettings,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    tasks, names = _three_plans(db_path)
+    monkeypatch.setattr(fast_read, "FIRST_SCREEN_TASKS", 1)
+    shown: list[int] = []
+    original_show, original_add = MainWindow.show_first_fill, MainWindow.add_first_fill
+
+    def show(self: MainWindow, plans: list[PlanView], warning_days: int) -> None:
+        original_show(self, plans, warning_days)
+        shown.append(len(self.model.plan_nodes()))
+
+    def add(self: MainWindow, plans: list[PlanView]) -> None:
+        original_add(self, plans)
+        shown.append(len(self.model.plan_nodes()))
+
+    reads: list[str] = []
+    original_views = Store.plan_views
+
+    def plan_views(self: Store) -> list[PlanView]:
+        reads.append("store")
+        return original_views(self)
+
+    monkeypatch.setattr(MainWindow, "show_first_fill", show)
+    monkeypatch.setattr(MainWindow, "add_first_fill", add)
+    monkeypatch.setattr(Store, "plan_views", plan_views)
+    monkeypatch.setattr(MainWindow, "show", lambda self: None)
+    session = _start(zh_app, db_path, qt_settings)
+    window = session.window
+    assert window is not None
+    try:
+        qtbot.waitUntil(lambda: _ready(window), timeout=20_000)
+        assert shown == [1, 3]  # the embedded plan first, then the other two
+        assert reads == []  # the file had not changed: the plans shown are kept
+        assert window.proxy.visible_task_count() == tasks
+        # The second plan of one title came later, and the names were made again.
+        assert [node.label for node in window.model.plan_nodes()] == names
+        assert len(set(names)) == 3
+    finally:
+        _stop(session)
+
+
+def test_a_file_changed_while_its_plans_were_shown_is_read_again(
+    qtbot: QtBot,
+    zh_app: QApplication,
+    db_path: Path,
+    qt_settings: QSettings,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    _three_plans(db_path)
+    monkeypatch.setattr(fast_read, "FIRST_SCREEN_TASKS", 1)
+    original_add = MainWindow.add_first_fill
+
+    def add(self: MainWindow, plans: list[PlanView]) -> None:
+        original_add(self, plans)
+        with Store.open(db_path) as other:  # another program writes meanwhile
+            report(other, 23, "省公安厅", 40)
+
+    monkeypatch.setattr(MainWindow, "add_first_fill", add)
+    monkeypatch.setattr(MainWindow, "show", lambda self: None)
+    session = _start(zh_app, db_path, qt_settings)
+    window = session.window
+    assert window is not None
+    try:
+        qtbot.waitUntil(lambda: _ready(window), timeout=20_000)
+        node = window.model.node_by_id(window.store.find_task_id(None, 23))
+        assert node is not None and node.task is not None
+        assert [p.percent for p in node.task.current_progress] == [40]
+    finally:
+        _stop(session)
