@@ -2,7 +2,10 @@
 
 Offices write deadlines into the task text ("2019年6月底前完成…"), into the assignment
 bracket ("完成时限：2022年") or into a table column ("持续推进"). The wording is kept as
-the clerk will recognise it; a date is given only when the wording names a year.
+the clerk will recognise it. A date is given where the wording names a year, or where it
+names a month or the year's end without one ("6月底前", "年底前"): such a plan means the
+year it was issued, and a day already past at issue means the next year. Recurring
+wordings ("每季度末") are a deadline of their own kind: kept as text, no date.
 """
 
 from __future__ import annotations
@@ -24,16 +27,29 @@ _DATED = re.compile(
     r"(底|末|年底|上半年|下半年|内|年内|第[一二三四]季度|一季度|二季度|三季度|四季度))?"
     r"\s*(前|以前|之前|内)?(?:完成|建成|出台|实现|基本完成)?"
 )
+#: Without a year: "6月底前", "9月25日前", "六月底前", "年底前", "今年年底前", "年内".
+_YEARLESS = re.compile(
+    r"(?<![\d〇零○一二三四五六七八九十年])(?:(?:今年|本年|当年)?"
+    r"(?:(\d{1,2}|十[一二]?|[一二三四五六七八九])\s*月\s*(?:(\d{1,2})\s*日|底|末)\s*(?:前|以前|之前)"
+    r"|年底前|年底以前|年内|上半年|第[一二三四]季度末?前?))"
+)
+#: Recurring: "每季度末", "每月底前", "每月10日前", "每半年", "每年底前".
+_RECURRING = re.compile(r"每(?:个)?(?:季度|月|半年|年|周)(?:末|底|初)?(?:\d{1,2}日)?(?:前|以前)?")
 _YEAR_DIGITS = str.maketrans("〇零○一二三四五六七八九", "00012345678" + "9")
 
 
-def deadline_of(text: str, assignment: str = "") -> tuple[str | None, dt.date | None]:
-    """(wording, date) from a task's assignment and text; (None, None) if it names none."""
+def deadline_of(
+    text: str, assignment: str = "", plan_date: dt.date | None = None
+) -> tuple[str | None, dt.date | None]:
+    """(wording, date) from a task's assignment and text; (None, None) if it names none.
+
+    ``plan_date`` (the issuer's date in the header) gives the year of a wording without one.
+    """
     for source in (assignment, text):
         m = _LABELLED.search(source)
         if m:
             wording = m.group(1).strip()
-            return wording, _date_of(wording)
+            return wording, _date_of(wording) or _yearless_date(wording, plan_date)
     for source in (assignment, text):
         m = _ONGOING_RE.search(source)
         if m and _stands_alone(source, m.start(), m.end()):
@@ -42,7 +58,61 @@ def deadline_of(text: str, assignment: str = "") -> tuple[str | None, dt.date | 
         best = _latest_dated(source)
         if best is not None:
             return best
+    for source in (assignment, text):
+        m = _YEARLESS.search(source)
+        if m:
+            return m.group(0), _yearless_date(m.group(0), plan_date)
+    for source in (assignment, text):
+        m = _RECURRING.search(source)
+        if m and _is_recurring_deadline(m.group(0)):
+            return m.group(0), None
     return None, None
+
+
+def _is_recurring_deadline(wording: str) -> bool:
+    """ "每季度末" or "每月10日前" is a deadline; "每季度" alone or "每年新增…" is not."""
+    return wording.endswith(("末", "底", "前")) or "季度" in wording or "半年" in wording
+
+
+def _yearless_date(wording: str, plan_date: dt.date | None) -> dt.date | None:
+    """The date a wording without a year means in a plan issued on ``plan_date``.
+
+    A recurring wording has none; a day before the plan's date is next year's.
+    """
+    if plan_date is None or _RECURRING.search(wording) or _DATED.search(wording):
+        return None
+    m = _YEARLESS.search(wording)
+    if m is None:
+        return None
+    date = _day_in_year(m, plan_date.year)
+    if date is not None and date < plan_date:
+        date = _day_in_year(m, plan_date.year + 1)
+    return date
+
+
+_CN_MONTH = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+
+
+def _day_in_year(m: re.Match[str], year: int) -> dt.date | None:
+    month_text, day_text, wording = m.group(1), m.group(2), m.group(0)
+    try:
+        if month_text:
+            if month_text.isdigit():
+                month = int(month_text)
+            elif month_text.startswith("十"):
+                month = 10 + _CN_MONTH.get(month_text[1:], 0)
+            else:
+                month = _CN_MONTH[month_text]
+            last = calendar.monthrange(year, month)[1]
+            return dt.date(year, month, int(day_text) if day_text else last)
+        if "上半年" in wording:
+            return dt.date(year, 6, 30)
+        for key, month in (("一", 3), ("二", 6), ("三", 9), ("四", 12)):
+            if f"第{key}季度" in wording:
+                return dt.date(year, month, calendar.monthrange(year, month)[1])
+        return dt.date(year, 12, 31)
+    except (ValueError, KeyError):
+        return None
 
 
 def _latest_dated(source: str) -> tuple[str, dt.date] | None:

@@ -19,6 +19,7 @@ from plan_parser.assignment import (
     mentions_roles,
     parse_assignment,
 )
+from plan_parser.deadlines import deadline_of
 from plan_parser.decoding import decode_plan_bytes
 from plan_parser.errors import ParseProblem, PlanParseError, clip
 from plan_parser.flat import split_run_together
@@ -88,6 +89,10 @@ def parse_plan_text(text: str) -> ParsedPlan:
     flag_unassigned_siblings(roots, task_style)
     assemble(roots, plan)
     keep_paths_apart(plan)
+    if issued_on is not None:
+        # "6月底前", "年底前": the year is the plan's (known only once the header is read).
+        for task in plan.all_tasks():
+            task.deadline_text, task.deadline = deadline_of(task.text, task.assignment, issued_on)
     for task in plan.all_tasks():
         plan.problems.extend(
             ParseProblem(p.code, p.line_no, task.label + task.text, p.message_zh)
