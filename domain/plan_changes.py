@@ -27,10 +27,14 @@ class ChangeKind(StrEnum):
     ROUNDS = "rounds"  # payload {"kind", "day", "dates", "start"}
     #: payload {"text"?, "units"?: [{"name", "role", "wording"}]}; units complete a 待补充 task
     EDIT_TASK = "edit_task"
-    ADD_TASK = "add_task"  # payload {"number", "section_id", "subsection_id"?, "text", "units"}
+    #: payload {"number", "section_id", "subsection_id"?, "text", "units", "label"?,
+    #: "after"?}: "after" (a task of the same group) places it right below that task (the
+    #: second part of a task split in the import preview); otherwise it ends its group.
+    ADD_TASK = "add_task"
     CLOSE_TASK = "close_task"  # payload {"closed": bool}
-    #: payload {}: a numbered line the document reading took for a task is none (marked at
-    #: import by the office); it leaves the plan on every PC, its row stays in the history.
+    #: payload {} or {"joined_into": task id}: a numbered line the document reading took for
+    #: a task is none, or was joined into the task before it (both marked at import by the
+    #: office); it leaves the plan on every PC, its row stays in the history.
     NOT_A_TASK = "not_a_task"
     RENAME_PLAN = "rename_plan"  # payload {"title": str}
     #: payload {"removed": bool}: out of every list and picker; its data stays in history
@@ -147,6 +151,7 @@ def apply_changes(view: PlanView, changes: Iterable[PlanChange]) -> PlanView:
     rounds = view.rounds
     own_deadline: dict[str, Deadline] = {}
     not_tasks: set[str] = set()
+    after: dict[str, str] = {}  # added task → the task it follows, in causal order
     for change in sorted((c for c in changes if c.plan_id == view.id), key=change_order):
         try:
             data = parse_payload(change)
@@ -168,10 +173,14 @@ def apply_changes(view: PlanView, changes: Iterable[PlanChange]) -> PlanView:
             elif kind is ChangeKind.ADD_TASK and change.task_id in tasks:
                 # The store keeps added tasks as rows (progress refers to them).
                 tasks[change.task_id] = dataclasses.replace(tasks[change.task_id], added=True)
+                if data.get("after"):
+                    after[change.task_id] = str(data["after"])
             elif kind is ChangeKind.ADD_TASK and change.task_id:
                 task = _new_task(view, change.task_id, data)
                 tasks[task.id] = task
                 added.append((task, str(data["section_id"]), data.get("subsection_id")))
+                if data.get("after"):
+                    after[change.task_id] = str(data["after"])
             elif kind is ChangeKind.EDIT_TASK and change.task_id in tasks:
                 tasks[change.task_id] = _edited(tasks[change.task_id], data)
             elif kind is ChangeKind.NOT_A_TASK and change.task_id in tasks:
@@ -188,7 +197,7 @@ def apply_changes(view: PlanView, changes: Iterable[PlanChange]) -> PlanView:
         )
     for task_id in not_tasks:
         del tasks[task_id]
-    return _rebuild(view, tasks, added, plan_deadline, rounds)
+    return _rebuild(view, tasks, added, plan_deadline, rounds, after)
 
 
 def _deadline(data: dict[str, Any]) -> Deadline:
@@ -245,7 +254,7 @@ def _new_task(view: PlanView, task_id: str, data: dict[str, Any]) -> TaskView:
         subsection_number=sub.number if sub else None,
         subsection_title=sub.title if sub else None,
         assignments=_assignments(list(data["units"])),
-        label=f"{int(data['number'])}.",
+        label=str(data.get("label") or f"{int(data['number'])}."),
         added=True,
     )
 
@@ -256,9 +265,14 @@ def _rebuild(
     added: list[tuple[TaskView, str, str | None]],
     plan_deadline: Deadline | None,
     rounds: RoundRule | None,
+    after: dict[str, str],
 ) -> PlanView:
     def refresh(group: tuple[TaskView, ...], extra: list[TaskView]) -> tuple[TaskView, ...]:
-        return tuple(tasks[t.id] for t in group if t.id in tasks) + tuple(extra)
+        return _placed(
+            [tasks[t.id] for t in group if t.id in tasks and t.id not in extra_ids] + extra, after
+        )
+
+    extra_ids = {t.id for t, _, _ in added}
 
     sections: list[SectionView] = []
     for section in view.sections:
@@ -278,3 +292,16 @@ def _rebuild(
     return dataclasses.replace(
         view, sections=tuple(sections), plan_deadline=plan_deadline, rounds=rounds
     )
+
+
+def _placed(group: list[TaskView], after: dict[str, str]) -> tuple[TaskView, ...]:
+    """Each added task that names the task it follows moved right below it, in causal order
+    (so a task split twice reads 3, 3's second part, 3's third part as the clerk made them);
+    one whose task is not in this group stays where it is."""
+    for task_id, anchor in after.items():
+        ids_now = [t.id for t in group]
+        if task_id not in ids_now or anchor not in ids_now or task_id == anchor:
+            continue
+        task = group.pop(ids_now.index(task_id))
+        group.insert([t.id for t in group].index(anchor) + 1, task)
+    return tuple(group)

@@ -48,9 +48,17 @@ class TaskCorrection:
     ``units`` (name, role, wording) completes the task; ``not_a_task`` takes a line read as a
     task out of the plan. Kept as plan changes, not by rewriting the document's rows, so the
     units' PCs, which import the same document, end up with the same plan.
+
+    Splitting a task edits it to its first part and adds the second as a new task (``after``:
+    the task it follows; ``task_id`` is then the new task's id, made once at the office so
+    every PC gets the same one). Joining a task with the next edits the first and takes the
+    next out of the plan (``not_a_task`` with ``joined_into``: the task it went into).
     """
 
     task_id: str
     text: str | None = None
     units: tuple[tuple[str, Role, str], ...] | None = None
     not_a_task: bool = False
+    after: str | None = None
+    label: str | None = None  # of a task added by a split: its source's numbering
+    joined_into: str | None = None

@@ -84,7 +84,7 @@ def materialize(session: Session, change: PlanChange) -> None:
                 section_id=str(data["section_id"]),
                 subsection_id=data.get("subsection_id"),
                 number=int(data["number"]),
-                label=f"{int(data['number'])}.",
+                label=str(data.get("label") or f"{int(data['number'])}.")[:20],
                 path=f"+{change.task_id[:8]}",
                 text=str(data["text"]),
                 assignment_text="",

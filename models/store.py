@@ -14,12 +14,13 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select, text
 
-from domain.plan_changes import ChangeKind, plan_header
+from domain.plan_changes import plan_header
 from domain.records import Installation, PlanSummary, PlanView
 from domain.task_flags import TaskCorrection
 from models.concurrency import retry_on_conflict
 from models.database import prepare_database
 from models.errors import ProgressRejected, StoreError
+from models.import_corrections import save_corrections
 from models.locations import DatabaseLocation, ServerAddress, parse_location
 from models.orm import (
     ImportLogRow,
@@ -45,7 +46,6 @@ from models.store_exchange import ExchangeStore
 from models.store_history import HistoryStore
 from models.store_keys import KeyStore
 from models.store_reports import ReportStore
-from models.store_supervision import append_change, edit_payload
 from models.views import build_plan_view
 from plan_parser import ParsedPlan, parse_plan_file
 from runtime.resources import default_plan_path
@@ -208,23 +208,14 @@ class Store(ReportStore, ExchangeStore, AttachmentStore, KeyStore, HistoryStore)
                 raise StoreError("plan_exists", existing.title)
             position = (s.scalar(select(func.max(PlanRow.position))) or 0) + 1
             view = add_parsed_plan(s, parsed, position)
-            task_ids = {t.id for t in view.all_tasks()}
-            for fix in corrections:
-                if fix.task_id not in task_ids:
-                    raise StoreError("unknown_task", fix.task_id)
-                if fix.not_a_task:
-                    kind, payload = ChangeKind.NOT_A_TASK, "{}"
-                else:
-                    kind = ChangeKind.EDIT_TASK
-                    payload = edit_payload(fix.task_id, fix.text, fix.units)
-                append_change(s, kind, payload, plan_id=view.id, task_id=fix.task_id, reason=reason)
+            delta = save_corrections(s, view, corrections, reason)
             return PlanSummary(
                 view.id,
                 view.title,
                 view.issuer,
                 view.issued_on,
                 view.fingerprint,
-                parsed.task_count - sum(1 for fix in corrections if fix.not_a_task),
+                parsed.task_count + delta,
             )
 
     def find_task_id(self, plan_id: str | None, ref: str | int) -> str:

@@ -91,6 +91,8 @@ def _describe(change: PlanChange, data: dict[str, Any]) -> str:
         return "办结销号" if data.get("closed", True) else "恢复办理"
     if change.kind == "attachment_limits":
         return "调整佐证材料的数量和大小限额"
+    if change.kind == "not_a_task" and data.get("joined_into"):
+        return "并入上一项任务（记录保留）"
     if change.kind == "not_a_task":
         return "这一行不是任务，移出方案（记录保留）"
     if change.kind == "rename_plan":

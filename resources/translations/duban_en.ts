@@ -2074,6 +2074,10 @@ If it really is the same PC with another unit or name (checked by phone), choose
         <translation>Reopened</translation>
     </message>
     <message>
+        <source>并入上一项任务（记录保留）</source>
+        <translation>Joined into the task above (kept in the record)</translation>
+    </message>
+    <message>
         <source>这一行不是任务，移出方案（记录保留）</source>
         <translation>This line is not a task: taken out of the plan (kept in the record)</translation>
     </message>
@@ -2168,6 +2172,30 @@ If it really is the same PC with another unit or name (checked by phone), choose
         <translation>Not a task</translation>
     </message>
     <message>
+        <source>拆分…</source>
+        <translation>Split…</translation>
+    </message>
+    <message>
+        <source>把一项任务拆成两项，各自确定分工</source>
+        <translation>Split one task into two, each with its own units</translation>
+    </message>
+    <message>
+        <source>与下一项合并</source>
+        <translation>Join with next</translation>
+    </message>
+    <message>
+        <source>内容相连，单位合在一起，完成时限取较早的；下一项保留在列表中并划去</source>
+        <translation>Texts joined, units united, the earlier deadline kept; the next task stays listed, struck through</translation>
+    </message>
+    <message>
+        <source>撤销</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <source>撤销上一次更正</source>
+        <translation>Undo the last correction</translation>
+    </message>
+    <message>
         <source>导入</source>
         <translation>Import</translation>
     </message>
@@ -2202,6 +2230,10 @@ If it really is the same PC with another unit or name (checked by phone), choose
     <message>
         <source>导入方案时核对原文更正</source>
         <translation>Corrected against the document at import</translation>
+    </message>
+    <message>
+        <source>这项任务还没有分工单位：请先“修改分工”补全，再拆分。</source>
+        <translation>This task has no units yet: complete them with “Edit units” first, then split it.</translation>
     </message>
     <message>
         <source>恢复为任务</source>
@@ -2280,8 +2312,16 @@ If it really is the same PC with another unit or name (checked by phone), choose
         <translation>{name} ({role})</translation>
     </message>
     <message>
+        <source>已并入上一项</source>
+        <translation>Joined into the task above</translation>
+    </message>
+    <message>
         <source>不是任务，不导入</source>
         <translation>Not a task, not imported</translation>
+    </message>
+    <message>
+        <source>拆分出的新任务</source>
+        <translation>New task split off</translation>
     </message>
     <message>
         <source>已补全分工</source>
@@ -2684,6 +2724,57 @@ If it really is the same PC with another unit or name (checked by phone), choose
 位置：{folder}</source>
         <translation>Saved file: {name}
 Folder: {folder}</translation>
+    </message>
+</context>
+<context>
+    <name>SplitTaskDialog</name>
+    <message>
+        <source>拆分任务</source>
+        <translation>Split task</translation>
+    </message>
+    <message>
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>第一项中的职责</source>
+        <translation>Role in part 1</translation>
+    </message>
+    <message>
+        <source>第二项中的职责</source>
+        <translation>Role in part 2</translation>
+    </message>
+    <message>
+        <source>拆分</source>
+        <translation>Split</translation>
+    </message>
+    <message>
+        <source>把光标放在第二项开始的位置（已放在居中的句末）：</source>
+        <translation>Put the cursor where the second task begins (it starts at the sentence end nearest the middle):</translation>
+    </message>
+    <message>
+        <source>两项各自的分工（不承担：这一项不列该单位）：</source>
+        <translation>Units of each part (None: the unit is not listed for that part):</translation>
+    </message>
+    <message>
+        <source>拆分的位置不能在开头或末尾：两项都要有内容。</source>
+        <translation>The split cannot be at the start or the end: both parts need text.</translation>
+    </message>
+    <message>
+        <source>每一项至少要有一个承担的单位。</source>
+        <translation>Each part needs at least one unit.</translation>
+    </message>
+    <message>
+        <source>不承担</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <source>第一项：{text}</source>
+        <translation>Part 1: {text}</translation>
+    </message>
+    <message>
+        <source>第二项：{text}</source>
+        <translation>Part 2: {text}</translation>
     </message>
 </context>
 <context>

@@ -2,9 +2,10 @@
 
 Reading runs on a pool thread (``plan_intake`` reads the document, ``plan_parser`` the
 text). The preview lists every task read — number, text, units with roles, deadline and
-what is wrong — and on the coordinating office's PC the clerk can complete a task's units
-or mark a flagged line as not a task; 导入 asks again while tasks are still 待补充. The
-dialog returns the parsed plan and the corrections; the window hands both to the store.
+what is wrong — and on the coordinating office's PC the clerk can complete a task's units,
+mark a flagged line as not a task, split a task in two or join it with the next (and undo
+each step); 导入 asks again while tasks are still 待补充. The dialog returns the parsed plan
+and the corrections; the window hands both to the store.
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ from domain.records import PlanView
 from domain.task_flags import TaskCorrection
 from plan_intake import parse_plan_document
 from plan_parser import ParsedPlan, PlanParseError
-from plan_parser.to_view import plan_view_of, task_path
+from plan_parser.to_view import plan_view_of
 from ui.common import messages, words
 from ui.common.sizing import resize_within_screen
 from ui.common.worker import run_in_pool
@@ -47,13 +48,14 @@ from ui.plan_import.preview_model import (
     PreviewRow,
     PreviewTaskModel,
 )
+from ui.plan_import.split_join import SplitJoinActions, preview_rows
 from ui.supervision.task_edit_dialog import TaskEditDialog, entry_for
 
 # What the store is handed: the plan as read and the clerk's corrections to it.
 PlanImport = tuple[ParsedPlan, tuple[TaskCorrection, ...]]
 
 
-class PlanImportDialog(QDialog):
+class PlanImportDialog(SplitJoinActions, QDialog):
     """Preview of one plan file; ``data()`` is the parsed plan once it reads cleanly."""
 
     preview_ready = Signal()
@@ -75,6 +77,9 @@ class PlanImportDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         self.edit_button.clicked.connect(self.edit_selected)
         self.not_task_button.clicked.connect(self.toggle_not_a_task)
+        self.split_button.clicked.connect(self.split_selected)
+        self.join_button.clicked.connect(self.join_selected)
+        self.undo_button.clicked.connect(self.undo_correction)
         self.tasks_view.doubleClicked.connect(lambda _index: self.edit_selected())
         self.tasks_view.selectionModel().currentRowChanged.connect(self._update_buttons)
         resize_within_screen(self, 980, 700)
@@ -115,6 +120,17 @@ class PlanImportDialog(QDialog):
         self.edit_button.setObjectName("edit_units_button")
         self.not_task_button = QPushButton(self.tr("不是任务"), self)
         self.not_task_button.setObjectName("not_a_task_button")
+        self.split_button = QPushButton(self.tr("拆分…"), self)
+        self.split_button.setObjectName("split_button")
+        self.split_button.setToolTip(self.tr("把一项任务拆成两项，各自确定分工"))
+        self.join_button = QPushButton(self.tr("与下一项合并"), self)
+        self.join_button.setObjectName("join_button")
+        self.join_button.setToolTip(
+            self.tr("内容相连，单位合在一起，完成时限取较早的；下一项保留在列表中并划去")
+        )
+        self.undo_button = QPushButton(self.tr("撤销"), self)
+        self.undo_button.setObjectName("undo_button")
+        self.undo_button.setToolTip(self.tr("撤销上一次更正"))
         self.correct_note = QLabel(self)
         self.correct_note.setObjectName("correct_note")
         self.correct_note.setWordWrap(True)
@@ -147,7 +163,10 @@ class PlanImportDialog(QDialog):
         task_buttons = QHBoxLayout()
         task_buttons.addWidget(self.correct_note, 1)
         task_buttons.addWidget(self.edit_button)
+        task_buttons.addWidget(self.split_button)
+        task_buttons.addWidget(self.join_button)
         task_buttons.addWidget(self.not_task_button)
+        task_buttons.addWidget(self.undo_button)
         tasks_box = QWidget(self)
         tasks_layout = QVBoxLayout(tasks_box)
         tasks_layout.setContentsMargins(0, 0, 0, 0)
@@ -240,7 +259,8 @@ class PlanImportDialog(QDialog):
         result = TaskEditDialog.edit(self, self._view, entry)
         if result is None:
             return
-        text = result.text if result.text != row.task.text else None
+        # A split's part is a new task: its text is always given (it is no document line).
+        text = result.text if row.added or result.text != row.task.text else None
         self.tasks_model.update_row(position, text=text, units=result.units, not_a_task=False)
         self._after_correction()
 
@@ -264,13 +284,24 @@ class PlanImportDialog(QDialog):
     def _update_buttons(self, *_args: QModelIndex) -> None:
         position = self._current_row()
         row = self.tasks_model.row_at(position) if position is not None else None
-        self.edit_button.setEnabled(self._can_correct and row is not None)
+        self.edit_button.setEnabled(
+            self._can_correct and row is not None and row.joined_into is None
+        )
         self.not_task_button.setEnabled(
             self._can_correct and row is not None and (bool(row.problems) or row.not_a_task)
         )
         self.not_task_button.setText(
             self.tr("恢复为任务") if row is not None and row.not_a_task else self.tr("不是任务")
         )
+        if row is not None and row.joined_into is not None:
+            self.not_task_button.setEnabled(False)  # undone with 撤销, with its join
+        self.split_button.setEnabled(self._can_correct and row is not None and not row.not_a_task)
+        self.join_button.setEnabled(
+            self._can_correct
+            and position is not None
+            and self.tasks_model.next_joinable(position) is not None
+        )
+        self.undo_button.setEnabled(self._can_correct and self.tasks_model.can_undo())
 
     def _confirm_flags(self) -> bool:
         flagged = self.tasks_model.flagged_count()
@@ -378,7 +409,7 @@ class PlanImportDialog(QDialog):
         ).format(
             sections=len(parsed.sections),
             subsections=parsed.subsection_count,
-            tasks=parsed.task_count,
+            tasks=self.tasks_model.task_count(),
             units=len(parsed.unit_names),
         )
         flagged = self.tasks_model.flagged_count()
@@ -387,25 +418,6 @@ class PlanImportDialog(QDialog):
         self.counts_label.setText(text)
 
     def _preview_rows(self) -> list[PreviewRow]:
-        """Every task of the plan as read, paired with what the parser said about it."""
-        parsed, view = self._parsed, self._view
-        if parsed is None or view is None:
+        if self._parsed is None or self._view is None:
             return []
-        by_path = {
-            task_path(s_pos, sub_pos, t.number): t
-            for s_pos, section in enumerate(parsed.sections, 1)
-            for sub_pos, group in [(0, section.tasks)]
-            + [(i, sub.tasks) for i, sub in enumerate(section.subsections, 1)]
-            for t in group
-        }
-        rows = []
-        for task in view.all_tasks():
-            source = by_path[task.path]
-            rows.append(
-                PreviewRow(
-                    task,
-                    source.deadline_text,
-                    tuple(p.message_zh for p in source.problems),
-                )
-            )
-        return sorted(rows, key=lambda r: by_path[r.task.path].line_no)
+        return preview_rows(self._parsed, self._view)

@@ -113,6 +113,8 @@ def describe(change: PlanChange) -> str:
                 if closed
                 else QCoreApplication.translate("PlanChanges", "恢复办理")
             )
+        if change.kind == "not_a_task" and data.get("joined_into"):
+            return QCoreApplication.translate("PlanChanges", "并入上一项任务（记录保留）")
         if change.kind == "not_a_task":
             return QCoreApplication.translate("PlanChanges", "这一行不是任务，移出方案（记录保留）")
         if change.kind == "rename_plan":
