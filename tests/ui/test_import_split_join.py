@@ -155,7 +155,8 @@ def test_a_task_without_units_is_completed_before_it_is_split(
     qtbot: QtBot, zh_app: object, tmp_path: Path
 ) -> None:
     path = tmp_path / "p.txt"
-    path.write_text(PLAN.replace("4.推进丁工作。（省公安厅负责）", "4.推进丁工作。戊工作。"), "utf-8")
+    unassigned = PLAN.replace("4.推进丁工作。（省公安厅负责）", "4.推进丁工作。戊工作。")
+    path.write_text(unassigned, "utf-8")
     dialog = _read(qtbot, path)
     dialog.tasks_view.setCurrentIndex(dialog.tasks_model.index(3, 0))
     dialog.split_button.click()  # no dialog: the clerk is told what to do first
