@@ -1,13 +1,14 @@
 """Plan intake: a document as received (Word, PDF, Excel, text) → the plan text → ParsedPlan.
 
 Layer rule: no Qt, no SQLAlchemy. Readers use the standard library (Word), openpyxl (Excel)
-and pypdf (PDF); everything they find becomes plan text lines that ``plan_parser`` reads, so
-one grammar reads unit lists whatever the format.
+and pdfminer.six with pdfplumber (PDF; table cells by their ruling lines); everything they
+find becomes plan text lines that ``plan_parser`` reads, so one grammar reads unit lists
+whatever the format.
 
 - paragraph documents (Word, PDF) → their paragraphs as lines, Word's automatic list labels
   rendered into the text;
-- a 分工表 / 台账 (Word table, Excel sheet) → one numbered line per row with its unit
-  columns as a labelled bracket, section rows and a 所属部分 column as headings
+- a 分工表 / 台账 (Word table, Excel sheet, a table in a PDF) → one numbered line per row
+  with its unit columns as a labelled bracket, section rows and a 所属部分 column as headings
   (``table_lines``).
 """
 
@@ -68,7 +69,7 @@ def _document_lines(path: Path, kind: Format) -> list[str]:
     else:
         from plan_intake.pdf_reader import read_pdf
 
-        lines = read_pdf(path)
+        lines = document_lines(read_pdf(path))
     if not any(line.strip() for line in lines):
         raise PlanParseError("empty", "文件中没有文字内容，没有可导入的方案。")
     return lines

@@ -7,7 +7,9 @@ starts at the left margin continues the paragraph above when that one ran (nearl
 right margin (also across a page break); an indented, centred or short-ended line starts anew.
 Page numbers (— 3 —, 第3页) and running heads (the same line at the top or bottom of most
 pages) are left out. A label printed apart from its text ("1." then a tab) is re-attached.
-No OCR: a scanned PDF has no text layer and is refused with a message.
+Tables (a 分工表) on pages that draw lines are read by their cells (``pdf_tables``) and
+handed on as tables, in their place among the paragraphs, so they become tasks the way a
+Word or Excel 分工表 does. No OCR: a scanned PDF has no text layer and is refused.
 """
 
 from __future__ import annotations
@@ -19,6 +21,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from plan_intake.blocks import Block, Paragraph, Table
+from plan_intake.pdf_tables import PdfTable, TableBox, find_tables
 from plan_parser.errors import PlanParseError
 
 _PAGE_NUMBER_RE = re.compile(
@@ -48,12 +52,18 @@ class PrintedLine:
     text: str
 
 
-def read_pdf(path: Path) -> list[str]:
-    """The document's paragraphs, one string each."""
-    return paragraphs(printed_lines(path))
+def read_pdf(path: Path) -> list[Block]:
+    """The document's paragraphs and tables, in reading order."""
+    lines, tables = printed_lines(path)
+    return blocks_of(lines, tables)
 
 
-def printed_lines(path: Path) -> list[PrintedLine]:
+#: A page that draws at least this many lines or boxes may hold a table.
+_RULED_PAGE_SHAPES = 4
+
+
+def printed_lines(path: Path) -> tuple[list[PrintedLine], list[PdfTable]]:
+    """The lines of running text, and the tables (whose characters are not in the lines)."""
     from pdfminer.high_level import extract_pages
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
     from pdfminer.pdfparser import PDFSyntaxError
@@ -61,10 +71,22 @@ def printed_lines(path: Path) -> list[PrintedLine]:
 
     logging.getLogger("pdfminer").setLevel(logging.ERROR)  # font warnings are not the clerk's
     lines: list[PrintedLine] = []
+    tables: list[PdfTable] = []
     try:
         # laparams=None: the characters with their own positions; lines are made here.
+        pages: list[list[_Piece]] = []
+        ruled: set[int] = set()
         for page_no, page in enumerate(extract_pages(path, laparams=None), start=1):
-            lines.extend(_page_lines(_chars(page), page_no))
+            pages.append(_chars(page))
+            if _shapes(page) >= _RULED_PAGE_SHAPES:
+                ruled.add(page_no)
+        boxes: list[TableBox] = []
+        if ruled:
+            tables, boxes = find_tables(path, ruled)
+        for page_no, pieces in enumerate(pages, start=1):
+            if any(b.page == page_no for b in boxes):
+                pieces = [p for p in pieces if not _in_table(boxes, page_no, p)]
+            lines.extend(_page_lines(pieces, page_no))
     except (PDFPasswordIncorrect, PDFEncryptionError):
         raise PlanParseError(
             "encrypted",
@@ -74,13 +96,32 @@ def printed_lines(path: Path) -> list[PrintedLine]:
         raise PlanParseError(
             "damaged", "这份 PDF 已损坏或不完整，无法读取。请向发文单位重新索取后再导入。"
         ) from None
-    if sum(len(x.text) for x in lines) < 20:
+    table_text = sum(len(c) for t in tables for row in t.grid() for c in row)
+    if sum(len(x.text) for x in lines) + table_text < 20:
         raise PlanParseError(
             "no_text_layer",
             "这份 PDF 没有可读取的文字（可能是扫描件或图片），本软件不做文字识别："
             "请向发文单位索取 Word 版或可复制文字的 PDF 后再导入。",
         )
-    return lines
+    return lines, tables
+
+
+def _in_table(boxes: list[TableBox], page_no: int, piece: _Piece) -> bool:
+    x, y = (piece.x + piece.right) / 2, piece.y + piece.size / 2
+    return any(b.holds(page_no, x, y) for b in boxes)
+
+
+def _shapes(container: object) -> int:
+    """Lines and boxes drawn on a page (a table's ruling lines are among them)."""
+    from pdfminer.layout import LTContainer, LTCurve
+
+    count = 0
+    for obj in container:  # type: ignore[attr-defined]
+        if isinstance(obj, LTCurve):  # LTLine and LTRect are curves too
+            count += 1
+        elif isinstance(obj, LTContainer):
+            count += _shapes(obj)
+    return count
 
 
 def _chars(container: object) -> list[_Piece]:
@@ -140,9 +181,15 @@ def _ascii_edge(text: str) -> bool:
 
 
 def paragraphs(lines: list[PrintedLine]) -> list[str]:
+    return [b.text for b in blocks_of(lines, []) if isinstance(b, Paragraph)]
+
+
+def blocks_of(lines: list[PrintedLine], tables: list[PdfTable]) -> list[Block]:
+    """Paragraphs re-joined from printed lines, each table in its place between them."""
     body = _drop_furniture(lines)
+    pending = sorted(tables, key=lambda t: (t.page, -t.top))
     if not body:
-        return []
+        return [Table(t.grid()) for t in pending]
     # The left margin: the leftmost position several lines start at (indented first lines
     # and centred titles start further right; one stray line does not set the margin).
     starts = Counter(round(x.x) for x in body)
@@ -151,8 +198,14 @@ def paragraphs(lines: list[PrintedLine]) -> list[str]:
     # closing mark may not start the next line (避头尾) or a bracket may not end this one.
     right = _mode(round(x.right) for x in body if round(x.x) == left)
     out: list[str] = []
+    blocks: list[Block] = []
     previous: PrintedLine | None = None
     for line in body:
+        if pending and (pending[0].page, -pending[0].top) < (line.page, -line.y):
+            blocks.extend(Paragraph(x) for x in out)
+            while pending and (pending[0].page, -pending[0].top) < (line.page, -line.y):
+                blocks.append(Table(pending.pop(0).grid()))
+            out, previous = [], None  # a paragraph never runs on across a table
         starts_at_margin = abs(line.x - left) < line.size * 0.5
         previous_full = previous is not None and previous.right >= right - previous.size * 2.5
         if out and previous is not None and starts_at_margin and previous_full:
@@ -162,7 +215,9 @@ def paragraphs(lines: list[PrintedLine]) -> list[str]:
         else:
             out.append(line.text)
         previous = line
-    return out
+    blocks.extend(Paragraph(x) for x in out)
+    blocks.extend(Table(t.grid()) for t in pending)
+    return blocks
 
 
 def _join(before: str, after: str) -> str:

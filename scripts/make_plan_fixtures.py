@@ -11,12 +11,15 @@ Writes, from the embedded plan text, the documents a coordinating office is actu
     seed-table.docx     the covering notice, then a 分工表: 序号 / 重点任务 / 责任单位 /
                         完成时限, section and subsection rows merged across the table,
                         完成时限 cells merged down a subsection
+    seed-table.pdf      that 分工表 printed to PDF by LibreOffice: the header repeated on
+                        every page, rows cut by page breaks, a merged 完成时限 running on
+                        over a page
     seed-ledger.xlsx    an Excel 台账: a merged title row, the header row, 所属部分 and
                         所属方面 merged down their tasks, 牵头/配合/责任单位 in their own columns
 
     python scripts/make_plan_fixtures.py [--out tests/data/plans]
 
-Needs python-docx and openpyxl (requirements-dev.txt) and ``soffice`` for the PDF.
+Needs python-docx and openpyxl (requirements-dev.txt) and ``soffice`` for the PDFs.
 """
 
 from __future__ import annotations
@@ -372,6 +375,7 @@ def main() -> None:
     make_numbered_docx(notice, sections, args.out / "seed-numbered.docx")
     make_pdf(args.out / "seed-numbered.docx", args.out / "seed-numbered.pdf")
     make_table_docx(notice, sections, args.out / "seed-table.docx")
+    make_pdf(args.out / "seed-table.docx", args.out / "seed-table.pdf")
     make_ledger_xlsx(title.replace("分工方案", "分工台账"), sections, args.out / "seed-ledger.xlsx")
     for path in sorted(args.out.iterdir()):
         print(f"{path.name}: {path.stat().st_size} bytes")

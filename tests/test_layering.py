@@ -97,7 +97,7 @@ def test_ui_is_arranged_by_feature() -> None:
 
 
 def test_plan_intake_reads_documents_without_a_database_or_window() -> None:
-    allowed_foreign = {"openpyxl", "pdfminer"}
+    allowed_foreign = {"openpyxl", "pdfminer", "pdfplumber"}
     import sys
 
     for path in files_of("plan_intake"):

@@ -15,7 +15,13 @@ from plan_parser import ParsedPlan, parse_plan_file
 from tests.conftest import REPO_ROOT, SEED_PATH
 
 PLANS = REPO_ROOT / "tests" / "data" / "plans"
-DOCUMENTS = ["seed-numbered.docx", "seed-table.docx", "seed-ledger.xlsx", "seed-numbered.pdf"]
+DOCUMENTS = [
+    "seed-numbered.docx",
+    "seed-table.docx",
+    "seed-ledger.xlsx",
+    "seed-numbered.pdf",
+    "seed-table.pdf",
+]
 
 
 @pytest.fixture(scope="module")
@@ -41,7 +47,9 @@ def test_same_tasks_units_and_roles_as_the_text(name: str, seed: ParsedPlan) -> 
     assert plan.problems == [] and plan.non_task_items == []
 
 
-@pytest.mark.parametrize("name", ["seed-numbered.docx", "seed-table.docx", "seed-numbered.pdf"])
+@pytest.mark.parametrize(
+    "name", ["seed-numbered.docx", "seed-table.docx", "seed-numbered.pdf", "seed-table.pdf"]
+)
 def test_covering_notice_read_as_in_the_text(name: str, seed: ParsedPlan) -> None:
     plan = parse_plan_document(PLANS / name)
     assert (plan.title, plan.issuer, plan.issued_on, plan.addressees) == (
