@@ -14,7 +14,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from tests.corpus.scoring import corpus_dir, golden_slugs, score_document  # noqa: E402
+from tests.corpus.scoring import (  # noqa: E402
+    corpus_dir,
+    golden_slugs,
+    load_golden,
+    score_document,
+)
 
 
 def main() -> int:
@@ -36,14 +41,14 @@ def main() -> int:
         )
         print("\n".join(score.misses))
         return 0
-    print("| document | level | tasks (golden / parsed) | pair-F1 | role accuracy |")
-    print("|---|---|---|---|---|")
+    print("| document | level | tasks (golden / parsed) | pair-F1 | role accuracy | golden |")
+    print("|---|---|---|---|---|---|")
     for slug in golden_slugs():
         s = score_document(slug, corpus)
         refused = f" refused: {s.refused}" if s.refused else ""
         print(
             f"| {slug} | {s.level} | {s.gold_tasks} / {s.parsed_tasks}{refused} | "
-            f"{s.pair_f1:.3f} | {s.role_accuracy:.3f} |"
+            f"{s.pair_f1:.3f} | {s.role_accuracy:.3f} | {load_golden(slug).reading} |"
         )
     return 0
 

@@ -57,12 +57,26 @@ class Golden:
     level: str
     tasks: list[GoldTask]
     notes: list[str] = field(default_factory=list)
+    #: How the golden was written: "text" (from the text alone), "re-read" (drafted from
+    #: the parser's output, then read again from the text alone and compared), "second
+    #: reading" (checked against a second, simple reading of every bracket), "checked"
+    #: (drafted from the parser's output, checked task by task against the text).
+    reading: str = "checked"
+
+
+READINGS = ("text", "re-read", "second reading", "checked")
 
 
 def load_golden(slug: str) -> Golden:
     data = json.loads((GOLDENS / f"{slug}.json").read_text(encoding="utf-8"))
     tasks = [GoldTask(t["label"], t["head"], dict(t["units"])) for t in data["tasks"]]
-    return Golden(data["document"], data["level"], tasks, list(data.get("notes", [])))
+    return Golden(
+        data["document"],
+        data["level"],
+        tasks,
+        list(data.get("notes", [])),
+        str(data.get("reading", "checked")),
+    )
 
 
 def golden_slugs() -> list[str]:
@@ -155,7 +169,9 @@ def score_document(slug: str, corpus: Path) -> Score:
     return score_plan(golden, plan)
 
 
-def golden_json(slug: str, level: str, tasks: list[GoldTask], notes: list[str]) -> str:
+def golden_json(
+    slug: str, level: str, tasks: list[GoldTask], notes: list[str], reading: str = "checked"
+) -> str:
     """A golden file with one task per line, so a reader can check it against the text."""
     rows = [
         json.dumps({"label": t.label, "head": t.head, "units": t.units}, ensure_ascii=False)
@@ -166,6 +182,7 @@ def golden_json(slug: str, level: str, tasks: list[GoldTask], notes: list[str]) 
         "{\n"
         f'  "document": {json.dumps(slug)},\n'
         f'  "level": {json.dumps(level)},\n'
+        f'  "reading": {json.dumps(reading)},\n'
         f'  "notes": {notes_json},\n'
         '  "tasks": [\n    ' + ",\n    ".join(rows) + "\n  ]\n}\n"
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from plan_parser import parse_plan_text
-from tests.corpus.scoring import Golden, GoldTask, score_plan
+from tests.corpus.scoring import READINGS, Golden, GoldTask, golden_slugs, load_golden, score_plan
 
 GOLDEN = Golden(
     "example",
@@ -46,3 +46,12 @@ def test_units_of_a_task_the_golden_does_not_have_are_invented_pairs() -> None:
     )
     assert s.recall == 1.0 and s.precision == pytest.approx(3 / 4)
     assert s.matched_tasks == 2 and s.parsed_tasks == 3
+
+
+def test_every_golden_says_how_it_was_read() -> None:
+    """Goldens drafted from the parser's output are marked so; at least three of those were
+    read again from the text alone (the README's corpus table shows it)."""
+    readings = {slug: load_golden(slug).reading for slug in golden_slugs()}
+    assert set(readings.values()) <= set(READINGS)
+    assert sum(1 for r in readings.values() if r == "re-read") >= 3
+    assert readings["cn-kjcgzh-2016"] == "text" and readings["cn-wufei-2018"] == "text"
