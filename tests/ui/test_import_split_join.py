@@ -4,6 +4,7 @@ where the clerk puts the cursor (each part with its units), a task joined with t
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
@@ -11,9 +12,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
+from domain.enums import Role
 from models.store import Store
 from ui.common import messages
 from ui.main_window import MainWindow
+from ui.plan_import import dialog as dialog_module
 from ui.plan_import.dialog import PlanImportDialog
 from ui.plan_import.preview_model import COL_DEADLINE, COL_PROBLEMS, COL_TEXT, COL_UNITS
 from ui.plan_import.split_dialog import SplitTaskDialog, sentence_split_point
@@ -208,3 +211,24 @@ def test_window_import_stores_split_and_join(
     sections = window.model.plan_nodes()[1].children
     labels = [t.label for s in sections for t in s.children]
     assert len(labels) == 5
+
+
+def test_a_split_part_is_edited_like_any_task(
+    qtbot: QtBot, zh_app: object, plan_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    dialog = _read(qtbot, plan_file)
+    _split_first_task(monkeypatch, [])
+    dialog.tasks_view.setCurrentIndex(dialog.tasks_model.index(0, 0))
+    dialog.split_button.click()
+
+    def give_lead(_parent, _plan, entry):  # type: ignore[no-untyped-def]
+        assert entry.text == "完善乙机制，出台配套办法。"
+        return dataclasses.replace(entry, units=(("省商务厅", Role.LEAD, "牵头"),))
+
+    monkeypatch.setattr(dialog_module.TaskEditDialog, "edit", give_lead)
+    dialog.tasks_view.setCurrentIndex(dialog.tasks_model.index(1, 0))
+    dialog.edit_button.click()
+    assert _cell(dialog, 1, COL_UNITS) == "省商务厅（牵头）"
+    first, part = dialog.corrections()
+    assert part.after == first.task_id and part.text == "完善乙机制，出台配套办法。"
+    assert part.units == (("省商务厅", Role.LEAD, "牵头"),) and part.label == "1."
