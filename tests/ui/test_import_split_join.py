@@ -119,6 +119,8 @@ def test_split_join_and_undo_in_the_preview(
     )
     assert _cell(dialog, 2, COL_UNITS) == "省商务厅（负责）、省财政厅（负责）"
     assert _cell(dialog, 2, COL_DEADLINE) == "2026年6月底前完成"
+    tooltip = _cell(dialog, 2, COL_DEADLINE, Qt.ItemDataRole.ToolTipRole)
+    assert tooltip == "2026年6月底前完成"  # the column is narrow: the whole wording on hover
     assert _cell(dialog, 3, COL_PROBLEMS) == "已并入上一项"
     assert _cell(dialog, 3, COL_TEXT, Qt.ItemDataRole.FontRole).strikeOut()
     assert dialog.tasks_model.rowCount() == 6  # nothing leaves the table

@@ -98,7 +98,7 @@ class PreviewTaskModel(ReadOnlyTableModel[PreviewRow]):
                 return row.shown_text
             if column == COL_PROBLEMS:
                 return "\n".join(row.problems) or None
-            if column == COL_UNITS:
+            if column in (COL_UNITS, COL_DEADLINE):
                 return self._text(row, column) or None
         if role == Qt.ItemDataRole.BackgroundRole and row.needs_completion:
             return QBrush(QColor(FLAGGED_BACKGROUND))
