@@ -5,8 +5,9 @@ the way a reader sees it: a line that ran to the cell's right edge wraps into th
 line that ended early ends a paragraph (one unit name per line stays one name per line).
 Word repeats the header row on every page and lets a row break across a page: a table at
 the top of the next page with the same columns (and the same header, when it has one)
-continues the one before, and a first row without its number is the rest of the row cut
-by the page break, joined cell by cell. Merged cells are filled in as the Word and Excel
+continues the one before, and a first row without its number (in a table without a 序号
+column: below a task text that stopped in mid-sentence) is the rest of the row cut by the
+page break, joined cell by cell. Merged cells are filled in as the Word and Excel
 readers do (a text merged across a row in every cell it covers, a cell merged down in every
 row), also where a merged cell runs on over a page break.
 """
@@ -37,6 +38,7 @@ class PdfTable:
     rows: list[list[Cell]] = field(default_factory=list)
     last_page: int = 0
     numbered_column: int | None = None
+    task_column: int | None = None
 
     def grid(self) -> Grid:
         """Rows with merged-down cells filled from above."""
@@ -91,6 +93,7 @@ def find_tables(path: Any, pages: set[int]) -> tuple[list[PdfTable], list[TableB
                 layout = find_layout(table.grid())
                 if layout is not None:
                     table.numbered_column = layout.first(Column.NUMBER)
+                    table.task_column = layout.first(Column.TASK)
                 tables.append(table)
     return tables, boxes
 
@@ -119,14 +122,8 @@ def _append_piece(table: PdfTable, rows: list[list[Cell]], page_no: int) -> None
     if not rows:
         return
     head, below = rows[0], rows[1] if len(rows) > 1 else None
-    number = table.numbered_column
-    cut = (
-        number is not None
-        and not str(head[number]).strip()
-        and any(str(c).strip() for c in head if c is not _ABOVE)
-    )
     last = table.rows[-1]
-    if cut:
+    if _is_cut(table, last, head):
         # The rest of a row the page break cut: each cell continues the one above.
         table.rows[-1] = [_continue_cell(a, b) for a, b in zip(last, head, strict=False)]
         rows = rows[1:]
@@ -143,6 +140,26 @@ def _append_piece(table: PdfTable, rows: list[list[Cell]], page_no: int) -> None
     ]
     table.rows.append(head)
     table.rows.extend(rows[1:])
+
+
+#: How a task's text ends when its row was not cut by the page break.
+_TEXT_ENDS = ("。", "；", ";", "）", ")", "！", "？")
+
+
+def _is_cut(table: PdfTable, last: list[Cell], head: list[Cell]) -> bool:
+    """Whether the first row on a new page is the rest of the last row of the page before:
+    without its 序号 (a numbered table), or, without a 序号 column, where the task text
+    above stopped in mid-sentence. A cut missed makes a task without units: it is flagged
+    in the preview, where the clerk joins it with the one above."""
+    if not any(str(c).strip() for c in head if c is not _ABOVE):
+        return False
+    number, task = table.numbered_column, table.task_column
+    if number is not None:
+        return head[number] is not _ABOVE and not str(head[number]).strip()
+    if task is None or last[task] is _ABOVE or head[task] is _ABOVE:
+        return False
+    above = str(last[task]).strip()
+    return bool(above) and bool(str(head[task]).strip()) and not above.endswith(_TEXT_ENDS)
 
 
 def _continue_cell(before: Cell, after: Cell) -> Cell:

@@ -11,6 +11,7 @@ import pytest
 
 from domain.enums import Role
 from plan_intake import parse_plan_document, read_plan_text
+from plan_intake.pdf_tables import _ABOVE, PdfTable, _append_piece
 from tests.conftest import REPO_ROOT
 
 PLANS = REPO_ROOT / "tests" / "data" / "plans"
@@ -110,3 +111,36 @@ def test_table_pdf_reads_as_tasks_with_units_and_deadlines(table_pdf: Path) -> N
 def test_a_text_pdf_without_tables_is_read_as_before() -> None:
     text = read_plan_text(PLANS / "seed-numbered.pdf")
     assert "（责任单位：" not in text  # paragraphs as written, not table lines
+
+
+def _piece(rows: list[list[str]], *, numbered: bool) -> PdfTable:
+    header = rows[0]
+    table = PdfTable(1, 700.0, [100.0, 200.0, 300.0], header, rows=[list(r) for r in rows])
+    table.last_page = 1
+    table.numbered_column = 0 if numbered else None
+    table.task_column = 1 if numbered else 0
+    return table
+
+
+def test_a_cut_row_without_a_number_column_is_told_by_its_unfinished_sentence() -> None:
+    header = ["重点任务", "牵头单位", "完成时限"]
+    table = _piece([header, ["推进甲工作，完善", "省财政厅", "2026年底前"]], numbered=False)
+    _append_piece(table, [header, ["配套政策。", "", ""], ["推进乙工作。", "省商务厅", ""]], 2)
+    assert table.grid() == [
+        header,
+        ["推进甲工作，完善配套政策。", "省财政厅", "2026年底前"],
+        ["推进乙工作。", "省商务厅", ""],
+    ]
+    # A row that ended with its sentence is no cut: the next page starts a new row.
+    table = _piece([header, ["推进甲工作。", "省财政厅", "2026年底前"]], numbered=False)
+    _append_piece(table, [header, ["推进乙工作。", "省商务厅", "长期坚持"]], 2)
+    assert [r[0] for r in table.grid()] == ["重点任务", "推进甲工作。", "推进乙工作。"]
+
+
+def test_a_deadline_merged_down_runs_on_over_the_page_break() -> None:
+    header = ["序号", "重点任务", "完成时限"]
+    table = _piece([header, ["1", "推进甲工作。", "2026年底前"]], numbered=True)
+    # Page 2 starts with a new row (numbered); the merged cell's piece on it is empty and
+    # the cells below it are covered by it.
+    _append_piece(table, [header, ["2", "推进乙工作。", ""], ["3", "推进丙工作。", _ABOVE]], 2)
+    assert [r[2] for r in table.grid()[1:]] == ["2026年底前"] * 3
