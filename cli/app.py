@@ -35,6 +35,7 @@ def command_modules() -> tuple[ModuleType, ...]:
         server_commands,
         sheet_commands,
         supervision_commands,
+        unit_commands,
     )
 
     return (
@@ -50,6 +51,7 @@ def command_modules() -> tuple[ModuleType, ...]:
         attachment_commands,
         selftest_command,
         server_commands,
+        unit_commands,
     )
 
 

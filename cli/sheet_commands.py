@@ -122,6 +122,8 @@ def _write(store: Store, args: argparse.Namespace, as_of: dt.date) -> str:
     if word:
         import sheets.word as kinds
     options = sheets.SheetOptions(as_of=as_of, sender=args.sender or "")
+    if args.unit:  # 省发改委 declared another name of 省发展改革委: that unit's sheet
+        args.unit = store.canonical_unit_name(args.unit)
     if args.bulletin:
         view, lights = store.lights(as_of, plan_id=args.plan)
         write_bulletin = kinds.bulletin_docx if word else sheets.bulletin_sheet

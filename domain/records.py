@@ -260,7 +260,16 @@ class Installation:
     lamport: int = 0
     next_seq: int = 1
     extra: dict[str, str] = field(default_factory=dict)
+    #: The unit under its 单位名录 name (what plans are filtered and counted by); the same
+    #: as ``unit_id`` / ``unit_name`` unless the office declared this PC's name an alias.
+    home_unit_id: str | None = None
+    home_unit_name: str | None = None
 
     @property
     def configured(self) -> bool:
         return self.is_coordinating_office or self.unit_id is not None
+
+    @property
+    def counted_unit_id(self) -> str | None:
+        """The id tasks name this PC's unit by (its canonical name's)."""
+        return self.home_unit_id or self.unit_id

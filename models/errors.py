@@ -17,6 +17,8 @@ STORE_MESSAGES_ZH: dict[str, str] = {
         "数据库由更新版本的 Duban 创建，请升级 Duban 后再打开（文件未作改动）：{detail}"
     ),
     "unknown_unit": "方案中没有这个单位：{detail}",
+    "alias_needs_two": "至少要选两个不同的单位名称，才能认定为同一单位：{detail}",
+    "not_an_alias": "这个名称目前不是其他单位的别名，无需撤销：{detail}",
     "unknown_task": "方案中没有这项任务：{detail}",
     "ambiguous_task": "任务编号不唯一，请用“部分.方面.序号”形式指定：{detail}",
     "unknown_plan": "没有这个方案：{detail}",

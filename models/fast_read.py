@@ -19,6 +19,8 @@ from pathlib import Path
 from domain.exchange_records import PlanChange
 from domain.records import PlanView
 from domain.status_lights import DEFAULT_WARNING_DAYS
+from domain.unit_directory import DirectoryEntry, fold
+from domain.unit_fold import Aliases
 from models.database import SCHEMA_HEAD, readonly_uri, schema_revision
 from models.errors import StoreError
 from models.plan_view_rows import (
@@ -74,6 +76,7 @@ class FirstFillReader:
         self._pending: list[PlanRow] = []
         self._warning_days = DEFAULT_WARNING_DAYS
         self._version: int | None = None
+        self._aliases: Aliases = {}
 
     @classmethod
     def open(cls, path: Path) -> FirstFillReader | None:
@@ -107,6 +110,7 @@ class FirstFillReader:
             ).fetchone()
             if row and str(row[0]).isdigit():
                 self._warning_days = int(row[0])
+            self._aliases = _aliases(self._conn)
             self._pending = [
                 (pid, title, issuer, _date(issued), addressees, fingerprint)
                 for pid, title, issuer, issued, addressees, fingerprint in self._conn.execute(
@@ -117,7 +121,7 @@ class FirstFillReader:
             plans: list[PlanView] = []
             tasks = 0
             while self._pending and (screen_tasks is None or tasks < screen_tasks):
-                view = _plan_view(self._conn, self._pending.pop(0))
+                view = _plan_view(self._conn, self._pending.pop(0), self._aliases)
                 if not view.removed:  # removed by the office: hidden, kept
                     plans.append(view)
                     tasks += len(view.all_tasks())
@@ -134,7 +138,7 @@ class FirstFillReader:
         """The plans after the first screenful, from the same snapshot. Raises
         ``sqlite3.Error`` (and closes) when they cannot be read."""
         try:
-            views = [_plan_view(self._conn, plan) for plan in self._pending]
+            views = [_plan_view(self._conn, plan, self._aliases) for plan in self._pending]
             self._pending = []
             self._end_snapshot()
         except (sqlite3.Error, ValueError, KeyError, TypeError):
@@ -174,8 +178,19 @@ def read_first_fill(path: Path) -> FirstFill | None:
         reader.close()
 
 
+def _aliases(conn: sqlite3.Connection) -> Aliases:
+    """The 单位名录 folded (models.directory_rows reads the same rows)."""
+    rows = conn.execute(
+        "SELECT entry_id, author_installation_id, author_seq, lamport, authored_at, name,"
+        " same_as, undo, reason FROM unit_directory"
+    )
+    return fold(DirectoryEntry(*row[:7], bool(row[7]), row[8]) for row in rows).id_map()
+
+
 def _plan_view(
-    conn: sqlite3.Connection, plan: tuple[str, str, str, dt.date | None, str, str]
+    conn: sqlite3.Connection,
+    plan: tuple[str, str, str, dt.date | None, str, str],
+    aliases: Aliases,
 ) -> PlanView:
     pid = plan[0]
     sections = conn.execute(
@@ -244,4 +259,5 @@ def _plan_view(
         changes,
         review_records(reviews),
         instruction_records(instructions),
+        aliases,
     )

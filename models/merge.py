@@ -31,8 +31,16 @@ from domain.exchange_records import (
 )
 from domain.plan_changes import apply_changes, check_change
 from domain.records import Instruction, ProgressRevision, ReportReview
+from domain.unit_directory import (
+    UNIT_ALIAS_KIND,
+    DirectoryEntry,
+    DirectoryHistory,
+    change_for_entry,
+    entry_from_change,
+)
 from domain.validation import stored_breaches
-from models.merge_authority import chain_problems, implausible, takes_held_id
+from models.directory_rows import directory_entries, save_entry
+from models.merge_authority import assigned_then, chain_problems, implausible, takes_held_id
 from models.orm import (
     AnomalyRow,
     AssignmentRow,
@@ -48,6 +56,7 @@ from models.orm import (
     SectionRow,
     SubsectionRow,
     TaskRow,
+    UnitDirectoryRow,
     UnitRow,
 )
 from models.plan_change_rows import save_change
@@ -120,6 +129,8 @@ def exportable(
             )
             for c in session.scalars(select(PlanChangeRow).where(PlanChangeRow.plan_id == plan_id))
         ]
+        # The 单位名录 is for every plan: each plan's file carries all of it.
+        changes += [change_for_entry(e, plan_id) for e in directory_entries(session)]
     authors = {r.author_installation_id for r in revisions} | {
         c.author_installation_id for c in changes
     }
@@ -165,6 +176,7 @@ class MergePlan:
     new_instructions: list[Instruction] = field(default_factory=list)
     present_office_records: int = 0
     rule_breaches: int = 0
+    new_directory: list[DirectoryEntry] = field(default_factory=list)
 
 
 def plan_merge(session: Session, bundle: ExchangeBundle) -> MergePlan:
@@ -176,9 +188,10 @@ def plan_merge(session: Session, bundle: ExchangeBundle) -> MergePlan:
     plan.installations = list(listed.values())
     _plan_changes_of(session, bundle, plan)
     roles = _task_units(session, manifest.plan_id, plan.new_changes)
+    history = DirectoryHistory([*directory_entries(session), *plan.new_directory])
     held_by_id = _existing_revisions(session, [r.revision_id for r in bundle.revisions])
     for rev in sorted(bundle.revisions, key=lambda r: r.revision_id):
-        problem = _ownership_problem(rev, sender, listed, roles)
+        problem = _ownership_problem(rev, sender, listed, roles, history)
         if problem is None and implausible(rev.lamport, rev.author_seq):
             problem = RecordProblem.IMPLAUSIBLE_COUNTER
         if problem is not None:
@@ -208,14 +221,18 @@ def plan_merge(session: Session, bundle: ExchangeBundle) -> MergePlan:
     _refuse_foreign_chains(session, plan, {r.revision_id: r for r in bundle.revisions})
     _find_repeated_sequences(session, plan)
     plan.conflicts = _count_forks(session, plan.new)
-    _office_records_of(session, bundle, plan, roles)
+    _office_records_of(session, bundle, plan, roles, history)
     # Kept as they came (an older Duban let them through); counted so the clerk is told.
     plan.rule_breaches = sum(1 for r in plan.new if stored_breaches(r))
     return plan
 
 
 def _office_records_of(
-    session: Session, bundle: ExchangeBundle, plan: MergePlan, roles: dict[str, set[str]]
+    session: Session,
+    bundle: ExchangeBundle,
+    plan: MergePlan,
+    roles: dict[str, set[str]],
+    history: DirectoryHistory,
 ) -> None:
     """审核 and 批示: only the coordinating office writes them, so only its own, in its own
     file, are taken; a unit's file carrying either is refused for those records."""
@@ -234,7 +251,9 @@ def _office_records_of(
         problem = refusal(
             review.author_installation_id, review.task_id, review.lamport, review.author_seq
         )
-        if problem is None and review.unit_id not in roles[review.task_id]:
+        if problem is None and not assigned_then(
+            history, review.unit_id, roles[review.task_id], review.lamport
+        ):
             problem = RecordProblem.UNIT_NOT_IN_TASK
         if problem is not None:
             plan.rejected.append(RejectedRecord(review.review_id, problem, review.unit_id))
@@ -285,12 +304,30 @@ def _plan_changes_of(session: Session, bundle: ExchangeBundle, plan: MergePlan) 
         elif implausible(change.lamport, change.author_seq):
             problem = RecordProblem.IMPLAUSIBLE_COUNTER
             plan.rejected.append(RejectedRecord(change.change_id, problem))
+        elif change.kind == UNIT_ALIAS_KIND:
+            _directory_entry_of(session, change, plan)
         elif not _applicable(session, change, places):
             plan.rejected.append(RejectedRecord(change.change_id, RecordProblem.BAD_PAYLOAD))
         elif session.get(PlanChangeRow, change.change_id) is not None:
             plan.present_changes += 1
         else:
             plan.new_changes.append(change)
+
+
+def _directory_entry_of(session: Session, change: PlanChange, plan: MergePlan) -> None:
+    """A 单位名录 entry (the office's, checked above): stored once by its entry id, which
+    several plans' files carry alike."""
+    try:
+        entry = entry_from_change(change)
+    except ValueError:
+        plan.rejected.append(RejectedRecord(change.change_id, RecordProblem.BAD_PAYLOAD))
+        return
+    if session.get(UnitDirectoryRow, entry.entry_id) is not None or any(
+        e.entry_id == entry.entry_id for e in plan.new_directory
+    ):
+        plan.present_changes += 1
+    else:
+        plan.new_directory.append(entry)
 
 
 def _applicable(session: Session, change: PlanChange, places: dict[str, frozenset[str]]) -> bool:
@@ -330,7 +367,8 @@ def _task_units(session: Session, plan_id: str, incoming: list[PlanChange]) -> d
         select(PlanChangeRow.change_id).where(PlanChangeRow.plan_id == plan_id).limit(1)
     )
     if row is not None and corrected:
-        view = apply_changes(build_plan_view(session, row), incoming)
+        # As the plan names its units: the 单位名录 is judged per record (``assigned_then``).
+        view = apply_changes(build_plan_view(session, row, fold_units=False), incoming)
         for task in view.all_tasks():
             roles[task.id].update(a.unit_id for a in task.assignments)
     return roles
@@ -341,10 +379,11 @@ def _ownership_problem(
     sender: Sender,
     listed: dict[str, Sender],
     roles: dict[str, set[str]],
+    history: DirectoryHistory,
 ) -> RecordProblem | None:
     if rev.task_id not in roles:
         return RecordProblem.UNKNOWN_TASK
-    if rev.unit_id not in roles[rev.task_id]:
+    if not assigned_then(history, rev.unit_id, roles[rev.task_id], rev.lamport):
         return RecordProblem.UNIT_NOT_IN_TASK
     if not sender.is_coordinating_office:
         # A unit's file carries only its own unit's progress, written by this installation.
@@ -446,6 +485,8 @@ def _describe(rev: ProgressRevision) -> str:
 def apply_merge(session: Session, plan: MergePlan, now: str) -> None:
     for change in plan.new_changes:
         save_change(session, change)  # an added task must exist before progress on it
+    for entry in plan.new_directory:
+        save_entry(session, entry)
     for rev in plan.replacements:
         # Same id, other content: the deterministic winner (smaller hash) is stored; both
         # variants are kept whole in the anomalies table.
@@ -496,6 +537,7 @@ def apply_merge(session: Session, plan: MergePlan, now: str) -> None:
     arriving = [r.lamport for r in plan.new + plan.replacements]
     arriving += [r.lamport for r in plan.new_reviews]
     arriving += [i.lamport for i in plan.new_instructions]
+    arriving += [e.lamport for e in plan.new_directory]
     own.lamport = max([own.lamport, *arriving, *(c.lamport for c in plan.new_changes)])
 
 

@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 
 from domain.exchange_records import RecordProblem
 from domain.records import ProgressRevision
+from domain.unit_directory import DirectoryHistory
 from models.orm import ProgressRevisionRow
 
 #: Counters are 63-bit everywhere (SQLite INTEGER, the exchange format, PostgreSQL BIGINT).
@@ -35,6 +36,23 @@ COUNTER_CEILING = 2**53
 
 def implausible(*counters: int) -> bool:
     return any(c < 0 or c > COUNTER_CEILING for c in counters)
+
+
+def assigned_then(
+    history: DirectoryHistory, unit_id: str, assigned: set[str], lamport: int
+) -> bool:
+    """May ``unit_id`` write a record (counter ``lamport``) on a task assigned to
+    ``assigned``? Yes for an assigned unit, or for another name of one as the 单位名录
+    stood before the record was written: the same answer on every PC in any import order.
+    An alias undone later keeps what was written under it (counting changes, nothing is
+    lost); a record written after the undo is another unit's again and refused."""
+    if unit_id in assigned:
+        return True
+    if not history:
+        return False
+    canonical = history.unit_ids_before(lamport)
+    mine = canonical.get(unit_id, unit_id)
+    return any(canonical.get(u, u) == mine for u in assigned)
 
 
 def takes_held_id(held: ProgressRevision, rev: ProgressRevision) -> bool:

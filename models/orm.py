@@ -319,3 +319,19 @@ class InstructionRow(Base):
     text: Mapped[str] = mapped_column(Text)
     leader: Mapped[str] = mapped_column(String(100))
     instructed_on: Mapped[dt.date] = mapped_column(Date)
+
+
+class UnitDirectoryRow(Base):
+    """单位名录: the coordinating office's declaration that a unit name is another name of
+    another (or, ``undo``, no longer). Append-only; folded by ``domain.unit_directory``."""
+
+    __tablename__ = "unit_directory"
+    entry_id: Mapped[str] = mapped_column(String(UUID_LEN), primary_key=True)
+    author_installation_id: Mapped[str] = mapped_column(String(UUID_LEN))
+    author_seq: Mapped[int] = mapped_column(Counter)
+    lamport: Mapped[int] = mapped_column(Counter)
+    authored_at: Mapped[str] = mapped_column(String(40))
+    name: Mapped[str] = mapped_column(String(200))
+    same_as: Mapped[str] = mapped_column(String(200))
+    undo: Mapped[bool] = mapped_column(Boolean)
+    reason: Mapped[str] = mapped_column(Text)

@@ -28,6 +28,7 @@ from domain.records import (
     TaskView,
 )
 from domain.task_flags import flags_from_json
+from domain.unit_fold import Aliases, canonical_revisions, fold_unit_names
 
 #: id, title, issuer, issued_on, addressees, fingerprint
 PlanTuple = tuple[str, str, str, dt.date | None, str, str]
@@ -124,9 +125,11 @@ def plan_view_from_rows(
     changes: Iterable[PlanChange],
     reviews: Mapping[str, list[ReportReview]] | None = None,
     instructions: Mapping[str, list[Instruction]] | None = None,
+    aliases: Aliases | None = None,
 ) -> PlanView:
     """The plan as read: current progress per unit with its reviews and 批示, then the plan
-    changes folded in."""
+    changes folded in, then every unit under its 单位名录 name (``aliases``)."""
+    aliases = aliases or {}
     reviews = reviews or {}
     instructions = instructions or {}
     assignments: dict[str, list[AssignmentView]] = defaultdict(list)
@@ -164,7 +167,9 @@ def plan_view_from_rows(
             subsection_number=sub[2] if sub else None,
             subsection_title=sub[4] if sub else None,
             assignments=tuple(assignments.get(tid, ())),
-            current_progress=tuple(latest_per_unit(progress.get(tid, []))),
+            current_progress=tuple(
+                latest_per_unit(canonical_revisions(progress.get(tid, []), aliases))
+            ),
             label=label,
             problems=flags_from_json(flags),
             reviews=tuple(reviews.get(tid, ())),
@@ -196,4 +201,4 @@ def plan_view_from_rows(
         fingerprint=fingerprint,
         sections=section_views,
     )
-    return apply_changes(base, changes)
+    return fold_unit_names(apply_changes(base, changes), aliases)

@@ -31,6 +31,7 @@ from models.orm import (
     ProgressRevisionRow,
     ReportReviewRow,
     TaskRow,
+    UnitDirectoryRow,
 )
 from models.plan_change_rows import header_changes
 from models.plan_rows import add_parsed_plan
@@ -42,6 +43,7 @@ from models.store_base import (
     unit_by_name,
     utc_now_text,
 )
+from models.store_directory import DirectoryStore
 from models.store_exchange import ExchangeStore
 from models.store_history import HistoryStore
 from models.store_keys import KeyStore
@@ -60,7 +62,7 @@ __all__ = ["ProgressRejected", "Store", "StoreError"]
 INSTALLATION_LOCK = 0x44554249
 
 
-class Store(ReportStore, ExchangeStore, AttachmentStore, KeyStore, HistoryStore):
+class Store(ReportStore, ExchangeStore, AttachmentStore, KeyStore, HistoryStore, DirectoryStore):
     """Duban's data: plans, units, assignments, progress revisions, this installation."""
 
     # -- opening ---------------------------------------------------------------------------
@@ -252,9 +254,10 @@ class Store(ReportStore, ExchangeStore, AttachmentStore, KeyStore, HistoryStore)
             # 审核 and 批示 change what a window shows too (the returns, the 批示 lines).
             reviews = s.execute(select(func.count(), func.max(ReportReviewRow.lamport))).one()
             said = s.execute(select(func.count(), func.max(InstructionRow.lamport))).one()
+            named = s.scalar(select(func.count()).select_from(UnitDirectoryRow))
             inst = s.scalars(select(InstallationRow)).first()
             own = (inst.name, inst.unit_id, inst.is_coordinating_office) if inst else None
-            return (*revisions, *changes, plans, imports, own, *reviews, *said)
+            return (*revisions, *changes, plans, imports, own, *reviews, *said, named)
 
 
 def _installation_name(name: str, current: str) -> str:

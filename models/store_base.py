@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from domain.records import Installation
 from models.database import create_engine_for
+from models.directory_rows import directory_aliases
 from models.errors import STORAGE_CODES, StoreError, storage_error_code
 from models.locations import DatabaseLocation, ServerAddress, parse_location
 from models.orm import InstallationRow, PlanRow, UnitRow
@@ -92,6 +93,11 @@ def installation_row(s: Session, *, lock: bool = True) -> InstallationRow:
 
 def installation_record(s: Session, row: InstallationRow) -> Installation:
     unit = s.get(UnitRow, row.unit_id) if row.unit_id else None
+    home_id, home_name = (None, None)
+    if row.unit_id:
+        home_id, home_name = directory_aliases(s).get(
+            row.unit_id, (row.unit_id, unit.name if unit else None)
+        )
     return Installation(
         id=row.id,
         name=row.name,
@@ -100,6 +106,8 @@ def installation_record(s: Session, row: InstallationRow) -> Installation:
         is_coordinating_office=row.is_coordinating_office,
         lamport=row.lamport,
         next_seq=row.next_seq,
+        home_unit_id=home_id,
+        home_unit_name=home_name,
     )
 
 

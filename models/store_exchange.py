@@ -169,7 +169,8 @@ class ExchangeStore(StoreBase):
         report = dataclasses.replace(
             base,
             new_revisions=len(merge.new), present_revisions=merge.present,
-            conflicts=merge.conflicts, new_plan_changes=len(merge.new_changes),
+            conflicts=merge.conflicts,
+            new_plan_changes=len(merge.new_changes) + len(merge.new_directory),
             present_plan_changes=merge.present_changes, rejected=tuple(merge.rejected),
             anomalies=tuple(a for a, _, _ in merge.anomalies), applied=apply,
             new_reviews=len(merge.new_reviews), new_instructions=len(merge.new_instructions),

@@ -27,8 +27,10 @@ from domain.records import (
     TaskView,
 )
 from domain.review_rules import decisive_review
+from domain.unit_fold import canonical_revisions
 from domain.validation import MAX_REASON_LENGTH, MAX_SHORT_LENGTH, progress_problems
 from models.concurrency import retry_on_conflict
+from models.directory_rows import directory_aliases
 from models.errors import ProgressRejected, StoreError
 from models.orm import (
     InstallationRow,
@@ -39,6 +41,7 @@ from models.orm import (
     ReportReviewRow,
     SettingRow,
     TaskRow,
+    UnitDirectoryRow,
 )
 from models.store_attachments import attach_to_revision
 from models.store_base import StoreBase, installation_row, unit_name_of, utc_now_text
@@ -73,11 +76,24 @@ def _next_counter(s: Session, inst: InstallationRow) -> tuple[int, int]:
         s.scalar(select(func.max(PlanChangeRow.lamport))) or 0,
         s.scalar(select(func.max(ReportReviewRow.lamport))) or 0,
         s.scalar(select(func.max(InstructionRow.lamport))) or 0,
+        s.scalar(select(func.max(UnitDirectoryRow.lamport))) or 0,
     )
     inst.lamport = max(inst.lamport, highest) + 1
     seq = inst.next_seq
     inst.next_seq += 1
     return seq, inst.lamport
+
+
+def _written_and_counted(s: Session, unit_id: str) -> tuple[str, str]:
+    """(the unit a report is written under, the unit it counts for). A unit's PC writes
+    under its own unit, also on a task that names its unit by another name in the
+    单位名录: the window offers the canonical name, the record keeps this PC's."""
+    aliases = directory_aliases(s)
+    counted = aliases.get(unit_id, (unit_id, ""))[0]
+    own = installation_row(s, lock=False).unit_id
+    if own and own != unit_id and aliases.get(own, (own, ""))[0] == counted:
+        return own, counted
+    return unit_id, counted
 
 
 def _task_view(s: Session, task_id: str) -> TaskView:
@@ -118,8 +134,12 @@ class ReportStore(StoreBase):
         """填报进展: append one revision; nothing is ever updated in place."""
         with self._sessions.begin() as s:
             task = _task_view(s, entry.task_id)
-            previous = next((r for r in task.current_progress if r.unit_id == entry.unit_id), None)
-            problems = progress_problems(entry, task, previous)
+            written, counted = _written_and_counted(s, entry.unit_id)
+            entry = dataclasses.replace(entry, unit_id=written)
+            previous = next((r for r in task.current_progress if r.unit_id == counted), None)
+            problems = progress_problems(
+                dataclasses.replace(entry, unit_id=counted), task, previous
+            )
             if problems:
                 raise ProgressRejected(problems)
             # Locked only now: desks on a server check their entries side by side and
@@ -186,13 +206,18 @@ class ReportStore(StoreBase):
         stays in the history and travels like any revision."""
         with self._sessions.begin() as s:
             revisions = revisions_for_tasks(s, [task_id]).get(task_id, [])
-        target = _withdrawable(revisions, unit_id, revision_id)
+            unit_id, counted = _written_and_counted(s, unit_id)
+            aliases = directory_aliases(s)
+        # Found as counted (the window names the canonical unit), written as stored.
+        stored = {r.revision_id: r for r in revisions}
+        found = _withdrawable(canonical_revisions(revisions, aliases), counted, revision_id)
+        target = stored[found.revision_id] if found else None
         if target is None:
             with self._sessions.begin() as s:
                 raise StoreError("no_report", unit_name_of(s, unit_id))
         entry = ProgressInput(
             task_id=task_id,
-            unit_id=unit_id,
+            unit_id=target.unit_id,
             status=target.status,
             percent=target.percent,
             report_date=on or dt.date.today(),
@@ -212,7 +237,8 @@ class ReportStore(StoreBase):
         with self._sessions.begin() as s:
             task = _task_view(s, task_id)
             reporter, phone = _setting(s, REPORTER_KEY), _setting(s, PHONE_KEY)
-        current = next((r for r in task.current_progress if r.unit_id == unit_id), None)
+            _, counted = _written_and_counted(s, unit_id)
+        current = next((r for r in task.current_progress if r.unit_id == counted), None)
         if current is None:
             return ReportDefaults(ProgressStatus.NOT_STARTED, 0, reporter, phone)
         review = decisive_review(current, task.reviews)
@@ -282,7 +308,10 @@ class ReportStore(StoreBase):
         with self._sessions.begin() as s:
             revisions = revisions_for_tasks(s, [task_id]).get(task_id, [])
             name = unit_name_of(s, unit_id)
-        current = next((r for r in latest_per_unit(revisions) if r.unit_id == unit_id), None)
+            aliases = directory_aliases(s)
+        counted = aliases.get(unit_id, (unit_id, ""))[0]
+        latest = latest_per_unit(canonical_revisions(revisions, aliases))
+        current = next((r for r in latest if r.unit_id == counted), None)
         if current is None:
             raise StoreError("no_report", name)
         (review,) = self.review_reports(

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session, aliased
 
 from domain.enums import ProgressStatus
 from domain.records import Instruction, PlanView, ProgressRevision, ReportReview
+from models.directory_rows import directory_aliases
 from models.orm import (
     AssignmentRow,
     InstructionRow,
@@ -103,7 +104,9 @@ def instructions_for_plan(session: Session, plan_id: str) -> dict[str, list[Inst
     return instruction_records(session.execute(select(*columns).where(i.plan_id == plan_id)))
 
 
-def build_plan_view(session: Session, plan: PlanRow) -> PlanView:
+def build_plan_view(session: Session, plan: PlanRow, *, fold_units: bool = True) -> PlanView:
+    """The plan as a clerk sees it; ``fold_units=False`` keeps the names as each plan
+    wrote them (the 单位名录 dialog lists those)."""
     s, sub, t, a, u = SectionRow, SubsectionRow, TaskRow, AssignmentRow, UnitRow
     sections = session.execute(
         select(s.id, s.number, s.label, s.title).where(s.plan_id == plan.id).order_by(s.position)
@@ -139,4 +142,5 @@ def build_plan_view(session: Session, plan: PlanRow) -> PlanView:
         plan_changes(session, plan.id),
         reviews_for_plan(session, plan.id),
         instructions_for_plan(session, plan.id),
+        directory_aliases(session) if fold_units else None,
     )
