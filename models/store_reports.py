@@ -84,13 +84,15 @@ def _next_counter(s: Session, inst: InstallationRow) -> tuple[int, int]:
     return seq, inst.lamport
 
 
-def _written_and_counted(s: Session, unit_id: str) -> tuple[str, str]:
+def _written_and_counted(s: Session, unit_id: str, parent_id: str | None = None) -> tuple[str, str]:
     """(the unit a report is written under, the unit it counts for). A unit's PC writes
     under its own unit, also on a task that names its unit by another name in the
-    单位名录: the window offers the canonical name, the record keeps this PC's."""
+    单位名录: the window offers the canonical name, the record keeps this PC's; an edit
+    stays under the unit of the revision it edits."""
     aliases = directory_aliases(s)
     counted = aliases.get(unit_id, (unit_id, ""))[0]
-    own = installation_row(s, lock=False).unit_id
+    parent = s.get(ProgressRevisionRow, parent_id) if parent_id else None
+    own = parent.unit_id if parent is not None else installation_row(s, lock=False).unit_id
     if own and own != unit_id and aliases.get(own, (own, ""))[0] == counted:
         return own, counted
     return unit_id, counted
@@ -134,7 +136,7 @@ class ReportStore(StoreBase):
         """填报进展: append one revision; nothing is ever updated in place."""
         with self._sessions.begin() as s:
             task = _task_view(s, entry.task_id)
-            written, counted = _written_and_counted(s, entry.unit_id)
+            written, counted = _written_and_counted(s, entry.unit_id, entry.parent_revision_id)
             entry = dataclasses.replace(entry, unit_id=written)
             previous = next((r for r in task.current_progress if r.unit_id == counted), None)
             problems = progress_problems(

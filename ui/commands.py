@@ -67,8 +67,11 @@ class Commands(QObject):
             unit_id = chosen if chosen in dict(units) else units[0][0]
             self._edit_and_save(task, self._new_entry(task, unit_id), units, unit_fixed=False)
         else:
-            assert inst.unit_id is not None
-            if not task.has_unit(inst.unit_id):
+            # The unit under its 单位名录 name, as the task names it; the store writes the
+            # report under this PC's own unit.
+            unit_id = inst.counted_unit_id
+            assert unit_id is not None
+            if not task.has_unit(unit_id):
                 # Said before any typing; the dialog and the store refuse it as well.
                 messages.information(
                     self._window,
@@ -76,8 +79,8 @@ class Commands(QObject):
                     words.problem_text(ProgressProblem.UNIT_NOT_IN_TASK),
                 )
                 return
-            units = [(inst.unit_id, inst.unit_name or "")]
-            self._edit_and_save(task, self._new_entry(task, inst.unit_id), units, unit_fixed=True)
+            units = [(unit_id, inst.home_unit_name or inst.unit_name or "")]
+            self._edit_and_save(task, self._new_entry(task, unit_id), units, unit_fixed=True)
 
     def _own_revision(
         self, task_id: str, revision_id: str, refused_title: str
@@ -110,8 +113,15 @@ class Commands(QObject):
         if found is None:
             return
         task, revision = found
-        units = [(revision.unit_id, revision.unit_name)]
-        self._edit_and_save(task, revision_entry(revision), units, unit_fixed=True)
+        # Counted for its canonical unit when the office declared its name an alias.
+        counted = next(
+            (r.unit_id for r in task.current_progress if r.revision_id == revision.revision_id),
+            revision.unit_id,
+        )
+        name = next((a.unit_name for a in task.assignments if a.unit_id == counted), None)
+        units = [(counted, name or revision.unit_name)]
+        entry = dataclasses.replace(revision_entry(revision), unit_id=counted)
+        self._edit_and_save(task, entry, units, unit_fixed=True)
 
     def _edit_and_save(
         self,

@@ -305,7 +305,7 @@ class MainWindow(WindowCommandsMixin, QMainWindow):
         ):
             self.todo_view.set_todo(None)
             return
-        name = self._installation.unit_name if self._installation else ""
+        name = self._installation.home_unit_name if self._installation else ""
         todo = unit_todo(plan, lights, unit_id, self.supervision.today())
         self.todo_view.set_todo(todo, name or "")
 
@@ -324,7 +324,8 @@ class MainWindow(WindowCommandsMixin, QMainWindow):
         return out
 
     def _my_unit_id(self) -> str | None:
-        return self._installation.unit_id if self._installation else None
+        # Under its 单位名录 name: the name the plans' tasks are read with.
+        return self._installation.counted_unit_id if self._installation else None
 
     def _set_enabled(self, enabled: bool) -> None:
         for action in (

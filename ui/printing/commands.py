@@ -287,8 +287,8 @@ class PrintCommands(QObject):
         if chosen:
             return chosen
         inst = self._window.installation
-        if inst is not None and inst.unit_id is not None:
-            return inst.unit_id
+        if inst is not None and inst.counted_unit_id is not None:
+            return inst.counted_unit_id
         self._window.tabs.setCurrentIndex(TAB_UNITS)
         messages.information(
             self._window, self.tr("请选择单位"), self.tr("请先在“按单位”页选择一个单位。")
