@@ -90,6 +90,7 @@ class WindowActions(QObject):
             self.tr("审核进展(&V)…"), "action_review_reports", "Ctrl+Shift+R"
         )
         self.instruct = make(self.tr("记录领导批示(&I)…"), "action_instruct")
+        self.unit_directory = make(self.tr("单位名录(&U)…"), "action_unit_directory")
         # 工具
         self.set_office = make(self.tr("本机设置(&O)…"), "action_set_office")
         self.warning_days = make(self.tr("临期提醒天数(&W)…"), "action_warning_days")
@@ -160,6 +161,7 @@ class WindowActions(QObject):
         supervision_menu.addAction(self.review_reports)
         supervision_menu.addAction(self.instruct)
         supervision_menu.addSeparator()
+        supervision_menu.addAction(self.unit_directory)
         supervision_menu.addAction(self.change_log)
 
         tools_menu = menus["tools"] = bar.addMenu(self.tr("工具(&T)"))

@@ -1736,7 +1736,7 @@ If it really is the same PC with another unit or name (checked by phone), choose
     <name>InstructionDialog</name>
     <message>
         <source>记录领导批示</source>
-        <translation>Record a leader's instruction</translation>
+        <translation>Record a leader&apos;s instruction</translation>
     </message>
     <message>
         <source>任务 {number}：{text}</source>
@@ -3016,6 +3016,113 @@ Folder: {folder}</translation>
     </message>
 </context>
 <context>
+    <name>UnitDirectoryDialog</name>
+    <message>
+        <source>撤销：{name} 重新作为独立单位</source>
+        <translation>Undone: {name} is a unit of its own again</translation>
+    </message>
+    <message>
+        <source>认定：{name} 即 {same_as}</source>
+        <translation>Declared: {name} is {same_as}</translation>
+    </message>
+    <message>
+        <source>单位名录</source>
+        <translation>Unit directory</translation>
+    </message>
+    <message>
+        <source>各方案对同一单位的写法可能不同（如“省发改委”“省发展改革委”）。勾选同一单位的各个名称，选定统一名称并写明原因后认定；认定和撤销都留痕，随方案修订下发各单位，已报送的进展一律保留。</source>
+        <translation>Plans may write one unit differently (e.g. “省发改委” and “省发展改革委”). Tick the names of one unit, choose the name to count them under, give a reason and declare them one unit. Declarations and undos are recorded, travel to the units with the plan changes, and no report is ever lost.</translation>
+    </message>
+    <message>
+        <source>单位名录由协调办公室维护，随方案修订下发；本机只能查看。同一单位的各个名称按统一名称汇总任务和进展。</source>
+        <translation>The unit directory is kept by the coordinating office and arrives with its plan changes; this PC can only view it. The names of one unit count their tasks and reports under one name.</translation>
+    </message>
+    <message>
+        <source>查找单位名称（如：省发）</source>
+        <translation>Find a unit name (e.g. 省发)</translation>
+    </message>
+    <message>
+        <source>单位名称</source>
+        <translation>Unit name</translation>
+    </message>
+    <message>
+        <source>统一名称</source>
+        <translation>Counted as</translation>
+    </message>
+    <message>
+        <source>任务数</source>
+        <translation>Tasks</translation>
+    </message>
+    <message>
+        <source>所在方案</source>
+        <translation>Plans</translation>
+    </message>
+    <message>
+        <source>可能是同一单位（仅供参考，点击一组即勾选，须人工认定）：</source>
+        <translation>Possibly one unit (suggestions only; click a group to tick it, then declare it yourself):</translation>
+    </message>
+    <message>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>内容</source>
+        <translation>What</translation>
+    </message>
+    <message>
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>先在表中勾选同一单位的各个名称</source>
+        <translation>First tick the names of one unit in the table</translation>
+    </message>
+    <message>
+        <source>必填：为什么认定或撤销（留痕）</source>
+        <translation>Required: why they are (or are no longer) one unit (recorded)</translation>
+    </message>
+    <message>
+        <source>认定为同一单位</source>
+        <translation>Declare one unit</translation>
+    </message>
+    <message>
+        <source>撤销所选别名</source>
+        <translation>Undo selected alias</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>认定记录</source>
+        <translation>Declarations</translation>
+    </message>
+    <message>
+        <source>按“{name}”汇总</source>
+        <translation>Counted under “{name}”</translation>
+    </message>
+    <message>
+        <source>认定记录（{n}）</source>
+        <translation>Declarations ({n})</translation>
+    </message>
+    <message>
+        <source>请至少勾选两个名称。</source>
+        <translation>Tick at least two names.</translation>
+    </message>
+    <message>
+        <source>请写明认定的原因（留痕）。</source>
+        <translation>Give the reason for the declaration (it is recorded).</translation>
+    </message>
+    <message>
+        <source>请先在表中选中一个已认定的别名。</source>
+        <translation>First select a declared alias in the table.</translation>
+    </message>
+    <message>
+        <source>请写明撤销的原因（留痕）。</source>
+        <translation>Give the reason for the undo (it is recorded).</translation>
+    </message>
+</context>
+<context>
     <name>UnitView</name>
     <message>
         <source>查找单位…</source>
@@ -3211,6 +3318,10 @@ Folder: {folder}</translation>
     <message>
         <source>记录领导批示(&amp;I)…</source>
         <translation>Record &amp;instruction…</translation>
+    </message>
+    <message>
+        <source>单位名录(&amp;U)…</source>
+        <translation>&amp;Unit directory…</translation>
     </message>
     <message>
         <source>本机设置(&amp;O)…</source>
@@ -3590,6 +3701,14 @@ Folder: {folder}</translation>
         <translation>No such unit in the plan: {detail}</translation>
     </message>
     <message>
+        <source>至少要选两个不同的单位名称，才能认定为同一单位：{detail}</source>
+        <translation>Choose at least two different unit names to declare them one unit: {detail}</translation>
+    </message>
+    <message>
+        <source>这个名称目前不是其他单位的别名，无需撤销：{detail}</source>
+        <translation>This name is not an alias of another unit; there is nothing to undo: {detail}</translation>
+    </message>
+    <message>
         <source>方案中没有这项任务：{detail}</source>
         <translation>No such task in the plan: {detail}</translation>
     </message>
@@ -3612,6 +3731,14 @@ Folder: {folder}</translation>
     <message>
         <source>任务内容不能为空。</source>
         <translation>The task text cannot be empty.</translation>
+    </message>
+    <message>
+        <source>请写明原因（留痕）：{detail}</source>
+        <translation>Give a reason (it is recorded): {detail}</translation>
+    </message>
+    <message>
+        <source>填写内容过长，请精简后再保存：{detail}</source>
+        <translation>The text is too long; shorten it and save again: {detail}</translation>
     </message>
     <message>
         <source>请至少指定一个责任单位。</source>

@@ -359,6 +359,12 @@ def store_error_text(code: str, detail: str = "") -> str:
     """Words for a ``StoreError`` code; ``{detail}`` is the unit, plan or file concerned."""
     texts = {
         "unknown_unit": QCoreApplication.translate("Words", "方案中没有这个单位：{detail}"),
+        "alias_needs_two": QCoreApplication.translate(
+            "Words", "至少要选两个不同的单位名称，才能认定为同一单位：{detail}"
+        ),
+        "not_an_alias": QCoreApplication.translate(
+            "Words", "这个名称目前不是其他单位的别名，无需撤销：{detail}"
+        ),
         "unknown_task": QCoreApplication.translate("Words", "方案中没有这项任务：{detail}"),
         "unknown_plan": QCoreApplication.translate("Words", "没有这个方案：{detail}"),
         "plan_exists": QCoreApplication.translate("Words", "这份方案已经导入过了：{detail}"),
@@ -369,6 +375,10 @@ def store_error_text(code: str, detail: str = "") -> str:
             "Words", "只有协调办公室可以进行此项操作。"
         ),
         "empty_text": QCoreApplication.translate("Words", "任务内容不能为空。"),
+        "empty_reason": QCoreApplication.translate("Words", "请写明原因（留痕）：{detail}"),
+        "text_too_long": QCoreApplication.translate(
+            "Words", "填写内容过长，请精简后再保存：{detail}"
+        ),
         "no_units": QCoreApplication.translate("Words", "请至少指定一个责任单位。"),
         "office_only": QCoreApplication.translate(
             "Words", "只有协调办公室可以{detail}；本机不是协调办公室。"

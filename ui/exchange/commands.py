@@ -300,6 +300,9 @@ class ExchangeCommands(QObject):
         results, self._results = self._results, []
         self._queue = []
         self._window.menu_actions.import_exchange.setEnabled(True)
+        store = self._window.store
+        if store is not None:  # the office's 单位名录 may have given this PC's unit a new name
+            self._window.set_installation(store.installation())
         self._window.reload()
         new = sum(
             r.preview.outcome.report.new_revisions

@@ -27,6 +27,7 @@ from ui.supervision.deadline_dialog import DeadlineDialog, initial_deadline
 from ui.supervision.plan_changes_view import PlanChangesDialog
 from ui.supervision.rounds_dialog import RoundsDialog, WarningDaysDialog, initial_rounds
 from ui.supervision.task_edit_dialog import CloseTaskDialog, TaskEditDialog, entry_for, new_entry
+from ui.units.directory_commands import open_unit_directory
 
 if TYPE_CHECKING:
     from models.store import Store
@@ -54,6 +55,7 @@ class SupervisionCommands(QObject):
         a.change_log.triggered.connect(self.show_change_log)
         a.review_reports.triggered.connect(self.review_reports)
         a.instruct.triggered.connect(self.instruct)
+        a.unit_directory.triggered.connect(lambda: open_unit_directory(self._window))
         a.clear_filter.triggered.connect(self.clear_task_filter)
         window.filter_bar.clear_button.clicked.connect(self.clear_task_filter)
         window.task_filter_banner.clear_requested.connect(self.clear_task_filter)
@@ -103,7 +105,7 @@ class SupervisionCommands(QObject):
         has_store = self._window.store is not None
         office = self._is_coordinating_office()
         task = self._selected_task()
-        for action in (a.show_dashboard, a.warning_days, a.change_log):
+        for action in (a.show_dashboard, a.warning_days, a.change_log, a.unit_directory):
             action.setEnabled(has_store)
         need_task = self.tr("请先在方案中选择一项任务。")
         only_office = self.tr("只有协调办公室可以修改完成时限、报送节点和任务（本机只能查看）。")
