@@ -19,6 +19,7 @@ from domain.records import ProgressInput
 from domain.status_lights import plan_lights
 from exchange.service import export_to, import_file
 from models.errors import StoreError
+from models.fast_read import read_first_fill
 from models.store import Store
 from plan_parser import parse_plan_text
 from supervision.figures import plan_figures
@@ -209,6 +210,17 @@ def test_reports_written_under_an_alias_merge_alike_in_either_order(
             next(v for v in store.plan_views() if v.id == plan2), dt.date(2026, 3, 20)
         )
         assert lights[task.id].light.value != "done"
+    # The window's first fill (plain sqlite3) reads the directory as the Store does.
+    fill = read_first_fill(two.path)  # type: ignore[arg-type]
+    assert fill is not None and fill.plans == two.plan_views()
+    one.declare_same_unit([SHORT, LONG], LONG, "复核后仍为同一单位")
+    fill = read_first_fill(one.path)  # type: ignore[arg-type]
+    assert fill is not None and fill.plans == one.plan_views()
+    assert [a.unit_name for a in _task(one, plan2, 1).assignments] == [LONG, FINANCE]
+    assert (
+        _task(one, plan2, 1).current_progress[0].unit_id
+        == _task(one, plan2, 1).assignments[0].unit_id
+    )
     # A report written after the undo reached the unit is another unit's again.
     import_all(fgw, export_to(two, usb, ExportScope.ALL, plan_id=fgw_plan2))
     with pytest.raises(StoreError):
