@@ -39,7 +39,7 @@ from domain.unit_directory import (
     entry_from_change,
 )
 from domain.validation import stored_breaches
-from models.directory_rows import directory_entries, save_entry
+from models.directory_rows import directory_aliases, directory_entries, save_entry
 from models.merge_authority import assigned_then, chain_problems, implausible, takes_held_id
 from models.orm import (
     AnomalyRow,
@@ -103,6 +103,12 @@ def exportable(
     """The complete history the scope covers (files are small; a lost stick loses nothing).
     Reviews and 批示 travel only from the coordinating office, which alone writes them."""
     revisions: list[ProgressRevision] = []
+    own = session.scalars(select(InstallationRow)).one()
+    # The office's file of one unit: under every name the 单位名录 counts as that unit. A
+    # unit's PC sends only what it wrote under its own name (the merge refuses the rest).
+    units = {unit_id} if unit_id is not None else set()
+    if unit_id is not None and own.is_coordinating_office:
+        units = _names_of_one_unit(session, unit_id)
     if scope is not ExportScope.PLAN_ONLY:
         query = (
             select(ProgressRevisionRow)
@@ -110,7 +116,7 @@ def exportable(
             .where(TaskRow.plan_id == plan_id)
         )
         if unit_id is not None:
-            query = query.where(ProgressRevisionRow.unit_id == unit_id)
+            query = query.where(ProgressRevisionRow.unit_id.in_(sorted(units)))
         revisions = [revision_record(r, "") for r in session.scalars(query)]
     changes: list[PlanChange] = []
     if scope is not ExportScope.UNIT:
@@ -134,7 +140,6 @@ def exportable(
     authors = {r.author_installation_id for r in revisions} | {
         c.author_installation_id for c in changes
     }
-    own = session.scalars(select(InstallationRow)).one()
     senders = [sender_of(session, own)]
     for known in session.scalars(
         select(KnownInstallationRow).where(KnownInstallationRow.id.in_(authors - {own.id}))
@@ -151,12 +156,18 @@ def exportable(
             r
             for task_reviews in reviews_for_plan(session, plan_id).values()
             for r in task_reviews
-            if unit_id is None or r.unit_id == unit_id
+            if unit_id is None or r.unit_id in units
         ]
         instructions = [
             i for items in instructions_for_plan(session, plan_id).values() for i in items
         ]
     return Exportable(revisions, changes, senders, reviews, instructions)
+
+
+def _names_of_one_unit(session: Session, unit_id: str) -> set[str]:
+    aliases = directory_aliases(session)
+    counted = aliases.get(unit_id, (unit_id, ""))[0]
+    return {unit_id, counted} | {uid for uid, (c, _) in aliases.items() if c == counted}
 
 
 @dataclass

@@ -140,6 +140,10 @@ def test_alias_travels_and_the_unit_reports_for_the_canonical_unit(offices, tmp_
     assert (long_unit.tasks_total, long_unit.done) == (2, 1)
     assert SHORT not in {u.unit_name for u in figures.by_unit}
 
+    # The office's file for 省发展改革委 carries what was written under either name.
+    for_long = coord.export_bundle(ExportScope.UNIT, unit_name=LONG, plan_id=plan2)
+    assert [r.revision_id for r in for_long.revisions] == [rev.revision_id]
+
     # 撤销: counted apart again, nothing lost; the stored report is not touched.
     coord.undo_unit_alias(SHORT, "经核实为两个单位")
     (kept,) = coord.progress_history(coord.find_task_id(plan2, 1))
