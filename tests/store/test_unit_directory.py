@@ -17,6 +17,7 @@ from domain.enums import ProgressStatus
 from domain.exchange_records import ExportScope, RecordProblem
 from domain.records import ProgressInput
 from domain.status_lights import plan_lights
+from domain.unit_directory import DirectoryEntry
 from exchange.service import export_to, import_file
 from models.errors import StoreError
 from models.fast_read import read_first_fill
@@ -230,3 +231,47 @@ def test_reports_written_under_an_alias_merge_alike_in_either_order(
     with pytest.raises(StoreError):
         _report(fgw, fgw_plan2, 1, LONG, 80)
     one.close(), two.close()
+
+
+@pytest.mark.usefixtures("office_engine")
+def test_only_the_offices_own_intact_entries_are_taken(offices, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from domain.unit_directory import change_for_entry, entry_id_for
+    from tests.signing.helpers import write_signed
+
+    coord, fgw, finance = offices
+    plan2 = _plan2(finance)
+    # A unit's file declaring an alias (its own 留痕 on another unit's name): refused.
+    inst = finance.installation()
+    at = "2026-03-01T00:00:00+00:00"
+    made_up = DirectoryEntry(
+        entry_id_for(inst.id, 9, 9, at, FINANCE, LONG, False, "冒充"),
+        inst.id, 9, 9, at, FINANCE, LONG, False, "冒充",
+    )  # fmt: skip
+    bundle = finance.export_bundle(ExportScope.UNIT, plan_id=plan2)
+    forged = dataclasses.replace(bundle, plan_changes=(change_for_entry(made_up, plan2),))
+    path = write_signed(forged, tmp_path / "usb" / "finance.duban", finance.signer())
+    outcome = import_file(coord, path)
+    assert outcome.report is not None
+    assert [r.problem for r in outcome.report.rejected] == [
+        RecordProblem.PLAN_CONTENT_NOT_FROM_OFFICE
+    ]
+    assert coord.unit_directory().entries == ()
+
+    # The office's own file with one entry altered after it was written: that entry is
+    # refused (its id no longer matches), the genuine one merges.
+    coord.declare_same_unit([SHORT, LONG], LONG, "简称")
+    bundle = coord.export_bundle(ExportScope.ALL, plan_id=coord.default_plan_id())
+    (genuine,) = [c for c in bundle.plan_changes if c.kind == "unit_alias"]
+    altered = dataclasses.replace(
+        genuine,
+        change_id=str(uuid.uuid4()),
+        payload=genuine.payload.replace(SHORT, FINANCE),
+    )
+    tampered = dataclasses.replace(bundle, plan_changes=(*bundle.plan_changes, altered))
+    path = write_signed(tampered, tmp_path / "usb" / "office.duban", coord.signer())
+    outcome = import_file(fgw, path)
+    assert outcome.report is not None
+    assert [(r.record_id, r.problem) for r in outcome.report.rejected] == [
+        (altered.change_id, RecordProblem.BAD_PAYLOAD)
+    ]
+    assert [(e.name, e.same_as) for e in fgw.unit_directory().entries] == [(SHORT, LONG)]
