@@ -86,6 +86,17 @@ def test_alias_from_office_to_unit_and_back(cli, tmp_path: Path) -> None:  # typ
     row = _unit_row(cli, office, plan2, LONG)
     assert row is not None and row["done"] == 1, row
     assert _unit_row(cli, office, plan2, SHORT) is None
+    # The 台账: the task under its canonical unit, the report saying who wrote it.
+    ledger = tmp_path / "台账.xlsx"
+    made = cli(
+        "ledger", "--db", office, "--plan", plan2, "--as-of", "2026-03-20", "-o", str(ledger)
+    )
+    assert made.code == 0, made.err
+    from openpyxl import load_workbook
+
+    sheet = load_workbook(ledger).worksheets[0]
+    row = next(r for r in sheet.iter_rows(values_only=True) if r[0] == 1)
+    assert row[4] == LONG and f"{SHORT}：已完成 100%" in str(row[9])
 
     undo = cli(
         "unit-alias", "--db", office, "--name", SHORT, "--undo", "--reason", "核实为两个单位"
