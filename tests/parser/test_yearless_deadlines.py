@@ -31,11 +31,17 @@ ISSUED = dt.date(2021, 8, 20)
         ("每季度末报送进展情况。", "", "每季度末", None),
         ("推进丙。", "省统计局负责，完成时限：每季度末", "每季度末", None),
         ("每月10日前报送数据。", "", "每月10日前", None),
+        ("每年6月底前报送年度报告。", "", "每年6月底前", None),
+        ("第三季度末前完成验收。", "", "第三季度末前", dt.date(2021, 9, 30)),
+        ("上半年完成摸底。", "", "上半年", dt.date(2022, 6, 30)),
+        ("年内出台办法。", "", "年内", dt.date(2021, 12, 31)),
         # A year written out still wins over the plan's year.
         ("2023年6月底前完成。", "", "2023年6月底前完成", dt.date(2023, 6, 30)),
         # Not deadlines: a target every year, a month without 前/底.
         ("每年新增高新技术企业500家。", "", None, None),
         ("6月召开推进会。", "", None, None),
+        ("力争两年内建成。", "", None, None),  # a span of years, not this year's end
+        ("半年内完成整改。", "", None, None),
     ],
 )
 def test_yearless_wordings_take_the_plans_year(
