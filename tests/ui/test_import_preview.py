@@ -113,6 +113,11 @@ def test_a_units_pc_previews_but_cannot_correct(
     dialog = _read(qtbot, plan_file, can_correct=False)
     dialog.tasks_view.setCurrentIndex(dialog.tasks_model.index(2, 0))
     assert not dialog.edit_button.isEnabled() and not dialog.not_task_button.isEnabled()
+    dialog.tasks_view.setCurrentIndex(dialog.tasks_model.index(0, 0))
+    assert not dialog.split_button.isEnabled() and not dialog.join_button.isEnabled()
+    dialog.split_button.click()
+    dialog.join_button.click()
+    assert not dialog.corrections() and not dialog.undo_button.isEnabled()
     assert "只有协调办公室可以更正" in dialog.correct_note.text()
 
 
