@@ -94,6 +94,11 @@ class StatusLabels:
             office = words.coordinating_office_text()
         else:
             office = installation.unit_name or ""
+            home = installation.home_unit_name
+            if home and home != office:  # 单位名录: its tasks are read under another name
+                office = QCoreApplication.translate("MainWindow", "{unit}（即{home}）").format(
+                    unit=office, home=home
+                )
         self.office_label.setText(
             QCoreApplication.translate("MainWindow", "本机：{office}").format(office=office)
         )

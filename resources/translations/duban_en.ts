@@ -1619,7 +1619,7 @@ If it really is the same PC with another unit or name (checked by phone), choose
     <name>GuiSession</name>
     <message>
         <source>正在连接…</source>
-        <extracomment>Milliseconds after the plans are shown before the menus&apos; commands are made (and their dialogs imported, about 90 ms): after the tree&apos;s first paint, which a zero timer preceded. Milliseconds between the plans read at start-up being shown and the store being opened. Start-up failures on a server that the connect dialog can put right (password, host). Milliseconds to wait for the window&apos;s first paint before starting anyway (a window that is minimised or covered may not paint at once). The database could not be opened (the clerk has been told); the app should end.</extracomment>
+        <extracomment>Milliseconds after the plans are shown before the menus&apos; commands are made (and their dialogs imported, about 90 ms): after the tree&apos;s first paint, which a zero timer preceded. Milliseconds between the plans read at start-up being shown and the store being opened. Start-up failures on a server that the connect dialog can put right (password, host). Milliseconds to wait for the window&apos;s first paint before starting anyway (a window that is minimised or covered may not paint at once). The database could not be opened (the clerk has been told); the app should end. The start-up reader, kept until the store opens (it says if the file changed).</extracomment>
         <translation>Connecting…</translation>
     </message>
     <message>
@@ -1799,7 +1799,7 @@ If it really is the same PC with another unit or name (checked by phone), choose
     </message>
     <message>
         <source>正在打开数据库…</source>
-        <extracomment>Last row the clerk selected; a filter may hide it, clearing the filter brings it back.</extracomment>
+        <extracomment>The file&apos;s 临期 window, read with the plans shown before the store is open. Last row the clerk selected; a filter may hide it, clearing the filter brings it back.</extracomment>
         <translation>Opening the database…</translation>
     </message>
     <message>
@@ -1838,6 +1838,10 @@ If it really is the same PC with another unit or name (checked by phone), choose
     <message>
         <source>未设置</source>
         <translation>not set</translation>
+    </message>
+    <message>
+        <source>{unit}（即{home}）</source>
+        <translation>{unit} (counted as {home})</translation>
     </message>
     <message>
         <source>本机：{office}</source>

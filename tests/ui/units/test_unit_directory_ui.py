@@ -97,6 +97,7 @@ def test_a_units_pc_sees_the_directory_read_only_and_its_tasks_under_the_new_nam
     window = make_window(fgw)
     assert window.installation is not None
     assert window.installation.home_unit_name == LONG
+    assert window.office_label.text() == f"本机：{SHORT}（即{LONG}）"
     window.unit_view.select_my_unit()
     assert window.unit_view.current_unit_id() == window.installation.counted_unit_id
 
