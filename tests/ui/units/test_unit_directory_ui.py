@@ -141,3 +141,56 @@ def test_the_dialog_fits_1366x768_and_nothing_clips(
         dialog.grab().save(str(Path(shots) / "unit-directory.png"))
     assert dialog.units_model.item(0, COL_NAME).checkState() == Qt.CheckState.Unchecked
     dialog.close()
+
+
+def test_a_units_pc_reports_and_edits_on_a_task_naming_its_unit_the_other_way(
+    make_window: MakeWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QDialog, QDialogButtonBox
+
+    from ui.progress.dialog import ProgressDialog
+
+    coord = office(tmp_path, "coord", None)
+    fgw = office(tmp_path, "fgw", SHORT)
+    for store in (coord, fgw):
+        store.import_plan(parse_plan_text(PLAN2))
+    trust_each_other(coord, fgw)
+    coord.declare_same_unit([SHORT, LONG], LONG, "简称")
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    import_all(fgw, *[export_to(coord, usb, ExportScope.ALL, plan_id=p.id) for p in coord.plans()])
+    window = make_window(fgw)
+    units_offered: list[list[str]] = []
+
+    def fill_and_save(fill):  # type: ignore[no-untyped-def]
+        def run(dialog: ProgressDialog) -> int:
+            units_offered.append(
+                [dialog.unit_box.itemText(i) for i in range(dialog.unit_box.count())]
+            )
+            fill(dialog)
+            dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+            assert dialog.error_label.isHidden(), dialog.error_label.text()
+            return int(QDialog.DialogCode.Accepted)
+
+        monkeypatch.setattr(ProgressDialog, "exec", run)
+
+    def new(dialog: ProgressDialog) -> None:
+        dialog.work_done.setPlainText("已发布年度知识产权发展状况报告")
+        dialog.reporter.setText("王五")
+
+    fill_and_save(new)
+    assert window.select_task_number(4)  # the embedded plan names 省发改委 here
+    task_id = fgw.find_task_id(None, 4)
+    window.commands.report(task_id)
+    (first,) = fgw.progress_history(task_id)
+    assert first.unit_name == SHORT and units_offered == [[LONG]]
+
+    def edit(dialog: ProgressDialog) -> None:
+        dialog.work_done.setPlainText("已发布年度知识产权发展状况报告并报省政府")
+        dialog.reason.setText("补充报送情况")
+
+    fill_and_save(edit)
+    window.commands.edit(task_id, first.revision_id)
+    latest, _ = fgw.progress_history(task_id)
+    assert latest.parent_revision_id == first.revision_id and latest.unit_name == SHORT
+    coord.close()
