@@ -6,9 +6,9 @@ import sys
 
 
 def main() -> int:
-    from cli.app import run
+    from cli.launch import launch
 
-    return run(sys.argv[1:])
+    return launch(sys.argv[1:])
 
 
 if __name__ == "__main__":

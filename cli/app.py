@@ -14,8 +14,8 @@ from cli.common import (
     EXIT_USAGE,
     CommandError,
     add_db_option,
-    configure_output,
 )
+from cli.launch import configure_output, window_database
 from runtime.version import __version__
 
 
@@ -75,7 +75,7 @@ def build_parser() -> argparse.ArgumentParser:
 def run(argv: Sequence[str]) -> int:
     """Run a command; no command opens the window."""
     configure_output()
-    if _opens_window(argv):
+    if window_database(argv)[0]:
         window_parser = _Parser(prog="duban")
         add_db_option(window_parser)
         return _run_gui(window_parser.parse_args(list(argv)))
@@ -100,16 +100,6 @@ def run(argv: Sequence[str]) -> int:
             raise
         sys.stderr.write(f"错误：操作未能完成（{type(exc).__name__}：{exc}）\n")
         return EXIT_ERROR
-
-
-def _opens_window(argv: Sequence[str]) -> bool:
-    """Nothing but ``--db FILE``: the window, without building every command's parser."""
-    args = list(argv)
-    return (
-        not args
-        or (len(args) == 2 and args[0] == "--db" and not args[1].startswith("-"))
-        or (len(args) == 1 and args[0].startswith("--db="))
-    )
 
 
 def _store_errors() -> tuple[type[Exception], ...]:

@@ -106,15 +106,3 @@ def print_json(data: Any) -> None:
 
 def say(text: str) -> None:
     print(text)
-
-
-def configure_output() -> None:
-    """UTF-8 on pipes and files whatever the Windows code page; no crash on a GBK console."""
-    for stream in (sys.stdout, sys.stderr):
-        reconfigure = getattr(stream, "reconfigure", None)
-        if reconfigure is None:
-            continue
-        if stream.isatty():
-            reconfigure(errors="replace")
-        else:
-            reconfigure(encoding="utf-8", errors="replace")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import errno
 import shutil
-import sqlite3
 from pathlib import Path
 
 from domain.validation import ProgressProblem
@@ -114,6 +113,8 @@ def storage_error_code(exc: BaseException, where: Path | None = None) -> str:
         return "database_locked"
     if "disk i/o error" in text and where is not None and _nearly_full(where):
         return "disk_full"
+    import sqlite3  # here: the window imports this module before it first paints
+
     if isinstance(exc, sqlite3.DatabaseError) and ("malformed" in text or "not a database" in text):
         return "not_a_database"
     return "io_error"

@@ -177,6 +177,7 @@ class GuiSession(QObject):
         # imports) holds the GIL in long stretches, and the model's data() (Python) then
         # waits for it on every row.
         next_step = self._open_database if fill.complete else self._read_rest
+        QTimer.singleShot(FIRST_FILL_PAINT_MS, self.window.complete_build)
         QTimer.singleShot(FIRST_FILL_PAINT_MS, next_step)
 
     @Slot()
@@ -234,7 +235,8 @@ class GuiSession(QObject):
         self._open_database()
 
     def _build_window(self) -> None:
-        self.window = MainWindow(self._settings)
+        # The frame first; the panes once it has painted (complete_build, or set_store).
+        self.window = MainWindow(self._settings, complete=False)
         self.window.language_change_requested.connect(self.set_language)
         self.window.database_change_requested.connect(self.switch_database)
         fit_to_screen(self.window)  # the whole window on a small screen, status bar included

@@ -12,9 +12,7 @@ from __future__ import annotations
 
 import logging
 import os
-import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 import PySide6
@@ -39,6 +37,10 @@ def lrelease_path() -> Path | None:
 
 def _compile(ts: Path, qm: Path) -> bool:
     """Compile ``ts`` into ``qm`` (written beside, then renamed: never half a file)."""
+    # Imported here: a checkout compiles once; every start of the window would pay them.
+    import subprocess
+    import tempfile
+
     tool = lrelease_path()
     if tool is None:
         return False

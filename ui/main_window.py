@@ -23,12 +23,9 @@ from PySide6.QtWidgets import (
 )
 
 from domain.search import search_hits
-from domain.unit_todo import unit_todo
 from ui import settings as keys
 from ui import window_state
 from ui.actions import WindowActions
-from ui.detail.pane import DetailPane
-from ui.server.watcher import ChangeWatcher
 from ui.tree.expander import TreeExpander
 from ui.tree.filter_banner import TaskFilterBanner
 from ui.tree.filter_bar import FilterBar
@@ -41,8 +38,6 @@ from ui.tree.model import (
     NodeKind,
     PlanTreeModel,
 )
-from ui.units.todo import TodoView
-from ui.units.view import UnitView
 from ui.window_commands import WindowCommandsMixin
 
 if TYPE_CHECKING:
@@ -50,6 +45,10 @@ if TYPE_CHECKING:
     from domain.status_lights import TaskLight
     from models.locations import DatabaseLocation
     from models.store import Store
+    from ui.detail.pane import DetailPane
+    from ui.server.watcher import ChangeWatcher
+    from ui.units.todo import TodoView
+    from ui.units.view import UnitView
 
 TAB_TREE, TAB_UNITS, TAB_DASHBOARD, TAB_TODO = 0, 1, 2, 3
 
@@ -64,7 +63,11 @@ class MainWindow(WindowCommandsMixin, QMainWindow):
     #: The dashboard was just built (its tab opened, or ``dashboard`` asked for): wire it up.
     dashboard_built = Signal()
 
-    def __init__(self, settings: QSettings, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, settings: QSettings, parent: QWidget | None = None, *, complete: bool = True
+    ) -> None:
+        """``complete=False`` (start-up): the frame only (menus, the tree, the status bar);
+        ``complete_build()`` adds the panes once the window has painted."""
         super().__init__(parent)
         self.setObjectName("main_window")
         self.setWindowTitle(self.tr("督办 — 重点任务分工方案"))
@@ -78,12 +81,12 @@ class MainWindow(WindowCommandsMixin, QMainWindow):
         #: Last row the clerk selected; a filter may hide it, clearing the filter brings it back.
         self._last_selected_id: str | None = None
         self._dashboard = None
+        self._complete = False
         self._init_widgets()
         self._init_layout()
         self.menu_actions = WindowActions(self)
         self.menus = self.menu_actions.build_menus()
         self._init_status_bar()
-        self.change_watcher = ChangeWatcher(self)
         # commands, supervision, exchange, printing, backups: made on first use (the mixin)
         self._connect()
         self.menu_actions.languages[keys.language(settings)].setChecked(True)
@@ -91,12 +94,35 @@ class MainWindow(WindowCommandsMixin, QMainWindow):
         self.statusBar().showMessage(self.tr("正在打开数据库…"))
         self.resize(window_state.DEFAULT_SIZE)
         self._restore_layout()
+        if complete:
+            self.complete_build()
+
+    def complete_build(self) -> None:
+        """Add what the first paint can do without: the detail pane, the unit and to-do
+        views, the server watcher. Their imports and widgets (about 30 ms) would otherwise
+        come before the window first appears (bench/README.md)."""
+        if self._complete:
+            return
+        self._complete = True
+        from ui.detail.pane import DetailPane
+        from ui.server.watcher import ChangeWatcher
+        from ui.units.todo import TodoView
+        from ui.units.view import UnitView
+
+        self.unit_view: UnitView = UnitView(self._unit_page)
+        self._unit_page.layout().addWidget(self.unit_view)
+        self.todo_view: TodoView = TodoView(self._todo_page)
+        self._todo_page.layout().addWidget(self.todo_view)
+        self.detail: DetailPane = DetailPane(self._detail_page)
+        self._detail_page.layout().addWidget(self.detail)
+        self.change_watcher: ChangeWatcher = ChangeWatcher(self)
+        self._connect_panes()
         self.detail_switch = window_state.DetailSwitch(
-            settings,
+            self._settings,
             self.menu_actions.show_detail,
             self.tabs,
             self.splitter,
-            self.detail,
+            self._detail_page,
             TAB_DASHBOARD,
         )
 
@@ -121,13 +147,15 @@ class MainWindow(WindowCommandsMixin, QMainWindow):
         # was 48,000 data() calls on every keystroke in the search box (bench/README.md).
         header.setResizeContentsPrecision(100)
         self.expander = TreeExpander(self.tree, self.proxy, self.model)
-        self.unit_view = UnitView(self)
-        self.detail = DetailPane(self)
+        # Pages filled by complete_build(): the unit view, the to-do list, the detail pane.
+        self._unit_page = _page(self)
+        self._todo_page = _page(self)
+        self._detail_page = _page(self)
+        self._detail_page.setObjectName("detail_page")
         # A bare page until the tab is first opened: the board (its imports and widgets,
         # about 20 ms) is not on the start-up path (bench/README.md).
-        self.dashboard_page = QWidget(self)
-        self._dashboard_layout = QVBoxLayout(self.dashboard_page)
-        self._dashboard_layout.setContentsMargins(0, 0, 0, 0)
+        self.dashboard_page = _page(self)
+        self._dashboard_layout = self.dashboard_page.layout()
         self.task_filter_banner = TaskFilterBanner(self)
 
     def _init_layout(self) -> None:
@@ -140,15 +168,14 @@ class MainWindow(WindowCommandsMixin, QMainWindow):
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("left_tabs")
         self.tabs.addTab(tree_page, self.tr("按方案"))
-        self.tabs.addTab(self.unit_view, self.tr("按单位"))
+        self.tabs.addTab(self._unit_page, self.tr("按单位"))
         self.tabs.addTab(self.dashboard_page, self.tr("督办看板"))
-        self.todo_view = TodoView(self)
-        self.tabs.addTab(self.todo_view, self.tr("本单位待办"))
+        self.tabs.addTab(self._todo_page, self.tr("本单位待办"))
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("main_splitter")
         self.splitter.setChildrenCollapsible(False)
         self.splitter.addWidget(self.tabs)
-        self.splitter.addWidget(self.detail)
+        self.splitter.addWidget(self._detail_page)
         self.splitter.setSizes([700, 580])
         self.setCentralWidget(self.splitter)
 
@@ -183,8 +210,11 @@ class MainWindow(WindowCommandsMixin, QMainWindow):
         self.tabs.currentChanged.connect(lambda i: self.dashboard if i == TAB_DASHBOARD else None)
         self.filter_bar.criteria_changed.connect(self._on_criteria)
         self.proxy.filter_changed.connect(self._update_status_bar)
-        self.detail.history_requested.connect(self._show_more_history)
         self.tree.selectionModel().selectionChanged.connect(self._on_tree_selection)
+
+    def _connect_panes(self) -> None:
+        self._connect_detail_commands()
+        self.detail.history_requested.connect(self._show_more_history)
         self.unit_view.task_selected.connect(self.show_task)
         self.todo_view.task_selected.connect(self._open_todo_task)
 
@@ -206,6 +236,7 @@ class MainWindow(WindowCommandsMixin, QMainWindow):
         later ``build_commands()`` (start-up: the plans are shown first).
         ``plans_current``: the plans shown at start-up (``show_first_fill``) are the
         store's as they are now, so they are kept rather than read again."""
+        self.complete_build()
         if build_commands:
             self.build_commands()
         self._store = store
@@ -305,6 +336,8 @@ class MainWindow(WindowCommandsMixin, QMainWindow):
         ):
             self.todo_view.set_todo(None)
             return
+        from domain.unit_todo import unit_todo  # not needed for the first paint
+
         name = self._installation.home_unit_name if self._installation else ""
         todo = unit_todo(plan, lights, unit_id, self.supervision.today())
         self.todo_view.set_todo(todo, name or "")
@@ -391,7 +424,7 @@ class MainWindow(WindowCommandsMixin, QMainWindow):
     @Slot(QItemSelection, QItemSelection)
     def _on_tree_selection(self, _new: QItemSelection, _old: QItemSelection) -> None:
         node = self.selected_node()
-        if node is None:
+        if node is None or not self._complete:  # the panes come with the store
             return
         self._last_selected_id = node.id
         if node.plan_id != self._current_plan_id:
@@ -422,6 +455,7 @@ class MainWindow(WindowCommandsMixin, QMainWindow):
 
     @Slot()
     def show_my_unit(self) -> None:
+        self.complete_build()
         self.tabs.setCurrentIndex(TAB_UNITS)
         self.unit_view.select_my_unit()
 
@@ -433,12 +467,14 @@ class MainWindow(WindowCommandsMixin, QMainWindow):
 
     @Slot()
     def _report_current(self) -> None:
+        self.complete_build()
         task = self.detail.current_task()
         if task is not None:
             self.commands.report(task.id)
 
     @Slot()
     def _edit_current(self) -> None:
+        self.complete_build()
         task, rev = self.detail.current_task(), self.detail.selected_revision()
         if task is not None and rev is not None:
             self.commands.edit(task.id, rev.revision_id)
@@ -501,3 +537,11 @@ class MainWindow(WindowCommandsMixin, QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_layout()
         super().closeEvent(event)
+
+
+def _page(parent: QWidget) -> QWidget:
+    """An empty page whose one child is added later."""
+    page = QWidget(parent)
+    layout = QVBoxLayout(page)
+    layout.setContentsMargins(0, 0, 0, 0)
+    return page

@@ -95,6 +95,8 @@ class WindowCommandsMixin:
         a.import_log.triggered.connect(lambda: self.exchange.show_import_log())
         a.own_key.triggered.connect(lambda: self.exchange.show_own_key())
         a.set_office.triggered.connect(lambda: self.commands.choose_office())
+
+    def _connect_detail_commands(self) -> None:
         self.detail.report_requested.connect(lambda task_id: self.commands.report(task_id))
         self.detail.edit_requested.connect(
             lambda task_id, revision_id: self.commands.edit(task_id, revision_id)
