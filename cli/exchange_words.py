@@ -33,7 +33,10 @@ FILE_REJECTIONS_ZH: dict[str, str] = {
     "bad_signature": "签名无效：文件在导出后被改动，或签名已损坏",
     "attachment_mismatch": "佐证材料与签名记录中的校验值不符（缺少、多出或被改动），请重新导出",
     "attachment_refused": "文件中的佐证材料不是允许的类型（如可执行程序），已拒收",
-    "other_plan": "该交换文件属于另一份方案，本机没有这份方案",
+    "other_plan": (
+        "该交换文件属于另一份方案，本机还没有这份方案：请先用 import-plan（或窗口中的"
+        "“文件 → 导入方案”）导入该方案的原文件，再导入本文件"
+    ),
 }
 
 RECORD_PROBLEMS_ZH: dict[RecordProblem, str] = {

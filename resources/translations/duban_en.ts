@@ -1383,8 +1383,8 @@ If it really is the same PC with another unit or name (checked by phone), choose
         <translation>The file&apos;s signature is not valid (it was changed after export, or not exported by Duban).</translation>
     </message>
     <message>
-        <source>该交换文件属于另一份方案，本机没有这份方案。</source>
-        <translation>This exchange file belongs to another plan, which this PC does not have.</translation>
+        <source>该交换文件属于另一份方案，本机还没有这份方案：请先用“文件 → 导入方案”导入该方案的原文件，再导入本文件。</source>
+        <translation>This exchange file belongs to another plan, which this PC does not have yet: first bring in that plan’s document (File → Import plan), then import this file.</translation>
     </message>
     <message>
         <source>佐证材料与签名记录中的校验值不符（缺少、多出或被改动），请对方重新导出。</source>

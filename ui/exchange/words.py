@@ -79,7 +79,9 @@ def file_refusal_text(code: str) -> str:
             "ExchangeWords", "文件的签名无效（文件在导出后被改动，或不是由督办导出）。"
         ),
         "other_plan": QCoreApplication.translate(
-            "ExchangeWords", "该交换文件属于另一份方案，本机没有这份方案。"
+            "ExchangeWords",
+            "该交换文件属于另一份方案，本机还没有这份方案：请先用“文件 → 导入方案”导入该方案的"
+            "原文件，再导入本文件。",
         ),
         "attachment_mismatch": QCoreApplication.translate(
             "ExchangeWords",
