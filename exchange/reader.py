@@ -20,6 +20,7 @@ import tempfile
 from pathlib import Path
 
 from domain.exchange_records import ExchangeBundle, ExportScope, Manifest, Sender
+from domain.records import ProgressRevision
 from exchange import codec
 from exchange.errors import RejectCode, RejectedFile
 from exchange.format import (
@@ -162,8 +163,9 @@ def _read_open(conn: UntrustedConnection) -> ReadFile:
     covered = dict(rows, manifest=[r for r in manifest_rows if r[0] != "records_sha256"])
     if canonical_digest(covered) != manifest.records_sha256:
         raise RejectedFile(RejectCode.DIGEST_MISMATCH, "records changed after export", claimed)
+    del covered
     try:
-        revisions = [codec.revision_from(r) for r in rows["progress_revisions"]]
+        revisions = _revisions_from(rows.pop("progress_revisions"))
         attachments = tuple(codec.attachment_from(r) for r in rows.get("attachments", ()))
         bundle = ExchangeBundle(
             manifest=manifest,
@@ -181,6 +183,16 @@ def _read_open(conn: UntrustedConnection) -> ReadFile:
         blobs = check_attachments(conn, bundle, claimed)
         bundle = dataclasses.replace(bundle, blobs=blobs)
     return ReadFile(bundle, sha, size, conn if bundle.blobs else None)
+
+
+def _revisions_from(rows: list[tuple[object, ...]]) -> list[ProgressRevision]:
+    """The revisions, each row let go as soon as its record is made: a file of 100,000
+    revisions never holds both in full."""
+    rows.reverse()
+    revisions = []
+    while rows:
+        revisions.append(codec.revision_from(rows.pop()))
+    return revisions
 
 
 def _claimed_sender(items: dict[str, str]) -> dict[str, str]:

@@ -15,7 +15,7 @@ its own unit's records; the rules here make sure those records touch nothing els
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -68,15 +68,18 @@ def chain_problems(
     session: Session,
     candidates: Iterable[ProgressRevision],
     in_file: Mapping[str, ProgressRevision],
+    not_held: Collection[str] = (),
 ) -> dict[str, RecordProblem]:
     """Candidates (by id) whose parent or report is not their own unit's and task's.
 
     A parent is looked up as held here first, then in the file (a unit's file relays its
     unit's earlier revisions written on another of its PCs; those are not merged from it,
-    but they say which report and task the edit belongs to)."""
+    but they say which report and task the edit belongs to). ``not_held``: ids the caller
+    has just found are not held here (the merge's new revisions), so not looked up again —
+    in a long file nearly every parent is one of them."""
     incoming = {r.revision_id: r for r in candidates}
     wanted = {r.parent_revision_id for r in incoming.values() if r.parent_revision_id}
-    parents = _held(session, wanted)
+    parents = _held(session, {w for w in wanted if w not in not_held})
     for rid in wanted - set(parents):
         known = incoming.get(str(rid)) or in_file.get(str(rid))
         if known is not None:
