@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 
 from domain.attachments import safe_file_name
 from domain.enums import ProgressStatus, ReviewDecision
@@ -69,12 +70,12 @@ def revision_from(row: Row) -> ProgressRevision:
         unit_id=str(unit),
         unit_name="",
         author_installation_id=str(author),
-        author_seq=int(str(seq)),
-        lamport=int(str(lamport)),
+        author_seq=_int(seq),
+        lamport=_int(lamport),
         authored_at=str(authored),
-        status=ProgressStatus(str(status)),
-        percent=int(str(percent)),
-        report_date=dt.date.fromisoformat(str(date)),
+        status=_STATUSES.get(status) or ProgressStatus(str(status)),  # type: ignore[arg-type]
+        percent=_int(percent),
+        report_date=_date(str(date)),
         work_done=str(work),
         problems=str(problems),
         next_steps=str(steps),
@@ -83,6 +84,16 @@ def revision_from(row: Row) -> ProgressRevision:
         withdrawn=bool(withdrawn),
         on_behalf=bool(on_behalf),
     )
+
+
+#: A file's revisions share few statuses and report dates: each is made once (the dates are
+#: immutable), not once per revision of a 100,000-revision file.
+_STATUSES = {s.value: s for s in ProgressStatus}
+_date = functools.lru_cache(maxsize=4096)(dt.date.fromisoformat)
+
+
+def _int(value: object) -> int:
+    return value if type(value) is int else int(str(value))
 
 
 def plan_change_row(change: PlanChange) -> Row:

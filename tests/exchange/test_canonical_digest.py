@@ -68,6 +68,11 @@ def test_digest_equals_the_reference_on_awkward_rows() -> None:
         assert canonical_digest(tables) == reference_digest(tables)
 
 
+def test_digest_of_rows_of_other_widths_equals_the_reference() -> None:
+    tables = {"t": [(), ("a",), ("a", 1), (), (None,), (1, "x", b"\x00")], "u": [()]}
+    assert canonical_digest(tables) == reference_digest(tables)
+
+
 def test_digest_of_unique_ids_equals_the_reference() -> None:
     rng = random.Random(7)
     rows = [
