@@ -198,7 +198,17 @@ def floor_import(db: Path, files: list[Path]) -> tuple[float, float]:
         conn.close()
 
 
-def run(sizes: datagen.Sizes, files: int, per_file: int, repeat: int) -> list[Row]:
+def run(
+    sizes: datagen.Sizes, files: int, per_file: int, repeat: int, large: int = 100_000
+) -> list[Row]:
+    """The 30 unit files, then one file of ``large`` revisions (``large_import_bench``)."""
+    from bench import large_import_bench
+
+    rows = _many_files(sizes, files, per_file, repeat)
+    return rows + large_import_bench.run(sizes, large, repeat)
+
+
+def _many_files(sizes: datagen.Sizes, files: int, per_file: int, repeat: int) -> list[Row]:
     store = datagen.cached_store(sizes)
     total = sizes.plans * sizes.tasks * sizes.revisions
     with tempfile.TemporaryDirectory(prefix="duban-bench-exchange-") as tmp:

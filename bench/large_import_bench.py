@@ -14,7 +14,7 @@ of these rows through Python can cost. The same with ``ATTACH`` and ``INSERT …
 Both run on copies of the cached 200,000-revision store (``bench/datagen.py``); the file
 (its unit's report chains of five, a fresh signing key) is built once into bench/.cache.
 
-    python bench/large_import_bench.py child-import STORE FILE
+    python bench/large_import_bench.py child-import STORE FILE   # what run() starts
     python bench/large_import_bench.py child-floor STORE FILE
 """
 
@@ -53,17 +53,16 @@ def peak_mb() -> float:
     return 0.0
 
 
-def large_file(sizes: datagen.Sizes, revisions: int) -> tuple[Path, Path]:
-    """(the exchange file, its signer's PEM key), built once into bench/.cache for the
-    cached store of ``sizes``: one unit's ``revisions`` new revisions on its tasks."""
+def large_file(store: Path, revisions: int, folder: Path = datagen.CACHE_DIR) -> tuple[Path, Path]:
+    """(the exchange file, its signer's PEM key) for ``store``, built once into ``folder``
+    (bench/.cache): one unit's ``revisions`` new revisions on its tasks in one plan."""
     from bench.exchange_bench import unit_bundle, unit_sources
     from exchange.writer import write_bundle
     from signing.keys import InstallationKey
 
-    store = datagen.cached_store(sizes)
-    key = f"large-{revisions}-{sizes.key}"
-    path = datagen.CACHE_DIR / f"{key}.duban"
-    pem = datagen.CACHE_DIR / f"{key}.pem"
+    key = f"large-{revisions}-{store.stem}"
+    path = folder / f"{key}.duban"
+    pem = folder / f"{key}.pem"
     if path.exists() and pem.exists():
         return path, pem
     started = time.perf_counter()
@@ -161,7 +160,8 @@ def child_floor(store: Path, file: Path) -> dict[str, Any]:
     }
 
 
-def _child(kind: str, store: Path, file: Path) -> dict[str, Any]:
+def child(kind: str, store: Path, file: Path) -> dict[str, Any]:
+    """Run ``child-import`` or ``child-floor`` in a fresh interpreter; its JSON result."""
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     done = subprocess.run(
         [sys.executable, str(Path(__file__)), kind, str(store), str(file)],
@@ -178,18 +178,19 @@ def _child(kind: str, store: Path, file: Path) -> dict[str, Any]:
 
 def run(sizes: datagen.Sizes, revisions: int, repeat: int) -> list[Row]:
     store = datagen.cached_store(sizes)
-    file, pem = large_file(sizes, revisions)
+    file, pem = large_file(store, revisions)
     ours: list[dict[str, Any]] = []
     floors: list[dict[str, Any]] = []
     with tempfile.TemporaryDirectory(prefix="duban-bench-large-") as tmp:
         folder = Path(tmp)
+        # Interleaved (floor, import, floor, import …): a burst of load hits both.
         for _ in range(repeat):
             for kind, out in (("child-floor", floors), ("child-import", ours)):
                 db = trusted_copy(store, folder / "store.sqlite", pem, file)
-                result = _child(kind, db, file)
+                result = child(kind, db, file)
                 assert result["new"] == revisions, result
                 out.append(result)
-                _cleanup(db)
+                cleanup(db)
     seconds = statistics.median(r["seconds"] for r in ours)
     floor = statistics.median(r["seconds"] for r in floors)
     attach = statistics.median(r["attach_seconds"] for r in floors)
@@ -209,7 +210,7 @@ def run(sizes: datagen.Sizes, revisions: int, repeat: int) -> list[Row]:
     ]
 
 
-def _cleanup(db: Path) -> None:
+def cleanup(db: Path) -> None:
     for suffix in ("", "-wal", "-shm"):
         Path(f"{db}{suffix}").unlink(missing_ok=True)
     backups = db.with_name(db.name + ".backups")
@@ -221,5 +222,5 @@ def _cleanup(db: Path) -> None:
 
 if __name__ == "__main__":
     kind, db_arg, file_arg = sys.argv[1:4]
-    child = {"child-import": child_import, "child-floor": child_floor}[kind]
-    print(json.dumps(child(Path(db_arg), Path(file_arg))))
+    main = {"child-import": child_import, "child-floor": child_floor}[kind]
+    print(json.dumps(main(Path(db_arg), Path(file_arg))))

@@ -94,7 +94,9 @@ def main(argv: list[str]) -> int:
         if group == "exchange":
             from bench import exchange_bench
 
-            done = exchange_bench.run(sizes, files, per_file, repeat)
+            done = exchange_bench.run(
+                sizes, files, per_file, repeat, large=10_000 if args.quick else 100_000
+            )
         elif group == "attachments":
             from bench import attachments_bench
 

@@ -12,7 +12,14 @@ from pathlib import Path
 
 import pytest
 
-from bench import attachments_bench, datagen, exchange_bench, sheets_bench, startup_bench
+from bench import (
+    attachments_bench,
+    datagen,
+    exchange_bench,
+    large_import_bench,
+    sheets_bench,
+    startup_bench,
+)
 from bench.common import Row, table
 from models.store import Store
 
@@ -76,6 +83,20 @@ def test_exchange_benchmark_imports_and_reimports(tiny_store: Path, tmp_path: Pa
             assert conn.execute("SELECT count(*) FROM progress_revisions").fetchone()[0] == total
         finally:
             conn.close()
+
+
+def test_large_import_benchmark_imports_in_children(tiny_store: Path, tmp_path: Path) -> None:
+    file, pem = large_import_bench.large_file(tiny_store, 60, tmp_path)
+    for kind in ("child-import", "child-floor"):
+        db = large_import_bench.trusted_copy(tiny_store, tmp_path / f"{kind}.sqlite", pem, file)
+        result = large_import_bench.child(kind, db, file)
+        assert result["new"] == 60 and result["seconds"] > 0 and result["peak_mb"] > 20, result
+        conn = sqlite3.connect(db)
+        try:
+            total = conn.execute("SELECT count(*) FROM progress_revisions").fetchone()[0]
+        finally:
+            conn.close()
+        assert total == TINY.plans * TINY.tasks * TINY.revisions + 60
 
 
 def test_sheet_benchmarks_build_real_pdfs(tmp_path: Path) -> None:
