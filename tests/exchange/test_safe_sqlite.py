@@ -183,6 +183,11 @@ def test_rejection_codes_for_errors() -> None:
         (sqlite3.DatabaseError("database disk image is malformed"), RejectCode.CORRUPT),
         (sqlite3.DataError("string or blob too big"), RejectCode.RESOURCE_LIMIT),
         (sqlite3.DatabaseError("not authorized"), RejectCode.FORBIDDEN),
+        # invalid UTF-8 as CPython reports it; the file's own text must not choose the code
+        (
+            sqlite3.OperationalError("Could not decode to UTF-8 column 'x' with text 'too big'"),
+            RejectCode.CORRUPT,
+        ),
     ]
     for exc, code in cases:
         assert as_rejection(exc, budget, RejectCode.CORRUPT).code == code
