@@ -2,13 +2,13 @@
 
 Qt links ICU, and PySide6 ships ICU's full data library (``libicudata.so.73``, 31 MB: every
 locale, every legacy code page, time-zone names in 700 languages). Duban's window speaks
-Chinese and English, so the bundle carries a copy with only what those need:
+Chinese and English, and Qt asks ICU only for code pages, collation and time-zone names,
+so the bundle carries a copy with only what those need (about 4.5 MB):
 
-- the root, ``zh*`` and ``en*`` locale data in every category (collation — pinyin sort
-  order —, break iteration with the Chinese/Japanese word dictionary, number and date
-  formats, currency, unit and region names);
-- every non-locale item (normalisation, character properties, case, bidi, names,
-  likely-subtags, time-zone rules, converter aliases);
+- the root, ``zh*`` and ``en*`` locale data of collation (pinyin sort order), time zones
+  and the locales themselves; not the parts Qt never calls (``UNUSED_FOLDERS``);
+- every non-locale item (normalisation, character properties, case, bidi,
+  likely-subtags, time-zone rules, converter aliases) but character names;
 - the Chinese legacy code pages (GB18030, GBK/CP936, Big5, EUC-CN/TW families), UTF and
   ASCII/Latin ones; the EBCDIC and other scripts' code pages are dropped.
 
@@ -72,15 +72,23 @@ def read_package(library: Path) -> tuple[bytes, str, list[Item]]:
     return blob[start:toc], prefix, items
 
 
+#: Parts of ICU that Qt never calls. Qt 6 uses ICU for three things only — code pages
+#: (ucnv_*), collation (ucol_*) and time-zone names (ucal_*), the only ICU functions its
+#: libraries import (``readelf --dyn-syms``) — and does its own word breaking, locale
+#: names and number formats from its own CLDR tables. So: no break iterators and their
+#: dictionaries, no transliterators, no display names of currencies, languages, units or
+#: regions, no spelled-out numbers, no character names.
+UNUSED_FOLDERS = frozenset({"brkitr", "translit", "curr", "lang", "unit", "region", "rbnf"})
+UNUSED_ITEMS = frozenset({"unames.icu"})
+
+
 def keep(item: Item) -> bool:
     """Whether the bundle's data carries ``item`` (see the module docstring)."""
     folder, _, leaf = item.name.rpartition("/")
-    if folder == "translit":  # Qt never transliterates
+    if folder in UNUSED_FOLDERS or item.name in UNUSED_ITEMS:
         return False
     if leaf.endswith(".cnv"):
         return bool(KEEP_CONVERTER.match(leaf))
-    if leaf.endswith(".dict"):  # word-break dictionaries: keep the Chinese/Japanese one
-        return leaf.startswith("cjdict")
     if LOCALE_ITEM.match(leaf):
         return bool(KEEP_LOCALE.match(leaf))
     return True

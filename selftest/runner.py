@@ -54,6 +54,7 @@ def all_steps(*, window: bool, require_window: bool) -> list[Step]:
         ("文档", steps.read_documents),
         ("导出", steps.export_exchange),
         ("导入", steps.import_exchange),
+        ("连接", steps.check_server_driver),
     ]
     if window:
         chosen.append(("窗口", lambda ctx: steps.open_window(ctx, required=require_window)))

@@ -193,6 +193,22 @@ def import_exchange(ctx: Context) -> str:
     return "新增 1 条进展；再次导入：已导入过，未重复；导入前已自动备份"
 
 
+def check_server_driver(ctx: Context) -> str:
+    """What a desk needs to reach an office's PostgreSQL server: the driver (psycopg with
+    its libpq) and Python's TLS, which psycopg imports — in the bundle both run on the one
+    OpenSSL it carries."""
+    import ssl
+
+    import psycopg
+
+    context = ssl.create_default_context()
+    check(context.verify_mode == ssl.CERT_REQUIRED, "TLS 不可用")
+    impl = psycopg.pq.__impl__
+    check(impl in ("binary", "c"), f"PostgreSQL 驱动只有纯 Python 版本（{impl}）")
+    libpq = psycopg.pq.version()
+    return f"{ssl.OPENSSL_VERSION}；PostgreSQL 驱动 libpq {libpq // 10000}.{libpq % 10000}"
+
+
 def _register_key(office: Store, unit_store: Store) -> None:
     """登记: the office confirms the unit's key, as a clerk would from its registration card."""
     inst = unit_store.installation()

@@ -14,7 +14,7 @@ from cli.app import run
 from selftest import StepStatus, run_selftest
 from selftest.steps import StepFailed, StepSkipped
 
-STEPS = ("目录", "建库", "方案", "填报", "打印", "文档", "导出", "导入", "窗口")
+STEPS = ("目录", "建库", "方案", "填报", "打印", "文档", "导出", "导入", "连接", "窗口")
 
 
 def test_main_selftest_passes_and_lists_every_step(cli) -> None:  # type: ignore[no-untyped-def]

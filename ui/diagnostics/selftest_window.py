@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QCollator, QLocale, QSettings, QStringConverter, QStringDecoder
-from PySide6.QtGui import QFontDatabase, QGuiApplication
+from PySide6.QtGui import QFontDatabase, QGuiApplication, QImageReader
 
 from models.store import Store
 from ui.app import make_application
@@ -48,6 +48,7 @@ def check_window(db_path: Path, folder: Path) -> str:
             raise WindowCheckFailed("主窗口未能绘制")
         modules = _load_extra_modules()
         _check_chinese_text_handling()
+        _check_image_formats()
         platform = QGuiApplication.platformName()
         size = f"{image.width()}×{image.height()}"
         return f"{platform} 平台，显示 {shown} 项任务，{shot.name} {size}，{modules}"
@@ -71,6 +72,18 @@ def _check_chinese_text_handling() -> None:
     missing = [c for c in CHINESE_CODECS if not QStringDecoder(c).isValid()]
     if missing or "GB18030" not in QStringConverter.availableCodecs():
         raise WindowCheckFailed(f"缺少中文编码：{'、'.join(missing)}")
+
+
+#: Image formats the window must read: 佐证材料 photos and scans (JPEG, PNG).
+IMAGE_FORMATS = (b"jpeg", b"png")
+
+
+def _check_image_formats() -> None:
+    """The bundle leaves out Qt's readers of formats no attachment has (TIFF, WebP …)."""
+    have = {bytes(f.data()) for f in QImageReader.supportedImageFormats()}
+    missing = [f.decode() for f in IMAGE_FORMATS if f not in have]
+    if missing:
+        raise WindowCheckFailed(f"不能显示 {'、'.join(missing)} 图片")
 
 
 def _load_extra_modules() -> str:
