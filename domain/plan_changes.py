@@ -138,7 +138,9 @@ def check_change(change: PlanChange, places: dict[str, frozenset[str]]) -> None:
 
 def apply_changes(view: PlanView, changes: Iterable[PlanChange]) -> PlanView:
     changes = [c for c in changes if c.plan_id == view.id]
-    if not changes and all(t.deadline == view.plan_deadline for t in view.all_tasks()):
+    if not changes and all(
+        t.deadline == (t.document_deadline or view.plan_deadline) for t in view.all_tasks()
+    ):
         # Nothing to fold in: folding would rebuild every section and task into an equal
         # view (a second of the 10,000-task first fill, where most plans have no changes).
         return view
@@ -157,7 +159,8 @@ def apply_changes(view: PlanView, changes: Iterable[PlanChange]) -> PlanView:
             data = parse_payload(change)
             kind = ChangeKind(change.kind)
             if kind is ChangeKind.DEADLINE and data.get("clear"):
-                # Cleared: a task falls back to the plan's deadline, the plan to none.
+                # Cleared: a task falls back to its document's deadline or the plan's, the
+                # plan to none.
                 if change.task_id is None:
                     plan_deadline = None
                 else:
@@ -192,9 +195,9 @@ def apply_changes(view: PlanView, changes: Iterable[PlanChange]) -> PlanView:
         except PAYLOAD_ERRORS:
             continue  # a change this version cannot read is kept in the log, not applied
     for task_id, task in tasks.items():
-        tasks[task_id] = dataclasses.replace(
-            task, deadline=own_deadline.get(task_id, plan_deadline)
-        )
+        # The office's own word first, then what the document says, then the plan's.
+        deadline = own_deadline.get(task_id) or task.document_deadline or plan_deadline
+        tasks[task_id] = dataclasses.replace(task, deadline=deadline)
     for task_id in not_tasks:
         del tasks[task_id]
     return _rebuild(view, tasks, added, plan_deadline, rounds, after)

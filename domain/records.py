@@ -120,8 +120,13 @@ class TaskView:
     current_progress: tuple[ProgressRevision, ...] = ()
     #: The numbering as printed ("20.", "（三）").
     label: str = ""
-    #: 完成时限: the task's own, else the plan's (set by the coordinating office).
+    #: 完成时限 in force: the coordinating office's for this task, else the document's,
+    #: else the plan's (``domain.plan_changes.apply_changes``).
     deadline: Deadline | None = None
+    #: 完成时限 as the document writes it ("2019年6月底前完成", "长期坚持"; "" when none) and
+    #: as read from that wording (a date, 长期坚持, or None for "每季度末" and the like).
+    deadline_text: str = ""
+    document_deadline: Deadline | None = None
     #: 办结/销号: closed by the coordinating office after reviewing the final report.
     closed: bool = False
     #: Added by a plan change (not in the original document).

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 #: Every schema revision this build knows, oldest first. A test keeps it equal to the
 #: Alembic scripts; checking it with plain sqlite3 keeps Alembic off the start-up path.
 KNOWN_REVISIONS: tuple[str, ...] = (
-    "0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008", "0009",
+    "0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008", "0009", "0010",
 )  # fmt: skip
 SCHEMA_HEAD = KNOWN_REVISIONS[-1]
 #: How long a write waits for another window or process to finish its own (SQLite retries

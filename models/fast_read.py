@@ -204,9 +204,11 @@ def _plan_view(
     ).fetchall()
     tasks = conn.execute(
         "SELECT id, plan_id, section_id, subsection_id, number, label, path, text,"
-        " assignment_text, problems FROM tasks WHERE plan_id = ? ORDER BY position, id",
+        " assignment_text, problems, deadline_text, deadline, deadline_long_term FROM tasks"
+        " WHERE plan_id = ? ORDER BY position, id",
         (pid,),
     ).fetchall()
+    tasks = [(*row[:11], _date(row[11]), bool(row[12])) for row in tasks]
     assignments = conn.execute(
         "SELECT a.task_id, u.id, u.name, a.role, a.wording, u.is_group FROM assignments a"
         " JOIN units u ON a.unit_id = u.id JOIN tasks t ON a.task_id = t.id"

@@ -15,6 +15,7 @@ from sqlalchemy import (
     MetaData,
     String,
     Text,
+    false,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -106,6 +107,11 @@ class TaskRow(Base):
     position: Mapped[int] = mapped_column(Integer)
     #: 待补充: why the document's assignment could not be read (JSON list; "" when none).
     problems: Mapped[str] = mapped_column(Text, default="", server_default="")
+    #: 完成时限 as the document writes it, and as read when the plan was imported: a date,
+    #: or 长期坚持 (``long_term``); both empty for "每季度末" and the like.
+    deadline_text: Mapped[str] = mapped_column(Text, default="", server_default="")
+    deadline: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    deadline_long_term: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
 
 class UnitRow(Base):

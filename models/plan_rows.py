@@ -75,6 +75,11 @@ def add_parsed_plan(session: Session, parsed: ParsedPlan, position: int) -> Plan
                     assignment_text=task.assignment_text,
                     position=0,
                     problems=flags_to_json(task.problems),
+                    deadline_text=task.deadline_text,
+                    deadline=task.document_deadline.date if task.document_deadline else None,
+                    deadline_long_term=bool(
+                        task.document_deadline and task.document_deadline.long_term
+                    ),
                 )
             )
     # Position = line order in the document (a section's own tasks may follow subsections).

@@ -27,6 +27,7 @@ from domain.records import (
     SubsectionView,
     TaskView,
 )
+from domain.schedule import Deadline
 from domain.task_flags import flags_from_json
 from domain.unit_fold import Aliases, canonical_revisions, fold_unit_names
 
@@ -37,8 +38,10 @@ SectionTuple = tuple[str, int, str, str]
 #: id, section_id, number, label, title (by position)
 SubsectionTuple = tuple[str, str, int, str, str]
 #: id, plan_id, section_id, subsection_id, number, label, path, text, assignment_text,
-#: problems (JSON, "" when none)
-TaskTuple = tuple[str, str, str, str | None, int, str, str, str, str, str]
+#: problems (JSON, "" when none), deadline_text, deadline (a date), deadline_long_term
+TaskTuple = tuple[
+    str, str, str, str | None, int, str, str, str, str, str, str, dt.date | None, bool
+]
 #: task_id, unit_id, unit_name, role, wording, is_group (by task id, position)
 AssignmentTuple = tuple[str, str, str, str, str, bool]
 
@@ -115,6 +118,13 @@ def instruction_records(rows: Iterable[Sequence[Any]]) -> dict[str, list[Instruc
     return out
 
 
+def _deadline(date: dt.date | None, long_term: bool) -> Deadline | None:
+    """The document's 完成时限 as stored with the task (None: it names no single date)."""
+    if date is not None:
+        return Deadline(date=date)
+    return Deadline(long_term=True) if long_term else None
+
+
 def plan_view_from_rows(
     plan: PlanTuple,
     sections: Sequence[SectionTuple],
@@ -152,9 +162,13 @@ def plan_view_from_rows(
         text,
         assignment_text,
         flags,
+        deadline_text,
+        deadline_date,
+        deadline_long_term,
     ) in tasks:
         section = section_by_id[section_id]
         sub = sub_by_id.get(sub_id) if sub_id else None
+        document = _deadline(deadline_date, deadline_long_term)
         view = TaskView(
             id=tid,
             plan_id=plan_id,
@@ -174,6 +188,9 @@ def plan_view_from_rows(
             problems=flags_from_json(flags),
             reviews=tuple(reviews.get(tid, ())),
             instructions=tuple(instructions.get(tid, ())),
+            deadline=document,
+            deadline_text=deadline_text,
+            document_deadline=document,
         )
         (by_sub[sub_id] if sub_id else by_section[section_id]).append(view)
     section_views = tuple(

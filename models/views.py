@@ -119,7 +119,7 @@ def build_plan_view(session: Session, plan: PlanRow, *, fold_units: bool = True)
     tasks = session.execute(
         select(
             t.id, t.plan_id, t.section_id, t.subsection_id, t.number, t.label, t.path, t.text,
-            t.assignment_text, t.problems,
+            t.assignment_text, t.problems, t.deadline_text, t.deadline, t.deadline_long_term,
         ).where(t.plan_id == plan.id).order_by(t.position, t.id)
     ).all()  # fmt: skip
     assignments = session.execute(

@@ -71,6 +71,11 @@ def deadline_of(
     return None, None
 
 
+def is_ongoing(wording: str) -> bool:
+    """ "长期坚持", "持续推进": a deadline that is never overdue (``Deadline.long_term``)."""
+    return bool(_ONGOING_RE.fullmatch(wording.strip()))
+
+
 def _is_recurring_deadline(wording: str) -> bool:
     """ "每季度末" or "每月10日前" is a deadline; "每季度" alone or "每年新增…" is not."""
     return wording.endswith(("末", "底", "前")) or "季度" in wording or "半年" in wording

@@ -10,8 +10,20 @@ import uuid
 
 from domain import ids
 from domain.records import AssignmentView, PlanView, SectionView, SubsectionView, TaskView
+from domain.schedule import Deadline
 from domain.task_flags import TaskFlag
+from plan_parser.deadlines import is_ongoing
 from plan_parser.model import ParsedPlan, ParsedSection, ParsedSubsection, ParsedTask
+
+
+def document_deadline(task: ParsedTask) -> Deadline | None:
+    """The task's 完成时限 as its document gives it: a date, 长期坚持, or None (none given,
+    or a wording such as "每季度末" that is no single date)."""
+    if task.deadline is not None:
+        return Deadline(date=task.deadline)
+    if task.deadline_text and is_ongoing(task.deadline_text):
+        return Deadline(long_term=True)
+    return None
 
 
 def task_path(section_pos: int, subsection_pos: int, task_number: int) -> str:
@@ -55,6 +67,9 @@ def _section_view(plan_uuid: uuid.UUID, pos: int, section: ParsedSection) -> Sec
             ),
             label=t.label,
             problems=tuple(TaskFlag(p.code, p.line_no, p.message_zh) for p in t.problems),
+            deadline=document_deadline(t),
+            deadline_text=t.deadline_text or "",
+            document_deadline=document_deadline(t),
         )
 
     return SectionView(
