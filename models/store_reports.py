@@ -43,10 +43,11 @@ from models.orm import (
     TaskRow,
     UnitDirectoryRow,
 )
+from models.plan_view_rows import REVISION_COLUMNS, revision_records
 from models.store_attachments import attach_to_revision
 from models.store_base import StoreBase, installation_row, unit_name_of, utc_now_text
 from models.store_history import read_history_page
-from models.views import build_plan_view, revision_record, revisions_for_tasks
+from models.views import build_plan_view, revision_record, revisions_for_tasks, unit_names
 
 #: The 填报人 and 联系电话 last used on this PC (settings never travel).
 REPORTER_KEY = "reporter"
@@ -256,6 +257,22 @@ class ReportStore(StoreBase):
             page = read_history_page(s, task_id, limit)
         return page.revisions, page.total
 
+    def revision(self, revision_id: str) -> ProgressRevision | None:
+        """One revision by its id (None: not on this PC), read alone: a task can have tens
+        of thousands, and editing or withdrawing one needs only it."""
+        with self._sessions.begin() as s:
+            row = s.get(ProgressRevisionRow, revision_id)
+            return revision_record(row, unit_name_of(s, row.unit_id)) if row else None
+
+    def report_history(self, report_id: str) -> list[ProgressRevision]:
+        """Every revision of one report, newest first, conflicts flagged: the chain an edit
+        continues, without the task's other reports."""
+        with self._sessions.begin() as s:
+            r = ProgressRevisionRow
+            columns = [getattr(r, name) for name in REVISION_COLUMNS]
+            rows = s.execute(select(*columns).where(r.report_id == report_id))
+            return history(revision_records(rows, unit_names(s)).get(_task_of(s, report_id), []))
+
     def progress_history(self, task_id: str) -> list[ProgressRevision]:
         """Every revision of every report on the task, newest first, conflicts flagged."""
         with self._sessions.begin() as s:
@@ -398,3 +415,13 @@ def save_instruction(s: Session, instruction: Instruction) -> None:
     """Append a 批示 (idempotent by id); the merge uses it too."""
     if s.get(InstructionRow, instruction.instruction_id) is None:
         s.add(InstructionRow(**dataclasses.asdict(instruction)))
+
+
+def _task_of(s: Session, report_id: str) -> str:
+    """The task a report is on ("" when none of its revisions is on this PC)."""
+    return (
+        s.scalar(
+            select(ProgressRevisionRow.task_id).where(ProgressRevisionRow.report_id == report_id)
+        )
+        or ""
+    )

@@ -91,10 +91,8 @@ class Commands(QObject):
         store = self._window.store
         if task is None or store is None or not self._ensure_office():
             return None
-        revision = next(
-            (r for r in store.progress_history(task_id) if r.revision_id == revision_id), None
-        )
-        if revision is None:
+        revision = store.revision(revision_id)
+        if revision is None or revision.task_id != task_id:
             return None
         inst = self._window.installation
         if inst is not None and inst.unit_id is not None and inst.unit_id != revision.unit_id:
@@ -170,11 +168,11 @@ class Commands(QObject):
     def _onto_newest(self, entry: ProgressInput) -> ProgressInput:
         store = self._window.store
         assert store is not None and entry.parent_revision_id is not None
-        history = store.progress_history(entry.task_id)  # newest first
-        parent = next((r for r in history if r.revision_id == entry.parent_revision_id), None)
+        parent = store.revision(entry.parent_revision_id)
         if parent is None:
             return entry
-        newest = next(r for r in history if r.report_id == parent.report_id)
+        # Only that report's chain: a task can have tens of thousands of revisions.
+        newest = store.report_history(parent.report_id)[0]  # newest first
         return dataclasses.replace(entry, parent_revision_id=newest.revision_id)
 
     @Slot(str, str)

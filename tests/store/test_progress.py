@@ -203,3 +203,19 @@ def test_data_version_moves_when_another_desk_writes(store: Store) -> None:
     with Store(store.path) as other_desk:
         other_desk.record_progress(entry(other_desk, 23, "省公安厅"))
     assert store.data_version() != before
+
+
+def test_one_revision_and_one_reports_chain_are_read_alone(store: Store) -> None:
+    first = store.record_progress(entry(store, 23, "省公安厅"))
+    second = store.record_progress(
+        entry(
+            store, 23, "省公安厅", percent=80, parent_revision_id=first.revision_id, reason="更正"
+        )
+    )
+    other = store.record_progress(entry(store, 23, "省公安厅", percent=90))  # a new report
+    assert store.revision(second.revision_id) == dataclasses.replace(second, in_conflict=False)
+    assert store.revision("00000000-0000-0000-0000-000000000000") is None
+    chain = store.report_history(first.report_id)
+    assert [r.revision_id for r in chain] == [second.revision_id, first.revision_id]
+    assert other.report_id != first.report_id
+    assert store.report_history("no-such-report") == []
