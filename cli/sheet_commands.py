@@ -146,13 +146,15 @@ def _write(store: Store, args: argparse.Namespace, as_of: dt.date) -> str:
         task = next(t for t in view.all_tasks() if t.id == task_id)
         history, total = store.history_summary(task_id) if args.history else ([], 0)
         _, lights = store.lights(as_of, plan_id=args.plan)
+        # The 佐证材料 of the current reports and of the history rows listed.
+        listed = [*task.current_progress, *history]
+        files = store.attachments_of(r.revision_id for r in listed)
         if word:
             kinds.task_docx(
                 view, task, out, history=history, history_total=total, deadline=task.deadline,
-                light=lights.get(task_id), options=options,
+                light=lights.get(task_id), options=options, attachments=files,
             )  # fmt: skip
         else:
-            files = store.attachments_of(r.revision_id for r in task.current_progress)
             sheets.task_sheet(
                 view, task, out, history=history, history_total=total, deadline=task.deadline,
                 light=lights.get(task_id), options=options, attachments=files,

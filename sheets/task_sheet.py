@@ -70,7 +70,7 @@ def task_sheet(
     history table. ``deadline``: a date or a :class:`Deadline` (长期坚持); the task's own
     when not given. ``light``: the task's status light, printed as its 当前状态.
     ``attachments``: the 佐证材料 each revision lists (by revision id), named under each
-    current report.
+    current report and counted in the history table.
     """
     if isinstance(task, int):
         found = plan.task_by_number(task)
@@ -87,7 +87,7 @@ def task_sheet(
     story.append(_current(task, review_in_use, styles, width, attachments or {}))
     if history:
         story.extend(heading(styles, "报送记录"))
-        story.extend(_history(list(history), history_total, styles, width))
+        story.extend(_history(list(history), history_total, styles, width, attachments or {}))
     # Instructions and signatures belong together on one page.
     opinion = sheet_table(
         [[styles.para("领导批示\n督办意见", styles.header), _instructions(task, styles)]],
@@ -213,10 +213,14 @@ def _instructions(task: TaskView, styles: Styles) -> Flowable:
 
 
 def history_rows(
-    revisions: list[ProgressRevision], total: int | None
+    revisions: list[ProgressRevision],
+    total: int | None,
+    attachments: Mapping[str, Sequence[AttachmentRef]] | None = None,
 ) -> tuple[list[list[str]], str]:
     """The newest ``HISTORY_ROWS`` revisions, oldest of them first, one line each, and the
-    note saying how many older ones were left out ("" when none)."""
+    note saying how many older ones were left out ("" when none). A revision that lists
+    佐证材料 (``attachments``, by revision id) says how many in its 记录 column."""
+    attachments = attachments or {}
     newest = sorted(revisions, key=lambda r: (r.report_date, r.lamport, r.revision_id))
     shown = newest[-HISTORY_ROWS:]
     total = max(total or 0, len(revisions))
@@ -232,7 +236,7 @@ def history_rows(
                 f"{rev.report_date:%Y-%m-%d}",
                 rev.unit_name,
                 f"{rev.percent}%",
-                _marks(rev),
+                _marks(rev, len(attachments.get(rev.revision_id, ()))),
                 summary or "—",
             ]
         )
@@ -243,9 +247,13 @@ def history_rows(
 
 
 def _history(
-    revisions: list[ProgressRevision], total: int | None, styles: Styles, width: float
+    revisions: list[ProgressRevision],
+    total: int | None,
+    styles: Styles,
+    width: float,
+    attachments: Mapping[str, Sequence[AttachmentRef]],
 ) -> list[Flowable]:
-    rows, note = history_rows(revisions, total)
+    rows, note = history_rows(revisions, total, attachments)
     small = (styles.cell_center, styles.cell_center, styles.cell_small, styles.cell_center,
              styles.cell_small, styles.cell_small)  # fmt: skip
     table: list[list[object]] = [[styles.para(h, styles.header) for h in HISTORY_HEADER]]
@@ -256,8 +264,10 @@ def _history(
     return out
 
 
-def _marks(rev: ProgressRevision) -> str:
+def _marks(rev: ProgressRevision, files: int = 0) -> str:
     marks = ["撤回" if rev.withdrawn else ("修改" if rev.parent_revision_id else "报送")]
+    if files:
+        marks.append(f"佐证材料 {files} 件")
     if rev.on_behalf:
         marks.append("代报")
     if rev.reason:
@@ -304,10 +314,8 @@ _KIND_ZH = {
 }
 
 
-def _attachments_markup(refs: Sequence[AttachmentRef]) -> str:
-    """佐证材料：纪要.pdf（PDF，1.2 MB，3 页）；现场照片.jpg（图片，640 KB）"""
-    if not refs:
-        return ""
+def attachment_summary(refs: Sequence[AttachmentRef]) -> str:
+    """纪要.pdf（PDF，1.2 MB，3 页）；现场照片.jpg（图片，640 KB） — both sheets' wording."""
     items = []
     for ref in refs:
         size = (
@@ -317,4 +325,12 @@ def _attachments_markup(refs: Sequence[AttachmentRef]) -> str:
         )
         facts = [_KIND_ZH[ref.kind], size] + ([f"{ref.pages} 页"] if ref.pages else [])
         items.append(f"{ref.file_name}（{'，'.join(facts)}）")
-    return f'<br/><font face="{fonts.BOLD}">佐证材料：</font>' + fonts.markup("；".join(items))
+    return "；".join(items)
+
+
+def _attachments_markup(refs: Sequence[AttachmentRef]) -> str:
+    """佐证材料：纪要.pdf（PDF，1.2 MB，3 页）；现场照片.jpg（图片，640 KB）"""
+    if not refs:
+        return ""
+    summary = fonts.markup(attachment_summary(refs))
+    return f'<br/><font face="{fonts.BOLD}">佐证材料：</font>' + summary

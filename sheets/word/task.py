@@ -4,8 +4,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
+from domain.attachments import AttachmentRef
 from domain.records import PlanView, ProgressRevision, TaskView
 from domain.schedule import Deadline
 from domain.status_lights import TaskLight
@@ -19,6 +20,7 @@ from sheets.task_sheet import (
     HISTORY_COLUMNS,
     HISTORY_HEADER,
     TITLE,
+    attachment_summary,
     history_rows,
     review_text,
 )
@@ -39,8 +41,10 @@ def task_docx(
     deadline: dt.date | Deadline | None = None,
     light: TaskLight | None = None,
     options: SheetOptions | None = None,
+    attachments: Mapping[str, Sequence[AttachmentRef]] | None = None,
 ) -> None:
     """Write the 督办单 of ``task`` as a Word document (same content as the PDF)."""
+    attachments = attachments or {}
     if isinstance(task, int):
         found = plan.task_by_number(task)
         if found is None:
@@ -75,7 +79,7 @@ def task_docx(
                 rev.status.label_zh,
                 f"{rev.percent}%",
                 review_text(rev, task.reviews, review_in_use),
-                _detail(rev),
+                _detail(rev, attachments.get(rev.revision_id, ())),
             ]
             for rev in reports
         ]
@@ -84,7 +88,7 @@ def task_docx(
         blocks.body(page, "暂无进展报送。", indent=False)
     if history:
         blocks.heading(page, "报送记录")
-        numbered, note = history_rows(list(history), history_total)
+        numbered, note = history_rows(list(history), history_total, attachments)
         blocks.table(page, HISTORY_HEADER, numbered, HISTORY_COLUMNS, center_columns=(0, 1, 3))
         if note:
             blocks.body(page, note, indent=False)
@@ -109,10 +113,12 @@ def _section_text(task: TaskView) -> str:
     return text
 
 
-def _detail(rev: ProgressRevision) -> Cell:
+def _detail(rev: ProgressRevision, files: Sequence[AttachmentRef] = ()) -> Cell:
     lines: list[Line] = [
         (Seg(f"{label}：", True), Seg(text)) for label, text in progress_parts(rev)
     ]
+    if files:
+        lines.append((Seg("佐证材料：", True), Seg(attachment_summary(files))))
     notes = []
     if rev.on_behalf:
         notes.append("协调办公室代为录入")

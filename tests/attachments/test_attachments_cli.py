@@ -75,3 +75,30 @@ def test_task_sheet_lists_each_reports_attachments(cli, tmp_path: Path) -> None:
     text = "".join(page.extract_text() for page in PdfReader(out).pages)
     text = "".join(text.split())  # the detail column is narrow: lines break anywhere
     assert "佐证材料：专题会议纪要.pdf（PDF，" in text and "3页）" in text
+
+
+def test_word_and_history_list_the_attachments_too(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from pypdf import PdfReader
+
+    from tests.sheets.docxcheck import all_text, open_docx
+
+    db = str(tmp_path / "unit.sqlite")
+    pdf = samples.write(tmp_path / "材料", "专题会议纪要.pdf", samples.pdf_bytes(3))
+    assert cli("office", "--db", db, "--unit", "省知识产权局").code == 0
+    for percent, attach in (("30", []), ("50", ["--attach", str(pdf)])):
+        added = cli(
+            "progress", "add", "--db", db, "--task", "1", "--unit", "省知识产权局",
+            "--percent", percent, "--text", "召开专题会议", "--reporter", "张三", *attach,
+        )  # fmt: skip
+        assert added.code == 0, added.err
+    word = tmp_path / "督办单.docx"
+    made = cli("sheet", "--db", db, "--task", "1", "--history", "-o", str(word))
+    assert made.code == 0, made.err
+    text = "".join(all_text(open_docx(word)).split())
+    assert "佐证材料：专题会议纪要.pdf（PDF，" in text  # under the report that lists it
+    assert text.count("佐证材料1件") == 1  # and counted in the history, once
+    out = tmp_path / "督办单.pdf"
+    made = cli("sheet", "--db", db, "--task", "1", "--history", "-o", str(out))
+    assert made.code == 0, made.err
+    pdf_text = "".join("".join(p.extract_text() for p in PdfReader(out).pages).split())
+    assert pdf_text.count("佐证材料1件") == 1

@@ -113,13 +113,14 @@ def _write(
             task = next(t for t in view.all_tasks() if t.id == request.task_id)
             # Each unit's current report, its review and the 批示; the light as of the day.
             light = store.lights(as_of, request.plan_id)[1].get(task.id)
+            # The 佐证材料 each current report lists, named under it.
+            files = store.attachments_of(r.revision_id for r in task.current_progress)
             if word:
                 docx_sheets.task_docx(
-                    view, task, out, deadline=task.deadline, light=light, options=options
-                )
+                    view, task, out, deadline=task.deadline, light=light, options=options,
+                    attachments=files,
+                )  # fmt: skip
             else:
-                # The 佐证材料 each current report lists, named under it.
-                files = store.attachments_of(r.revision_id for r in task.current_progress)
                 sheets.task_sheet(
                     view, task, out, deadline=task.deadline, light=light, options=options,
                     attachments=files,
