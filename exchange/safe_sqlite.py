@@ -269,6 +269,38 @@ def open_untrusted_bytes(
     return conn
 
 
+#: The private copies' folder names (``open_untrusted_file``).
+COPY_PREFIX = "duban-read-"
+#: A copy folder older than this belongs to a run that never closed it (killed, or power
+#: lost mid-import): it is removed when the next large file is opened.
+STALE_COPY_SECONDS = 6 * 3600
+
+
+def remove_stale_copies(now: float | None = None) -> int:
+    """Remove the private copies that runs which never finished left behind (each can be
+    as large as the file imported, up to 2 GB); the number removed. A copy still in use
+    is safe: an open file outlives its name on POSIX, and Windows refuses to remove it."""
+    now = time.time() if now is None else now
+    removed = 0
+    try:
+        entries = list(os.scandir(tempfile.gettempdir()))
+    except OSError:
+        return 0
+    for entry in entries:
+        if not entry.name.startswith(COPY_PREFIX):
+            continue
+        try:
+            if not entry.is_dir(follow_symlinks=False):
+                continue
+            if now - entry.stat(follow_symlinks=False).st_mtime < STALE_COPY_SECONDS:
+                continue
+        except OSError:
+            continue
+        shutil.rmtree(entry.path, ignore_errors=True)
+        removed += not os.path.exists(entry.path)
+    return removed
+
+
 def open_untrusted_file(
     path: Path,
     *,
@@ -291,7 +323,8 @@ def open_untrusted_file(
     Closing the connection removes the copy.
     """
     path = Path(path)
-    folder = Path(tempfile.mkdtemp(prefix="duban-read-"))
+    remove_stale_copies()
+    folder = Path(tempfile.mkdtemp(prefix=COPY_PREFIX))
 
     def finalizer() -> None:
         shutil.rmtree(folder, ignore_errors=True)

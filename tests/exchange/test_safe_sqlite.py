@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import hashlib
 import math
+import os
 import sqlite3
+import tempfile
 import time
 from contextlib import closing
+from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -15,12 +18,15 @@ from hypothesis import strategies as st
 from exchange.errors import RejectCode, RejectedFile
 from exchange.safe_rows import Blob, Integer, Real, Text, canonical_digest, read_rows
 from exchange.safe_sqlite import (
+    COPY_PREFIX,
+    STALE_COPY_SECONDS,
     TimeBudget,
     _authorizer,
     as_rejection,
     check_header,
     normalise_sql,
     open_untrusted_bytes,
+    remove_stale_copies,
 )
 from tests.exchange import exchange_samples as s
 
@@ -231,3 +237,21 @@ def test_digest_is_type_and_boundary_sensitive() -> None:
     assert canonical_digest({"t": [(0.0,)]}) != canonical_digest({"t": [(-0.0,)]})
     with pytest.raises(TypeError):
         canonical_digest({"t": [(True,)]})
+
+
+def test_copies_left_by_an_import_that_never_finished_are_removed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    stale = tmp_path / f"{COPY_PREFIX}killed"
+    stale.mkdir()
+    (stale / "copy.sqlite").write_bytes(b"x" * 4096)
+    old = time.time() - STALE_COPY_SECONDS - 60
+    os.utime(stale, (old, old))
+    fresh = tmp_path / f"{COPY_PREFIX}running"  # another window importing right now
+    fresh.mkdir()
+    other = tmp_path / "something-else"
+    other.mkdir()
+    os.utime(other, (old, old))
+    assert remove_stale_copies() == 1
+    assert not stale.exists() and fresh.exists() and other.exists()
