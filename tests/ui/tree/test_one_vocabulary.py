@@ -163,3 +163,12 @@ def test_a_return_is_shown_in_the_detail_pane_and_a_withdrawal_from_the_window(
     assert history[0].reason == "误报到本任务"
     assert window.detail.history_model.item(0, 5).text().startswith("修改、撤回")
     _ = Qt  # the window refreshed: the withdrawn revision heads the history
+
+
+def test_the_window_and_the_paper_use_the_same_word_for_each_light(zh_app: object) -> None:
+    """The window's words (translated) and the sheets', ledger's and 通报's (domain) agree."""
+    from ui.common import words
+
+    assert {light: words.light_text(light) for light in Light} == {
+        light: light.label_zh for light in Light
+    }
