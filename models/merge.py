@@ -576,6 +576,8 @@ _REVISION_COLUMNS = (
 #: Rows per ``executemany``: a file of 100,000 revisions is written in pieces, never
 #: turned into 100,000 parameter rows at once.
 _INSERT_BATCH = 2000
+#: SQLite's page cache while a long file's revisions are inserted (negative: KiB).
+_INSERT_CACHE_KIB = -32768
 
 
 def _insert_revisions(session: Session, revisions: list[ProgressRevision]) -> None:
@@ -595,9 +597,20 @@ def _insert_revisions(session: Session, revisions: list[ProgressRevision]) -> No
         f"INSERT INTO progress_revisions ({', '.join(_REVISION_COLUMNS)}) "
         f"VALUES ({', '.join([mark] * len(_REVISION_COLUMNS))})"
     )
-    for start in range(0, len(revisions), _INSERT_BATCH):
-        batch = revisions[start : start + _INSERT_BATCH]
-        conn.exec_driver_sql(sql, [_revision_row(rev, native) for rev in batch])
+    # A long file's rows go into four indexes at random places: with SQLite's default
+    # 2 MB page cache, pages are written out and read back mid-transaction. A larger cache
+    # for these inserts only (given back after) saves about a fifth of their time.
+    cache = None
+    if not native and len(revisions) > _INSERT_BATCH:
+        cache = conn.exec_driver_sql("PRAGMA cache_size").scalar()
+        conn.exec_driver_sql(f"PRAGMA cache_size={_INSERT_CACHE_KIB}")
+    try:
+        for start in range(0, len(revisions), _INSERT_BATCH):
+            batch = revisions[start : start + _INSERT_BATCH]
+            conn.exec_driver_sql(sql, [_revision_row(rev, native) for rev in batch])
+    finally:
+        if cache is not None:
+            conn.exec_driver_sql(f"PRAGMA cache_size={int(cache)}")
 
 
 def _revision_row(rev: ProgressRevision, native: bool) -> tuple[object, ...]:

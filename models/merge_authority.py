@@ -88,6 +88,8 @@ def chain_problems(
     problems: dict[str, RecordProblem] = {}
     done: set[str] = set()
     for start in sorted(incoming):
+        if start in done:  # decided on the walk up from one of its descendants
+            continue
         # Walk up through parents among the candidates until one is decided, then decide
         # the path from the top down: a child of a refused revision is refused too. A
         # cycle (crafted) ends the walk; its revisions are judged on their own.
@@ -132,11 +134,16 @@ def _report_owners(
 ) -> dict[str, tuple[str, str]]:
     """The (unit, task) each report belongs to: as held here, else as the file's first
     revision of it says (its root, earliest by Lamport counter and id)."""
-    revs = sorted(
-        incoming, key=lambda r: (r.parent_revision_id is not None, r.lamport, r.revision_id)
-    )
+    # Each report's first revision in the file (its root, earliest by Lamport counter and
+    # id), in one pass rather than by sorting every revision.
+    first: dict[str, tuple[tuple[bool, int, str], ProgressRevision]] = {}
+    for rev in incoming:
+        key = (rev.parent_revision_id is not None, rev.lamport, rev.revision_id)
+        seen = first.get(rev.report_id)
+        if seen is None or key < seen[0]:
+            first[rev.report_id] = (key, rev)
     owners: dict[str, tuple[str, str]] = {}
-    reports = sorted({r.report_id for r in revs})
+    reports = sorted(first)
     for chunk in _chunks(reports):
         query = (
             select(ProgressRevisionRow.report_id, ProgressRevisionRow.unit_id,
@@ -146,8 +153,8 @@ def _report_owners(
         )  # fmt: skip
         for report_id, unit_id, task_id in session.execute(query):
             owners.setdefault(report_id, (unit_id, task_id))
-    for rev in revs:
-        owners.setdefault(rev.report_id, (rev.unit_id, rev.task_id))
+    for report_id, (_key, rev) in first.items():
+        owners.setdefault(report_id, (rev.unit_id, rev.task_id))
     return owners
 
 
