@@ -36,10 +36,14 @@ def database_location(text: str) -> DatabaseLocation:
 
 
 def add_db_option(parser: argparse.ArgumentParser) -> None:
+    """``--db``, accepted before the command (``duban --db X status``) and after it
+    (``duban status --db X``). A command's own option has no default of its own: argparse
+    would let that default overwrite the one given before the command, and the command
+    would silently use this PC's default database instead."""
     parser.add_argument(
         "--db",
         type=database_location,
-        default=None,
+        default=argparse.SUPPRESS,
         help=(
             "数据库文件（默认：用户数据目录下的 duban.sqlite），"
             "或服务器 postgresql://用户名@主机[:端口]/数据库名"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -57,3 +58,19 @@ def test_a_command_still_runs_through_the_parser() -> None:
         [sys.executable, "main.py", "--version"], cwd=REPO_ROOT, capture_output=True, text=True
     )
     assert out.returncode == 0 and out.stdout.startswith("Duban ")
+
+
+def test_a_database_named_before_the_command_is_the_one_used(tmp_path: Path) -> None:
+    db = tmp_path / "办公室.sqlite"
+    env = {**os.environ, "DUBAN_DATA_DIR": str(tmp_path / "data")}
+    for argv in (
+        ["--db", str(db), "office", "--coordinating-office"],
+        ["office", "--show", "--db", str(db)],
+    ):
+        out = subprocess.run(
+            [sys.executable, "main.py", *argv], cwd=REPO_ROOT, env=env, capture_output=True,
+            text=True,
+        )  # fmt: skip
+        assert out.returncode == 0, out.stderr
+        assert "协调办公室" in out.stdout
+    assert db.is_file() and not (tmp_path / "data" / "duban.sqlite").exists()
