@@ -142,6 +142,10 @@ class GuiSession(QObject):
         self._store: Store | None = None
         #: The start-up reader, kept until the store opens (it says if the file changed).
         self._first_fill: FirstFillReader | None = None
+        #: The plans below the first screen are still being read; a store opened meanwhile
+        #: waits in ``_waiting_store``.
+        self._rest_pending = False
+        self._waiting_store: Store | None = None
         self.window: MainWindow | None = None
         app.aboutToQuit.connect(self._on_quit)
 
@@ -176,9 +180,14 @@ class GuiSession(QObject):
         # The tree paints first: the pool thread's work (the rest of the plans, the store's
         # imports) holds the GIL in long stretches, and the model's data() (Python) then
         # waits for it on every row.
-        next_step = self._open_database if fill.complete else self._read_rest
         QTimer.singleShot(FIRST_FILL_PAINT_MS, self.window.complete_build)
-        QTimer.singleShot(FIRST_FILL_PAINT_MS, next_step)
+        if not fill.complete:
+            # The rest of the plans and the store open side by side (two pool threads:
+            # much of each is SQLite's or file work, outside the GIL); the store is
+            # swapped in once the rest is shown (``_swap_in``).
+            self._rest_pending = True
+            QTimer.singleShot(FIRST_FILL_PAINT_MS, self._read_rest)
+        QTimer.singleShot(FIRST_FILL_PAINT_MS, self._open_database)
 
     @Slot()
     def _read_rest(self) -> None:
@@ -189,13 +198,19 @@ class GuiSession(QObject):
     def _on_rest(self, plans: list[PlanView]) -> None:
         if self.window is not None:
             self.window.add_first_fill(plans)
-        QTimer.singleShot(FIRST_FILL_PAINT_MS, self._open_database)
+        self._rest_done()
 
     @Slot(object)
     def _on_rest_failed(self, error: Exception) -> None:
         log.warning("first fill from %s stopped: %s", self._db_path, error)
         self._first_fill = None  # the store reads every plan again
-        self._open_database()
+        self._rest_done()
+
+    def _rest_done(self) -> None:
+        self._rest_pending = False
+        waiting, self._waiting_store = self._waiting_store, None
+        if waiting is not None:
+            self._swap_in(waiting)
 
     @Slot(object)
     def _on_first_fill_failed(self, error: Exception) -> None:
@@ -252,6 +267,12 @@ class GuiSession(QObject):
         except StoreError as exc:
             self._on_database_failed(exc)
             return
+        if self._rest_pending:
+            self._waiting_store = opened  # swapped in once every plan is shown
+            return
+        self._swap_in(opened)
+
+    def _swap_in(self, opened: Store) -> None:
         old, self._store = self._store, opened
         if old is not None:
             old.close()
@@ -352,6 +373,9 @@ class GuiSession(QObject):
 
     @Slot()
     def _on_quit(self) -> None:
+        if self._waiting_store is not None:
+            self._waiting_store.close()
+            self._waiting_store = None
         if self._first_fill is not None:
             self._first_fill.close()
             self._first_fill = None

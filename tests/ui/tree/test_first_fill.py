@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
@@ -160,5 +161,46 @@ def test_a_file_changed_while_its_plans_were_shown_is_read_again(
         node = window.model.node_by_id(window.store.find_task_id(None, 23))
         assert node is not None and node.task is not None
         assert [p.percent for p in node.task.current_progress] == [40]
+    finally:
+        _stop(session)
+
+
+def test_a_store_that_opens_before_the_rest_is_read_waits_for_it(
+    qtbot: QtBot,
+    zh_app: QApplication,
+    db_path: Path,
+    qt_settings: QSettings,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    tasks, _names = _three_plans(db_path)
+    monkeypatch.setattr(fast_read, "FIRST_SCREEN_TASKS", 1)
+    slow_rest = fast_read.FirstFillReader.read_rest
+
+    def read_rest(self: fast_read.FirstFillReader) -> list[PlanView]:
+        time.sleep(1.5)  # the store, opening beside it, is ready first
+        return slow_rest(self)
+
+    order: list[str] = []
+    original_add, original_set = MainWindow.add_first_fill, MainWindow.set_store
+
+    def add(self: MainWindow, plans: list[PlanView]) -> None:
+        order.append("rest shown")
+        original_add(self, plans)
+
+    def set_store(self: MainWindow, store: Store, **kwargs: bool) -> None:
+        order.append(f"store swapped in, plans current: {kwargs.get('plans_current')}")
+        original_set(self, store, **kwargs)
+
+    monkeypatch.setattr(fast_read.FirstFillReader, "read_rest", read_rest)
+    monkeypatch.setattr(MainWindow, "add_first_fill", add)
+    monkeypatch.setattr(MainWindow, "set_store", set_store)
+    monkeypatch.setattr(MainWindow, "show", lambda self: None)
+    session = _start(zh_app, db_path, qt_settings)
+    window = session.window
+    assert window is not None
+    try:
+        qtbot.waitUntil(lambda: _ready(window), timeout=20_000)
+        assert order == ["rest shown", "store swapped in, plans current: True"]
+        assert window.proxy.visible_task_count() == tasks
     finally:
         _stop(session)
