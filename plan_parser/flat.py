@@ -23,16 +23,30 @@ _ITEM_BEFORE = '。；;！？!?）)：:”"」 \u00a0\u3000'
 _CUT_STYLES = (Style.CN_COMMA, Style.CN_PAREN, Style.ARABIC)
 
 
-def split_run_together(line: str) -> list[str]:
-    """``line`` cut into items where numbered items run together; ``[line]`` otherwise."""
+def split_run_together(line: str, breaks: tuple[int, ...] = ()) -> list[str]:
+    """``line`` cut into items where numbered items run together; ``[line]`` otherwise.
+
+    ``breaks`` are offsets where an item surely begins (a printed line of a PDF copy that
+    starts with a number after a finished item): cut there whatever the line's length.
+    """
+    return [line[a:b].strip() for a, b in pieces_of(line, breaks) if line[a:b].strip()]
+
+
+def pieces_of(line: str, breaks: tuple[int, ...] = ()) -> list[tuple[int, int]]:
+    """(start, end) of each item in ``line``; one piece when nothing runs together."""
     if len(line) < FLAT_LINE_MIN:
-        return [line]
+        return _bounds(line, list(breaks))
     cuts: list[int] = []
     last: dict[Style, int] = {}
-    for m in _CANDIDATE.finditer(line):
-        start = m.start()
+    starts = sorted({m.start() for m in _CANDIDATE.finditer(line)} | set(breaks))
+    for start in starts:
         numbered = match_numbering(line[start:])
-        if numbered is None or numbered.style not in _CUT_STYLES:
+        if numbered is None:
+            continue
+        if start in breaks:
+            last[numbered.style] = numbered.number  # the sequence goes on from here
+            continue
+        if numbered.style not in _CUT_STYLES:
             continue
         before = line[start - 1] if start else ""
         if before == "第":
@@ -46,8 +60,10 @@ def split_run_together(line: str) -> list[str]:
         if start:
             cuts.append(start)
     if len(cuts) < 2:
-        return [line]
-    bounds = [0, *cuts, len(line)]
-    return [
-        line[a:b].strip() for a, b in zip(bounds, bounds[1:], strict=False) if line[a:b].strip()
-    ]
+        cuts = []  # one number in sequence is no proof that items run together
+    return _bounds(line, [*cuts, *breaks])
+
+
+def _bounds(line: str, cuts: list[int]) -> list[tuple[int, int]]:
+    bounds = [0, *sorted({c for c in cuts if 0 < c < len(line)}), len(line)]
+    return list(zip(bounds, bounds[1:], strict=False))

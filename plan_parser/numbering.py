@@ -47,8 +47,9 @@ _PATTERNS: tuple[tuple[Style, re.Pattern[str]], ...] = (
     (Style.CN_COMMA, re.compile(rf"^([{_CN_NUMERAL}]+)、\s*(.*)$", re.S)),
     (Style.CN_PAREN, re.compile(rf"^\(([{_CN_NUMERAL}]+)\)\s*(.*)$", re.S)),
     # "1." must not swallow decimals ("1.5亿元") or dates; a number is at most 3 digits.
-    # "1.2016年底前…": a label fused with the year that opens the task is still a label.
-    (Style.ARABIC, re.compile(r"^(\d{1,3})(?:[.、](?!\d)|\.(?=(?:19|20)\d\d年))\s*(.*)$", re.S)),
+    # "1.2016年底前…", "1、2016年…": a label fused with the year that opens the task is
+    # still a label.
+    (Style.ARABIC, re.compile(r"^(\d{1,3})(?:[.、](?!\d)|[.、](?=(?:19|20)\d\d年))\s*(.*)$", re.S)),
     (Style.ARABIC_PAREN, re.compile(r"^\((\d{1,3})\)\s*(.*)$", re.S)),
     (Style.CIRCLED, re.compile(r"^([\u2460-\u2473])\s*(.*)$", re.S)),
 )

@@ -19,10 +19,11 @@ from plan_parser.assignment import (
     mentions_roles,
     parse_assignment,
 )
+from plan_parser.copied_text import restore_paragraphs
 from plan_parser.deadlines import deadline_of
 from plan_parser.decoding import decode_plan_bytes
 from plan_parser.errors import ParseProblem, PlanParseError, clip
-from plan_parser.flat import split_run_together
+from plan_parser.flat import pieces_of
 from plan_parser.flat_table import find_flat_table
 from plan_parser.header import parse_header
 from plan_parser.model import ParsedPlan, ParsedUnit
@@ -56,10 +57,15 @@ def parse_plan_text(text: str) -> ParsedPlan:
         raise PlanParseError("empty", "文件为空，没有可导入的方案内容。")
     lines: list[str] = []
     line_nos: list[int] = []  # the file's line of each (possibly cut) line, for messages
-    for no, raw in enumerate(text.split("\n"), 1):
-        for piece in split_run_together(_clean(raw)):
-            lines.append(piece)
-            line_nos.append(no)
+    for paragraph in restore_paragraphs(text.split("\n")):
+        line = paragraph.text.replace("\u3000", " ")
+        lead = len(line) - len(line.lstrip())
+        breaks = tuple(b - lead for b in paragraph.breaks)
+        for start, end in pieces_of(line[lead:], breaks):
+            piece = line[lead + start : lead + end].strip()
+            if piece or start == 0:
+                lines.append(piece)
+                line_nos.append(paragraph.line_at(lead + start))
     table = find_flat_table(lines)
     resume_at: int | None = None  # an annex table after "附件：" is still read
     if table is not None:
@@ -107,10 +113,6 @@ def parse_plan_text(text: str) -> ParsedPlan:
             "未找到带有分工单位（牵头、配合、负责）的编号任务，这不像是一份重点任务分工方案。",
         )
     return plan
-
-
-def _clean(line: str) -> str:
-    return line.replace("\u3000", " ").replace("\ufeff", "").strip()
 
 
 def _read_assignments(

@@ -206,3 +206,18 @@ def test_chinese_numeral_date_in_header() -> None:
     plan = parse_plan_text(text)
     assert plan.issued_on is not None and plan.issued_on.isoformat() == "2018-03-05"
     assert plan.title == "某某重点任务分工方案" and plan.issuer == "省政府办公厅"
+
+
+@pytest.mark.parametrize("mark", [".", "．", "、"])
+def test_a_label_fused_with_the_opening_year_whatever_its_mark(mark: str) -> None:
+    # "1、2016年底前…": the web copy lost the space between the label and the year.
+    text = "一、扩大消费\n" + "\n".join(
+        [
+            f"1{mark}2016年底前出台旅游消费政策。（国家旅游局牵头负责）",
+            f"2{mark}2017年内完成体育场馆改造，投入2.5亿元。（体育总局负责）",
+        ]
+    )
+    tasks = parse_plan_text(text).all_tasks()
+    assert [(t.number, t.text[:5]) for t in tasks] == [(1, "2016年"), (2, "2017年")]
+    assert tasks[0].deadline_text.startswith("2016年底前")
+    assert units(parse_plan_text(text), 1) == [("体育总局", R)]

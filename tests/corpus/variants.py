@@ -1,0 +1,256 @@
+"""The corpus as offices really receive it: copies out of a PDF, a web page or WPS.
+
+Each variant turns a document's text into what a clerk would paste or save after copying
+it from somewhere else, keeping its meaning: the same tasks with the same units. Where a
+variant rewrites characters the golden's heads and unit names are rewritten the same way
+(``fold``), so the score measures the reading, not the spelling.
+
+* PDF copies: hard line breaks every ~28–38 characters inside paragraphs (widths as printed:
+  a Latin letter or digit takes half a cell, and a closing mark never starts a line, 避头尾),
+  page numbers on their own lines ("— 3 —", "- 3 -"), a running head on top of every page,
+  the paragraph indent kept or lost;
+* web copies: no blank lines, every line indented (full-width spaces or a tab), brackets
+  and colons half-width instead of full-width or the reverse, "1." written "1．" or "1、";
+* saved files: GB18030, Windows line endings, trailing spaces;
+* the covering notice left out: the text starts at its first numbered item.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from plan_parser import PlanParseError, parse_plan_bytes, parse_plan_text
+from tests.corpus.scoring import Golden, GoldTask, Score, load_golden, score_plan
+
+#: GB/T 9704: 28 characters to a line, 22 lines to a page.
+PAGE_LINES = 22
+_INDENT = "\u3000\u3000"
+#: Marks that may not start a printed line (避头尾): they stay at the end of the one above.
+_NO_LINE_START = "。，、；：？！）)》」』”’．,.;:!?%"
+
+
+def _identity(text: str) -> str:
+    return text
+
+
+@dataclass(frozen=True)
+class Variant:
+    name: str
+    #: What a clerk would have done to get this text.
+    description: str
+    make: Callable[[str], str | bytes]
+    #: The same rewriting for the golden's heads and unit names (punctuation variants).
+    fold: Callable[[str], str] = _identity
+
+
+def _cell_width(ch: str) -> float:
+    return 0.5 if ord(ch) < 0x2000 else 1.0
+
+
+def wrap_paragraph(paragraph: str, width: int) -> list[str]:
+    """``paragraph`` printed ``width`` cells to a line; a closing mark stays on the line above."""
+    lines: list[str] = []
+    current, used = "", 0.0
+    for ch in paragraph:
+        cell = _cell_width(ch)
+        if current and used + cell > width and ch not in _NO_LINE_START:
+            lines.append(current)
+            current, used = "", 0.0
+        current += ch
+        used += cell
+    if current:
+        lines.append(current)
+    return lines
+
+
+def _paragraphs(text: str) -> list[str]:
+    """The text's paragraphs: its non-empty lines, without their indents."""
+    return [x.strip(" \t\u3000\u00a0") for x in text.split("\n") if x.strip(" \t\u3000\u00a0")]
+
+
+def pdf_copy(
+    width: int, *, keep_indent: bool, page_mark: str = "— {} —", head: str | None = None
+) -> Callable[[str], str]:
+    """Text selected in a PDF reader and pasted: printed lines, page numbers, running heads.
+
+    The PDF prints every paragraph with a two-character first-line indent (GB/T 9704); the
+    copy keeps it as full-width spaces or loses it (the first line is then two cells short).
+    """
+
+    def make(text: str) -> str:
+        printed: list[str] = []
+        for paragraph in _paragraphs(text):
+            wrapped = wrap_paragraph(_INDENT + paragraph, width)
+            if not keep_indent:
+                wrapped[0] = wrapped[0][len(_INDENT) :]
+            printed.extend(wrapped)
+        out: list[str] = []
+        for start in range(0, len(printed), PAGE_LINES):
+            page = start // PAGE_LINES + 1
+            if head is not None and page > 1:
+                out.append(head)
+            out.extend(printed[start : start + PAGE_LINES])
+            out.append(page_mark.format(page))
+        return "\n".join(out) + "\n"
+
+    return make
+
+
+def _no_blank_lines(text: str) -> str:
+    return "\n".join(x for x in text.split("\n") if x.strip()) + "\n"
+
+
+def _indent_every_line(indent: str) -> Callable[[str], str]:
+    def make(text: str) -> str:
+        return "\n".join(indent + x.strip(" \t\u3000") for x in text.split("\n") if x.strip())
+
+    return make
+
+
+_TO_HALF = str.maketrans("（）：", "():")
+_TO_FULL = str.maketrans("():", "（）：")
+
+
+def _to_half(text: str) -> str:
+    return text.translate(_TO_HALF)
+
+
+def _to_full(text: str) -> str:
+    return text.translate(_TO_FULL)
+
+
+#: An arabic item number where an item starts: at a line start or after a sentence end.
+_ARABIC_LABEL = re.compile(
+    r"(^|(?<=[。；;）)\s\u3000\u00a0]))(\d{1,3})[.．、](?!\d(?!\d{3}年))", re.M
+)
+
+
+def _arabic_labels(mark: str) -> Callable[[str], str]:
+    def make(text: str) -> str:
+        return _ARABIC_LABEL.sub(lambda m: m.group(1) + m.group(2) + mark, text)
+
+    return make
+
+
+def _gb18030(text: str) -> bytes:
+    return text.encode("gb18030")
+
+
+def _windows(text: str) -> bytes:
+    return text.replace("\n", "\r\n").encode("utf-8")
+
+
+def _trailing_spaces(text: str) -> str:
+    return "\n".join(x + ("  " if i % 2 else " \t") for i, x in enumerate(text.split("\n")))
+
+
+def _without_notice(text: str) -> str:
+    """The text from its first numbered item on (a clerk copied the plan, not the notice)."""
+    from plan_parser.numbering import match_numbering
+
+    lines = text.split("\n")
+    first = next((i for i, x in enumerate(lines) if match_numbering(x.strip(" \t\u3000\u00a0"))), 0)
+    return "\n".join(lines[first:])
+
+
+def _pdf_saved_on_windows(text: str) -> bytes:
+    made = pdf_copy(28, keep_indent=True, page_mark="- {} -", head="政府信息公开")(text)
+    return made.replace("\n", "\r\n").encode("gb18030")
+
+
+VARIANTS: tuple[Variant, ...] = (
+    Variant(
+        "pdf-28",
+        "PDF 复制：每行 28 字（GB/T 9704）、页码“— n —”，段首缩进保留",
+        pdf_copy(28, keep_indent=True),
+    ),
+    Variant(
+        "pdf-35-flush", "PDF 复制：每行 35 字、页码，段首缩进丢失", pdf_copy(35, keep_indent=False)
+    ),
+    Variant(
+        "pdf-38-head",
+        "PDF 复制：每行 38 字、页码“- n -”、每页页眉，段首缩进丢失",
+        pdf_copy(38, keep_indent=False, page_mark="- {} -", head="重点任务分工方案"),
+    ),
+    Variant("web-no-blank", "网页复制：去掉空行", _no_blank_lines),
+    Variant("web-indent-full", "网页复制：每行以全角空格缩进", _indent_every_line(_INDENT)),
+    Variant("web-indent-tab", "网页复制：每行以制表符缩进", _indent_every_line("\t")),
+    Variant("half-width", "括号、冒号改为半角", _to_half, _to_half),
+    Variant("full-width", "括号、冒号改为全角", _to_full, _to_full),
+    Variant("label-fullstop", "“1.”写作“1．”", _arabic_labels("．"), _arabic_labels("．")),
+    Variant("label-comma", "“1.”写作“1、”", _arabic_labels("、"), _arabic_labels("、")),
+    Variant("gb18030", "另存为 GB18030", _gb18030),
+    Variant("crlf", "Windows 换行（CRLF）", _windows),
+    Variant("trailing-spaces", "行尾空格与制表符", _trailing_spaces),
+    Variant("no-notice", "去掉前面的通知（从第一个编号条目开始）", _without_notice),
+    Variant(
+        "pdf-gb18030-crlf",
+        "PDF 复制（28 字、页码、页眉）在 Windows 记事本另存为 GB18030",
+        _pdf_saved_on_windows,
+    ),
+)
+
+
+def folded(golden: Golden, fold: Callable[[str], str]) -> Golden:
+    """``golden`` with its heads and unit names rewritten the way the variant's text was."""
+    tasks = [
+        GoldTask(t.label, fold(t.head), {fold(n): r for n, r in t.units.items()})
+        for t in golden.tasks
+    ]
+    return replace(golden, tasks=tasks)
+
+
+def score_variant(slug: str, variant: Variant, corpus: Path) -> Score:
+    golden = folded(load_golden(slug), variant.fold)
+    made = variant.make((corpus / f"{slug}.txt").read_text(encoding="utf-8"))
+    try:
+        plan = parse_plan_bytes(made) if isinstance(made, bytes) else parse_plan_text(made)
+    except PlanParseError as exc:
+        return Score(slug, golden.level, len(golden.tasks), 0, 0, 0.0, 0.0, 0.0, 0.0, exc.code)
+    return score_plan(golden, plan)
+
+
+def score_table(corpus: Path) -> dict[str, dict[str, Score]]:
+    """Every document under every variant: slug → variant name → score."""
+    from tests.corpus.scoring import golden_slugs
+
+    return {
+        slug: {v.name: score_variant(slug, v, corpus) for v in VARIANTS} for slug in golden_slugs()
+    }
+
+
+def _figure(score: Score) -> float:
+    return 0.0 if score.refused else min(score.pair_f1, score.role_accuracy)
+
+
+def worst_table(corpus: Path) -> list[tuple[str, str, float]]:
+    """(document, its worst variant, that variant's pair-F1 — or role accuracy if lower)."""
+    rows = []
+    for slug, scores in score_table(corpus).items():
+        name, score = min(scores.items(), key=lambda kv: _figure(kv[1]))
+        rows.append((slug, name, _figure(score)))
+    return rows
+
+
+def _print_report(corpus: Path) -> None:
+    table = score_table(corpus)
+    names = [v.name for v in VARIANTS]
+    print("document".ljust(22) + "".join(n[:9].rjust(10) for n in names) + "   worst")
+    for slug, scores in table.items():
+        cells = ["refused" if s.refused else f"{_figure(s):.3f}" for s in scores.values()]
+        name, worst = min(scores.items(), key=lambda kv: _figure(kv[1]))
+        print(
+            slug.ljust(22) + "".join(c.rjust(10) for c in cells) + f"   {_figure(worst):.3f} {name}"
+        )
+
+
+if __name__ == "__main__":
+    from tests.corpus.scoring import corpus_dir
+
+    found = corpus_dir()
+    if found is None:
+        raise SystemExit("corpus not found: set DUBAN_CORPUS or put it at ../shared/corpus")
+    _print_report(found)
