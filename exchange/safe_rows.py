@@ -281,8 +281,13 @@ def _sorted_lines(rows: Sequence[Sequence[object]]) -> Iterator[bytes]:
     as those values' JSON do. Rows are therefore sorted by their first value's JSON alone
     (a primary key: short, and distinct), and only rows sharing one are compared whole.
     """
-    # (An empty row's line "[]" sorts after every "[[…": its key is "]".)
-    keyed = sorted((_value_json(row[0]) if row else "]", n) for n, row in enumerate(rows))
+    firsts = [row[0] if row else _NO_VALUE for row in rows]
+    if set(map(type, firsts)) == {str}:  # the usual: a text primary key
+        keys = map(_TEXT_JSON, map(encode_basestring_ascii, firsts))
+    else:  # (an empty row's line "[]" sorts after every "[[…": its key is "]")
+        keys = ("]" if v is _NO_VALUE else _value_json(v) for v in firsts)
+    keyed = sorted(zip(keys, range(len(rows)), strict=True))
+    del firsts
     order: list[int] = []
     i = 0
     while i < len(keyed):
@@ -300,6 +305,7 @@ def _sorted_lines(rows: Sequence[Sequence[object]]) -> Iterator[bytes]:
 
 
 _LINES_AT_ONCE = 512
+_NO_VALUE = object()
 _TEXT_JSON = '["text",{}]'.format
 _INT_JSON = '["int","{}"]'.format
 _LINE = "[{}]\n".format

@@ -14,6 +14,7 @@ import hashlib
 import json
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -200,7 +201,7 @@ def plan_merge(session: Session, bundle: ExchangeBundle) -> MergePlan:
     roles = _task_units(session, manifest.plan_id, plan.new_changes)
     history = DirectoryHistory([*directory_entries(session), *plan.new_directory])
     held_by_id = _existing_revisions(session, [r.revision_id for r in bundle.revisions])
-    for rev in sorted(bundle.revisions, key=lambda r: r.revision_id):
+    for rev in sorted(bundle.revisions, key=attrgetter("revision_id")):
         problem = _ownership_problem(rev, sender, listed, roles, history)
         if problem is None and implausible(rev.lamport, rev.author_seq):
             problem = RecordProblem.IMPLAUSIBLE_COUNTER

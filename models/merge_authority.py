@@ -85,6 +85,13 @@ def chain_problems(
         if known is not None:
             parents[str(rid)] = (known.report_id, known.unit_id, known.task_id)
     owners = _report_owners(session, incoming.values())
+    own: dict[str, RecordProblem] = {}
+    for rid, rev in incoming.items():
+        problem = _own_problem(rev, parents, owners)
+        if problem is not None:
+            own[rid] = problem
+    if not own:  # nothing refused on its own, so no child of a refused one either
+        return {}
     problems: dict[str, RecordProblem] = {}
     done: set[str] = set()
     for start in sorted(incoming):
@@ -106,7 +113,7 @@ def chain_problems(
             if rev.parent_revision_id in problems:
                 problem = RecordProblem.PARENT_REFUSED
             else:
-                problem = _own_problem(rev, parents, owners)
+                problem = own.get(rid)
             if problem is not None:
                 problems[rid] = problem
             done.add(rid)
