@@ -39,6 +39,9 @@ _WIDTHS = range(15, 81)
 #: How far a full line may fall short of (or run past) the printed width: justified lines
 #: with half-width digits, and a closing mark kept at a line's end (避头尾).
 _SHORT, _OVER = 1.5, 3.0
+#: A running head stands beside at least this share of the page numbers.
+_HEAD_SHARE = 0.4
+_MARGIN, _GUESS = "margin", "guess"
 #: The paragraph indent: two full-width spaces.
 _INDENT_CELLS = 2
 #: A finished item ends with one of these; a numbered line after it starts a new item.
@@ -79,38 +82,102 @@ class Paragraph:
 def restore_paragraphs(raw_lines: list[str]) -> list[Paragraph]:
     """The text's paragraphs, with the file line each part came from (counted from 1)."""
     numbered = [
-        (no, line.replace("\ufeff", "").rstrip(_WHITESPACE)) for no, line in enumerate(raw_lines, 1)
+        (no, _closed_up(line.replace("\ufeff", "").rstrip(_WHITESPACE)))
+        for no, line in enumerate(raw_lines, 1)
     ]
+    if _double_spaced([line for _, line in numbered]):
+        numbered = [(no, line) for no, line in numbered if line.strip(_WHITESPACE)]
     numbered = _without_page_furniture(numbered)
+    if _every_line_indented([line for _, line in numbered]):
+        # A copy that indents every line (WPS, a web page): the indent says nothing.
+        numbered = [(no, line.lstrip(_WHITESPACE)) for no, line in numbered]
     width = _printed_width([line for _, line in numbered])
     if width is None:
         return [Paragraph(line.strip(_WHITESPACE), [(0, no)]) for no, line in numbered]
-    indents_mark_paragraphs = _indents_mark_paragraphs([line for _, line in numbered])
+    indents_mark_paragraphs = any(line[:1] in _WHITESPACE for _, line in numbered if line)
     out: list[Paragraph] = []
-    open_paragraph = False  # the last paragraph in ``out`` goes on in the next line
-    for no, line in numbered:
+    #: How the last paragraph in ``out`` goes on: it ran to the margin, or its first line
+    #: looks like one whose indent was lost (a guess: after an unnumbered line, such as a
+    #: title, a numbered line starts anew; after "3.推进…一对" the line "一、点对点…" goes on).
+    goes_on: str | None = None
+    for k, (no, line) in enumerate(numbered):
+        following = numbered[k + 1][1] if k + 1 < len(numbered) else ""
         stripped = line.lstrip(_WHITESPACE)
         indented = stripped != line
-        starts_anew = (indented and indents_mark_paragraphs) or _lost_indent(line, width)
-        if open_paragraph and stripped and not starts_anew:
+        starts_anew = (
+            (indented and indents_mark_paragraphs)
+            or _lost_indent(line, width)
+            or (
+                goes_on == _GUESS
+                and match_numbering(stripped) is not None
+                and match_numbering(out[-1].text) is None
+            )
+        )
+        if goes_on and stripped and not starts_anew:
             last = out[-1]
             if last.text.endswith(tuple(_ITEM_END)) and match_numbering(stripped):
                 last.breaks = (*last.breaks, len(last.text))
             last.starts.append((len(last.text), no))
             last.text += stripped
-            open_paragraph = _runs_on(line, width, starts_paragraph=False)
+            goes_on = _MARGIN if _runs_on(line, width) else None
             continue
         out.append(Paragraph(stripped, [(0, no)]))
-        open_paragraph = bool(stripped) and _runs_on(line, width, starts_paragraph=True)
+        if not stripped:
+            goes_on = None
+        elif _runs_on(line, width):
+            goes_on = _MARGIN
+        elif _lost_indent(line, width) or _goes_on_into(line, following, width):
+            goes_on = _GUESS
+        else:
+            goes_on = None
     return out
 
 
-def _runs_on(line: str, width: float, *, starts_paragraph: bool) -> bool:
+#: A gap between two characters (in a letter-spaced line, a wider gap is a real space).
+_LETTER_GAP = re.compile(r"(?<=\S) +(?=\S)")
+
+
+def _closed_up(line: str) -> str:
+    """A line copied letter-spaced ("推 进 科 技 成 果 转 化") as it was written.
+
+    Some PDFs place every character apart and the copy puts a space between each; a line
+    where most characters stand one space apart is closed up, a wider gap kept as one space.
+    """
+    body = line.lstrip(_WHITESPACE)
+    glyphs = sum(1 for ch in body if not ch.isspace())
+    if glyphs < 2 or len(_LETTER_GAP.findall(body)) < 0.6 * (glyphs - 1):
+        return line
+    indent = line[: len(line) - len(body)]
+    return indent + " ".join(part.replace(" ", "") for part in re.split(r" {2,}", body))
+
+
+def _double_spaced(lines: list[str]) -> bool:
+    """A web copy with a blank line after every line: its blank lines say nothing."""
+    filled = [bool(x.strip(_WHITESPACE)) for x in lines]
+    text = sum(filled)
+    followed = sum(
+        1 for a, b, c in zip(filled, filled[1:], filled[2:], strict=False) if a and not b and c
+    )
+    return text >= _MIN_FULL_LINES and followed >= 0.9 * (text - 1)
+
+
+def _runs_on(line: str, width: float) -> bool:
     """Whether a printed line ran to the right margin (so its paragraph goes on)."""
+    return width - _SHORT <= cells(line) <= width + _OVER
+
+
+def _goes_on_into(line: str, following: str, width: float) -> bool:
+    """A first line two cells short whose sentence happens to end at the margin: it goes
+    on when the next line ran to the margin too (a new paragraph's first line would be
+    short of it, or indented)."""
     used = cells(line)
-    if width - _SHORT <= used <= width + _OVER:
-        return True
-    return starts_paragraph and _lost_indent(line, width)
+    return (
+        width - _INDENT_CELLS - _SHORT <= used < width - _SHORT
+        and line == line.lstrip(_WHITESPACE)
+        and following == following.lstrip(_WHITESPACE)
+        and width - _SHORT <= cells(following) <= width + _OVER
+        and not match_numbering(following)
+    )
 
 
 def _lost_indent(line: str, width: float) -> bool:
@@ -138,32 +205,42 @@ def _printed_width(lines: list[str]) -> float | None:
             best = (width, full)
     if best is None or best[1] < max(_MIN_FULL_LINES, _MIN_FULL_SHARE * len(widths)):
         return None
-    # The printed width is where full lines end: the most common width among them.
-    near = [w for w in widths if best[0] - _SHORT <= w <= best[0] + _OVER]
-    return Counter(near).most_common(1)[0][0]
+    # The printed width is where full lines end: the most common width near it, unless
+    # that is the first lines whose indent was lost (as common in a text of short
+    # paragraphs) and the full lines, an indent wider, are nearly as common.
+    near = Counter(w for w in widths if best[0] - _SHORT <= w <= best[0] + _OVER)
+    mode, top = near.most_common(1)[0]
+    wider = [w for w, n in near.items() if w >= mode + _INDENT_CELLS - 0.5 and 2 * n >= top]
+    return max(wider, default=mode)
 
 
-def _indents_mark_paragraphs(lines: list[str]) -> bool:
-    """An indent starts a paragraph unless every line is indented (a web copy's layout)."""
+def _every_line_indented(lines: list[str]) -> bool:
     text_lines = [x for x in lines if x.strip(_WHITESPACE)]
     indented = sum(1 for x in text_lines if x[0] in _WHITESPACE)
-    return 0 < indented < 0.9 * len(text_lines)
+    return bool(text_lines) and indented >= 0.9 * len(text_lines)
 
 
 def _without_page_furniture(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
-    """Page numbers left out, and the running head that stands beside them on every page."""
+    """Page numbers left out, and the running head that stands beside them on every page
+    (or every other page, where odd and even pages carry different heads); a line that only
+    happens to recur beside two of many page numbers ("管委会）") is text."""
     at_numbers = [i for i, (_, x) in enumerate(lines) if PAGE_NUMBER_RE.match(x.strip())]
     if not at_numbers:
         return lines
-    neighbours: Counter[str] = Counter()
-    for i in at_numbers:
-        for j in (_next_text(lines, i, -1), _next_text(lines, i, 1)):
-            if j is not None:
-                neighbours[_no_digits(lines[j][1])] += 1
+    # Lines beside a page number, each once (a page of one line stands beside two).
+    beside = {
+        j
+        for i in at_numbers
+        for j in (_next_text(lines, i, -1), _next_text(lines, i, 1))
+        if j is not None
+    }
+    neighbours = Counter(_no_digits(lines[j][1]) for j in beside)
     heads = {
         text
         for text, n in neighbours.items()
-        if n >= 2 and len(text.strip()) <= 40 and not match_numbering(text.strip())
+        if n >= max(2, _HEAD_SHARE * len(at_numbers))
+        and len(text.strip()) <= 40
+        and not match_numbering(text.strip())
     }
     drop = set(at_numbers)
     for i in at_numbers:

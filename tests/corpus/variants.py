@@ -7,11 +7,13 @@ variant rewrites characters the golden's heads and unit names are rewritten the 
 
 * PDF copies: hard line breaks every ~28–38 characters inside paragraphs (widths as printed:
   a Latin letter or digit takes half a cell, and a closing mark never starts a line, 避头尾),
-  page numbers on their own lines ("— 3 —", "- 3 -"), a running head on top of every page,
-  the paragraph indent kept or lost;
-* web copies: no blank lines, every line indented (full-width spaces or a tab), brackets
-  and colons half-width instead of full-width or the reverse, "1." written "1．" or "1、";
-* saved files: GB18030, Windows line endings, trailing spaces;
+  page numbers on their own lines ("— 3 —", "- 3 -", "第 3 页"), a running head on top of
+  every page, the paragraph indent kept or lost (or every line indented once pasted into
+  WPS), a space between every character;
+* web copies: no blank lines or a blank line after every paragraph, every line indented
+  (full-width spaces or a tab), labels on a line of their own, brackets and colons half-width
+  instead of full-width or the reverse, "1." written "1．", "1、" or "１．";
+* saved files: GB18030, UTF-16, UTF-8 with a BOM, Windows line endings, trailing spaces;
 * the covering notice left out: the text starts at its first numbered item.
 """
 
@@ -135,6 +137,35 @@ def _arabic_labels(mark: str) -> Callable[[str], str]:
     return make
 
 
+def _double_spaced(text: str) -> str:
+    return "\n\n".join(x for x in text.split("\n") if x.strip()) + "\n"
+
+
+def _letter_spaced(text: str) -> str:
+    """A PDF whose characters are placed one by one: the copy has a space between each."""
+    printed = pdf_copy(30, keep_indent=False)(text)
+    return "\n".join(" ".join(line) for line in printed.split("\n"))
+
+
+def _labels_apart(text: str) -> str:
+    """A label copied on a line of its own ("（一）" then the item's text)."""
+    from plan_parser.numbering import match_numbering
+
+    out: list[str] = []
+    for line in text.split("\n"):
+        numbered = match_numbering(line.strip(" \t\u3000\u00a0"))
+        out.extend([numbered.label, numbered.rest] if numbered and numbered.rest else [line])
+    return "\n".join(out)
+
+
+_FULL_DIGITS = str.maketrans("0123456789", "０１２３４５６７８９")
+
+
+def _full_width_labels(text: str) -> str:
+    """WPS in full-width mode: "１．" for "1."."""
+    return _ARABIC_LABEL.sub(lambda m: m.group(1) + m.group(2).translate(_FULL_DIGITS) + "．", text)
+
+
 def _gb18030(text: str) -> bytes:
     return text.encode("gb18030")
 
@@ -175,14 +206,36 @@ VARIANTS: tuple[Variant, ...] = (
         "PDF 复制：每行 38 字、页码“- n -”、每页页眉，段首缩进丢失",
         pdf_copy(38, keep_indent=False, page_mark="- {} -", head="重点任务分工方案"),
     ),
+    Variant(
+        "pdf-30-page-word",
+        "PDF 复制：每行 30 字、页码“第 n 页”、每页页眉，段首缩进保留",
+        pdf_copy(30, keep_indent=True, page_mark="第 {} 页", head="河北省人民政府文件"),
+    ),
+    Variant(
+        "pdf-33-half",
+        "PDF 复制：每行 33 字、括号冒号半角，段首缩进丢失",
+        lambda text: pdf_copy(33, keep_indent=False)(_to_half(text)),
+        _to_half,
+    ),
+    Variant(
+        "pdf-28-wps-indent",
+        "PDF 复制后粘贴到 WPS：每行 28 字，每一行都缩进两格",
+        lambda text: _indent_every_line(_INDENT)(pdf_copy(28, keep_indent=False)(text)),
+    ),
+    Variant("pdf-spaced", "PDF 复制：逐字定位的 PDF，字与字之间带空格", _letter_spaced),
     Variant("web-no-blank", "网页复制：去掉空行", _no_blank_lines),
     Variant("web-indent-full", "网页复制：每行以全角空格缩进", _indent_every_line(_INDENT)),
     Variant("web-indent-tab", "网页复制：每行以制表符缩进", _indent_every_line("\t")),
+    Variant("web-double-spaced", "网页复制：每段之后一个空行", _double_spaced),
+    Variant("labels-apart", "编号单独成行（“（一）”与正文分开）", _labels_apart),
     Variant("half-width", "括号、冒号改为半角", _to_half, _to_half),
     Variant("full-width", "括号、冒号改为全角", _to_full, _to_full),
     Variant("label-fullstop", "“1.”写作“1．”", _arabic_labels("．"), _arabic_labels("．")),
     Variant("label-comma", "“1.”写作“1、”", _arabic_labels("、"), _arabic_labels("、")),
+    Variant("label-full-width", "“1.”写作全角“１．”", _full_width_labels, _full_width_labels),
     Variant("gb18030", "另存为 GB18030", _gb18030),
+    Variant("utf16", "记事本另存为“Unicode”（UTF-16，带 BOM）", lambda text: text.encode("utf-16")),
+    Variant("utf8-bom", "记事本另存为 UTF-8（带 BOM）", lambda text: text.encode("utf-8-sig")),
     Variant("crlf", "Windows 换行（CRLF）", _windows),
     Variant("trailing-spaces", "行尾空格与制表符", _trailing_spaces),
     Variant("no-notice", "去掉前面的通知（从第一个编号条目开始）", _without_notice),

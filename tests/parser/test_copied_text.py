@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from domain.enums import Role
 from plan_parser import parse_plan_text
-from plan_parser.copied_text import PAGE_NUMBER_RE, restore_paragraphs
+from plan_parser.copied_text import PAGE_NUMBER_RE, cells, restore_paragraphs
 
 L, C, R = Role.LEAD, Role.COOPERATE, Role.RESPONSIBLE
 INDENT = "\u3000\u3000"
@@ -114,3 +114,111 @@ def test_page_numbers_are_told_from_numbers_in_the_text() -> None:
         assert PAGE_NUMBER_RE.match(mark), mark
     for text in ("3", "2020", "1.推进", "（三）", "-3"):
         assert not PAGE_NUMBER_RE.match(text), text
+
+
+def test_a_page_holding_one_line_keeps_it() -> None:
+    # The last page holds only the end of a task: that line stands beside two page
+    # numbers, yet it is text, not a running head (which repeats on several pages).
+    lines: list[str] = []
+    for paragraph in PARAGRAPHS:
+        lines.extend(printed(paragraph, indent="" if paragraph.startswith("一、") else INDENT))
+    last = lines.pop()
+    lines += ["— 1 —", last, "— 2 —"]
+    tasks = parse_plan_text("\n".join(lines)).all_tasks()
+    assert units(tasks[2]) == [("人行石家庄中心支行", R), ("省地方金融监管局", R)]
+
+
+def test_a_first_line_ending_its_sentence_at_the_margin_goes_on() -> None:
+    # Indents lost: the first line is two cells short and happens to end a sentence; the
+    # line after it ran to the margin, so the paragraph goes on (a new one would start short).
+    first = "建立回收体系，提升废旧农膜及农药包装废弃物利用水平。"  # 26 = 28 - 2
+    rest = printed(
+        "推广一膜多用、行间覆盖等技术，减少农膜使用。（农业农村部、市场监管总局指导）", indent=""
+    )
+    raw = [*printed(PARAGRAPHS[1], indent=""), first, *rest] * 2
+    texts = [p.text for p in restore_paragraphs(raw)]
+    assert texts[1] == first + "".join(rest)
+
+
+def test_letter_spaced_lines_are_closed_up() -> None:
+    # Some PDFs place every character apart; the copy has a space between each.
+    spaced = [" ".join(x) for p in PARAGRAPHS[1:] for x in printed(p)] + [" ".join("— 12 —")]
+    assert [p.text for p in restore_paragraphs(spaced)] == PARAGRAPHS[1:]
+    lines = ["一、重点任务"] + [" ".join(x) for p in PARAGRAPHS[1:] for x in printed(p)]
+    tasks = parse_plan_text("\n".join(lines)).all_tasks()
+    assert units(tasks[2]) == [("人行石家庄中心支行", R), ("省地方金融监管局", R)]
+    # A line with a few real spaces is the author's: left as it is.
+    kept = "一、总体要求 （一）加强组织领导 推进落实"
+    assert restore_paragraphs([kept])[0].text == kept
+
+
+def test_a_blank_line_after_every_paragraph_says_nothing() -> None:
+    # A web copy of a table: header cells one per line, each followed by a blank line.
+    rows = "1发布一批科技成果包科技部2016年6月底前完成2建立成果信息系统科技部、财政部持续推进"
+    head = ["国务院办公厅", "2016年4月21日", "附件", "重点任务分工表"]
+    text = "\n\n".join([*head, "序号", "重点任务", "责任部门", "时间进度" + rows])
+    tasks = parse_plan_text(text).all_tasks()
+    assert [(t.number, [u.name for u in t.units]) for t in tasks] == [
+        (1, ["科技部"]),
+        (2, ["科技部", "财政部"]),
+    ]
+    # Where blank lines only sometimes follow a line, they still end paragraphs.
+    mixed = ["标题", "", "第一段", "第二段", "", "第三段", "第四段", "第五段", "第六段"]
+    assert [p.text for p in restore_paragraphs(mixed)].count("") == 2
+
+
+def test_a_line_recurring_beside_few_of_many_page_numbers_is_text() -> None:
+    # "管委会）" ends two tasks at the foot of two of ten pages: not a running head.
+    lines: list[str] = []
+    for page in range(1, 11):
+        lines += printed(PARAGRAPHS[page % 3 + 1])
+        if page in (4, 8):
+            lines += ["省科技厅、省发展改革委，各市政府、雄安新区管委会负责落实到位", "管委会）"]
+        lines.append(f"— {page} —")
+    kept = [p.text for p in restore_paragraphs(lines)]
+    assert sum(text.endswith("管委会）") for text in kept) == 2
+
+
+def test_a_numbered_line_after_a_long_title_starts_anew() -> None:
+    # Indents lost: the title is two cells short of the margin, as a first line would be;
+    # the numbered line after it is a new item, while a wrap inside an item that happens
+    # to start with "一、" ("…一对" / "一、点对点…") goes on.
+    title = "关于进一步促进高校毕业生等青年就业创业的若干政策措施"
+    item = [
+        "3.推进便民办税春风行动，实行一次告知，最多跑一次，一",  # 26 cells: its indent was lost
+        "一、点对点加强办税辅导，优化电子税务局等渠道和措施，优质",
+        "高效办理留抵退税。（省税务局负责）",
+    ]
+    assert [cells(x) for x in (title, item[0])] == [26.0, 26.0] and item[1].startswith("一、")
+    raw = [
+        *printed(PARAGRAPHS[1], indent=""),
+        title,
+        *printed("一、" + PARAGRAPHS[3][3:], indent=""),
+        *item,
+    ]
+    texts = [p.text for p in restore_paragraphs(raw * 2)]
+    assert texts[1] == title
+    assert texts[2].startswith("一、加大金融支持力度")
+    assert texts[3] == "".join(item)
+
+
+def test_every_printed_line_indented_once_pasted_into_wps() -> None:
+    # Pasted into WPS, every printed line got the same indent: it marks no paragraph, and
+    # a first line whose own indent was lost is still two cells short of the others, even
+    # after a paragraph whose last line ran to the margin.
+    full_end = (
+        "（四）加强督促检查，按季度通报各地各部门工作进展情况，"
+        "推动各项重点任务按期落实到位。（省人民政府督查室负责）"
+    )
+    assert len(INDENT + full_end) == 2 * 28
+    paragraphs = [
+        *PARAGRAPHS[1:],
+        full_end,
+        "建立回收体系，提升废旧农膜再利用水平。（农业农村部指导）",
+    ]
+    lines: list[str] = []
+    for paragraph in paragraphs:
+        printed_lines = printed(paragraph)
+        printed_lines[0] = printed_lines[0].lstrip("\u3000")  # the copy lost the indent
+        lines.extend(INDENT + x for x in printed_lines)
+    assert [p.text for p in restore_paragraphs(lines)] == paragraphs
