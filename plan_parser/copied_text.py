@@ -2,19 +2,22 @@
 
 Selecting a plan in a PDF reader and pasting it into Notepad or WPS gives one line per
 printed line (28 characters in a GB/T 9704 document), the page numbers ("— 3 —") on lines
-of their own and, in some documents, a running head at the top of every page. The parser
-reads paragraphs, so here:
+of their own and, in some documents, a running head at the top of every page. Web and WPS
+copies add their own layout. The parser reads paragraphs, so here:
 
-* page numbers are left out, and so is a line that stands beside page numbers on two or more
-  pages (the running head);
+* a letter-spaced line ("推 进 科 技", from a PDF that places every character apart) is
+  closed up; blank lines that follow every line, and an indent on every line, say nothing;
+* page numbers are left out, and so is a line that stands beside most of them (the running
+  head);
 * printed lines are joined back into paragraphs where the text is hard-wrapped: most lines
   then share one printed width, and a line that ran to that width (or, starting a paragraph
   whose indent was lost, to that width less the indent) goes on in the next line, unless
-  the next line is indented, blank, or starts a new numbered item after a finished one.
+  the next line is indented or blank. A numbered line after a finished item stays in the
+  paragraph only as a sure cut (``Paragraph.breaks``), so items that ran together across
+  printed lines are still found where the parser cuts run-together items.
 
-A text that is not hard-wrapped (a Word or web copy: one line per paragraph) is left as it
-is: its line widths share no common value.
-"""
+A text that is not hard-wrapped (a Word or web copy: one line per paragraph) keeps its lines:
+their widths share no common value."""
 
 from __future__ import annotations
 
@@ -39,6 +42,8 @@ _WIDTHS = range(15, 81)
 #: How far a full line may fall short of (or run past) the printed width: justified lines
 #: with half-width digits, and a closing mark kept at a line's end (避头尾).
 _SHORT, _OVER = 1.5, 3.0
+#: How much longer than the width a line of squeezed punctuation may run.
+_SQUEEZED = 0.25
 #: A running head stands beside at least this share of the page numbers.
 _HEAD_SHARE = 0.4
 _MARGIN, _GUESS = "margin", "guess"
@@ -162,8 +167,12 @@ def _double_spaced(lines: list[str]) -> bool:
 
 
 def _runs_on(line: str, width: float) -> bool:
-    """Whether a printed line ran to the right margin (so its paragraph goes on)."""
-    return width - _SHORT <= cells(line) <= width + _OVER
+    """Whether a printed line ran to the right margin (so its paragraph goes on).
+
+    A line may hold more than the width where the PDF squeezed its punctuation (标点挤压:
+    a mark takes half a cell); one far longer was never a printed line.
+    """
+    return width - _SHORT <= cells(line) <= width + max(_OVER, _SQUEEZED * width)
 
 
 def _goes_on_into(line: str, following: str, width: float) -> bool:
@@ -204,6 +213,15 @@ def _printed_width(lines: list[str]) -> float | None:
         if best is None or full > best[1]:
             best = (width, full)
     if best is None or best[1] < max(_MIN_FULL_LINES, _MIN_FULL_SHARE * len(widths)):
+        return None
+    # Printed lines stop anywhere in a sentence; paragraphs of one length (a list of short
+    # tasks, each "…。（省发改委负责）") end theirs: those are not wrapped.
+    in_window = [
+        x.rstrip(_WHITESPACE)
+        for x in lines
+        if x.strip(_WHITESPACE) and best[0] - _SHORT <= cells(x) <= best[0] + _OVER
+    ]
+    if 2 * sum(1 for x in in_window if x.endswith(tuple(_ITEM_END))) > len(in_window):
         return None
     # The printed width is where full lines end: the most common width near it, unless
     # that is the first lines whose indent was lost (as common in a text of short

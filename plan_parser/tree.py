@@ -70,7 +70,8 @@ def build_tree(
             break
         numbered = match_numbering(line)
         if numbered is None:
-            if stack and _starts_own_paragraph_task(stack[-1], line):
+            following = next((x for x in lines[index + 1 :] if x), "")
+            if stack and _starts_own_paragraph_task(stack[-1], line, following):
                 top = stack.pop()
                 pseudo = Numbered(top.numbered.style, top.numbered.number, "", line)
                 item = Item(pseudo, line_no, top.rank, [line], index=index, unnumbered=True)
@@ -107,19 +108,24 @@ def _attach_plain_line(
     target.labels.append((line_no, line))
 
 
-def _starts_own_paragraph_task(top: Item, line: str) -> bool:
+def _starts_own_paragraph_task(top: Item, line: str, following: str) -> bool:
     """A paragraph that carries its own assignment after an assigned item is a task.
 
     "（一）强化顶层设计…（生态环境部牵头…）" then "优化固体废物管理体制…（生态环境部指导…）"
     on the next line: two tasks, the second without a number of its own. Paragraphs inside
-    one line stay one task (their brackets are a union), as do wrapped lines.
+    one line stay one task (their brackets are a union), as do wrapped lines. Either
+    bracket may stand on a line of its own, after its paragraph.
     """
+    # The item's own bracket may stand on a line of its own ("（一）…。" then "（…牵头）").
+    item_ended = _ends_with_assignment(top.lines[-1]) or (
+        len(top.lines) > 1 and _is_lone_bracket(top.lines[-1])
+    )
     return (
         not top.children
         and not top.labels
-        and _ends_with_assignment(top.lines[-1])
-        and _ends_with_assignment(line)
+        and item_ended
         and not _is_lone_bracket(line)
+        and (_ends_with_assignment(line) or _is_lone_bracket(following))
     )
 
 

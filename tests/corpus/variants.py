@@ -11,10 +11,12 @@ variant rewrites characters the golden's heads and unit names are rewritten the 
   every page, the paragraph indent kept or lost (or every line indented once pasted into
   WPS), a space between every character;
 * web copies: no blank lines or a blank line after every paragraph, every line indented
-  (full-width spaces or a tab), labels on a line of their own, brackets and colons half-width
-  instead of full-width or the reverse, "1." written "1．", "1、" or "１．";
+  (full-width spaces or a tab), labels or a paragraph's closing bracket on a line of their
+  own, brackets and colons half-width instead of full-width or the reverse, "1." written
+  "1．", "1、" or "１．";
 * saved files: GB18030, UTF-16, UTF-8 with a BOM, Windows line endings, trailing spaces;
-* the covering notice left out: the text starts at its first numbered item.
+* the covering notice left out: the text starts at its first numbered item (in a text
+  without line breaks, at its first "一、").
 """
 
 from __future__ import annotations
@@ -158,6 +160,19 @@ def _labels_apart(text: str) -> str:
     return "\n".join(out)
 
 
+#: A bracket that closes a paragraph (one level of brackets inside it allowed).
+_CLOSING_BRACKET = re.compile(
+    r"(?<=[。；;])\s*([（(][^（）()\n]*(?:[（(][^（）()\n]*[）)][^（）()\n]*)*[）)])"
+    r"[。；]?[ \t\u3000]*$",
+    re.M,
+)
+
+
+def _brackets_apart(text: str) -> str:
+    """A web page that set each paragraph's closing bracket (its assignment) on its own line."""
+    return _CLOSING_BRACKET.sub(lambda m: "\n" + m.group(1), text)
+
+
 _FULL_DIGITS = str.maketrans("0123456789", "０１２３４５６７８９")
 
 
@@ -179,11 +194,19 @@ def _trailing_spaces(text: str) -> str:
 
 
 def _without_notice(text: str) -> str:
-    """The text from its first numbered item on (a clerk copied the plan, not the notice)."""
+    """The text from its first numbered item on (a clerk copied the plan, not the notice);
+    in a text without line breaks, from its first "一、" after a sentence."""
     from plan_parser.numbering import match_numbering
 
     lines = text.split("\n")
     first = next((i for i, x in enumerate(lines) if match_numbering(x.strip(" \t\u3000\u00a0"))), 0)
+    if first == 0:
+        for i, line in enumerate(lines):
+            top = re.search(r"(?<=[。：:）)\s\u00a0])一、", line) if len(line) >= 300 else None
+            if top is not None:
+                lines[i] = line[top.start() :]
+                first = i
+                break
     return "\n".join(lines[first:])
 
 
@@ -228,6 +251,7 @@ VARIANTS: tuple[Variant, ...] = (
     Variant("web-indent-tab", "网页复制：每行以制表符缩进", _indent_every_line("\t")),
     Variant("web-double-spaced", "网页复制：每段之后一个空行", _double_spaced),
     Variant("labels-apart", "编号单独成行（“（一）”与正文分开）", _labels_apart),
+    Variant("brackets-apart", "段末的分工括号单独成行", _brackets_apart),
     Variant("half-width", "括号、冒号改为半角", _to_half, _to_half),
     Variant("full-width", "括号、冒号改为全角", _to_full, _to_full),
     Variant("label-fullstop", "“1.”写作“1．”", _arabic_labels("．"), _arabic_labels("．")),
@@ -238,7 +262,7 @@ VARIANTS: tuple[Variant, ...] = (
     Variant("utf8-bom", "记事本另存为 UTF-8（带 BOM）", lambda text: text.encode("utf-8-sig")),
     Variant("crlf", "Windows 换行（CRLF）", _windows),
     Variant("trailing-spaces", "行尾空格与制表符", _trailing_spaces),
-    Variant("no-notice", "去掉前面的通知（从第一个编号条目开始）", _without_notice),
+    Variant("no-notice", "去掉前面的通知（从第一个编号条目或“一、”开始）", _without_notice),
     Variant(
         "pdf-gb18030-crlf",
         "PDF 复制（28 字、页码、页眉）在 Windows 记事本另存为 GB18030",

@@ -239,6 +239,26 @@ def test_unnumbered_paragraphs_with_their_own_assignment_are_tasks() -> None:
     assert [t.number for t in section.tasks] == [2]
 
 
+def test_paragraph_tasks_whose_brackets_stand_on_lines_of_their_own() -> None:
+    # A web copy that set each assignment on its own line, after its paragraph.
+    text = """二、主要任务
+（一）强化顶层设计。建立指标体系。
+（生态环境部牵头，国家统计局参与）
+优化管理体制。明确部门职责。
+（生态环境部指导）
+加强制度创新。落实改革方案。
+（财政部、自然资源部指导）
+（二）实施绿色生产。推进绿色开采。（自然资源部指导）
+"""
+    tasks = parse_plan_text(text).all_tasks()
+    assert [(t.text[:6], [(u.name, u.role) for u in t.units]) for t in tasks] == [
+        ("强化顶层设计", [("生态环境部", L), ("国家统计局", C)]),
+        ("优化管理体制", [("生态环境部", R)]),
+        ("加强制度创新", [("财政部", R), ("自然资源部", R)]),
+        ("实施绿色生产", [("自然资源部", R)]),
+    ]
+
+
 def test_wrapped_paragraphs_stay_one_task() -> None:
     text = "一、任务\n1.推进甲工作，完善\n乙机制。（省发改委负责）\n2.推进丙。（省财政厅负责）\n"
     assert [t.text for t in parse_plan_text(text).all_tasks()] == [

@@ -222,3 +222,17 @@ def test_every_printed_line_indented_once_pasted_into_wps() -> None:
         printed_lines[0] = printed_lines[0].lstrip("\u3000")  # the copy lost the indent
         lines.extend(INDENT + x for x in printed_lines)
     assert [p.text for p in restore_paragraphs(lines)] == paragraphs
+
+
+def test_paragraphs_of_one_length_are_not_taken_for_printed_lines() -> None:
+    # Short paragraph tasks of one length look like printed lines by their widths, but
+    # each ends its sentence: they stay apart, each a task of its own.
+    organs = ["财政部", "商务部", "科技部", "教育部", "司法部", "民政部", "审计署"]
+    items = [f"推进第{n}项改革，完善配套制度。（{unit}指导）" for n, unit in enumerate(organs, 1)]
+    assert len({cells(x) for x in items}) == 1
+    lines = ["二、主要任务", "（一）深化改革。建立工作机制。（国家发展改革委牵头）", *items]
+    assert [p.text for p in restore_paragraphs(lines)] == lines
+    tasks = parse_plan_text("\n".join(lines)).all_tasks()
+    assert [[u.name for u in t.units] for t in tasks] == [["国家发展改革委"]] + [
+        [o] for o in organs
+    ]
