@@ -51,13 +51,15 @@ DESK = textwrap.dedent(
     busy = 0
 
     def patiently(action):
-        # A file busy past SQLite's 5 s timeout: the clerk tries again (counted).
+        # A file busy past SQLite's busy timeout: the clerk tries again (counted).
         global busy
         while True:
             try:
                 return action()
             except Exception as exc:
-                if "database is locked" not in str(exc):
+                # The Store says it in a code of its own (StoreError "database_locked").
+                locked = getattr(exc, "code", "") == "database_locked"
+                if not locked and "database is locked" not in str(exc):
                     raise
                 busy += 1
 
