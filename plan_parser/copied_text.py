@@ -7,8 +7,9 @@ copies add their own layout. The parser reads paragraphs, so here:
 
 * a letter-spaced line ("推 进 科 技", from a PDF that places every character apart) is
   closed up; blank lines that follow every line, and an indent on every line, say nothing;
-* page numbers are left out, and so is a line that stands beside most of them (the running
-  head);
+* page numbers are left out ("— 3 —", "第 3 页", a title beside the number in the page foot,
+  or bare numbers that count pages a page of lines apart), and so is a line that stands
+  beside most of them (the running head);
 * printed lines are joined back into paragraphs where the text is hard-wrapped: most lines
   then share one printed width, and a line that ran to that width (or, starting a paragraph
   whose indent was lost, to that width less the indent) goes on in the next line, unless
@@ -28,11 +29,18 @@ from dataclasses import dataclass
 from plan_parser.numbering import match_numbering
 
 #: "— 3 —", "- 3 -", "－3－", "第3页", "第 3 页 共 12 页", "3/12": a page's number, not text.
-#: A bare number stays text (a 序号 cell of a table copied one cell per line).
-PAGE_NUMBER_RE = re.compile(
-    r"^(?:[—\-–－―─~～]+\s*\d{1,4}\s*[—\-–－―─~～]+|第\s*\d{1,4}\s*页(?:\s*[，,/]?\s*共\s*\d{1,4}\s*页)?"
-    r"|\d{1,4}\s*/\s*\d{1,4})$"
+_DECORATED = (
+    r"(?:[—\-–－―─~～]+\s*\d{1,4}\s*[—\-–－―─~～]+"
+    r"|第\s*\d{1,4}\s*页(?:\s*[，,/]?\s*共\s*\d{1,4}\s*页)?)"
 )
+PAGE_NUMBER_RE = re.compile(rf"^(?:{_DECORATED}|\d{{1,4}}\s*/\s*\d{{1,4}})$")
+#: A page foot that sets a short title beside the number ("河北省人民政府公报 — 3 —").
+_FOOT_TEXT = r"[^。，；：,;:（）()、]{2,30}?"
+PAGE_FOOT_RE = re.compile(rf"^(?:{_FOOT_TEXT}\s*{_DECORATED}|{_DECORATED}\s*{_FOOT_TEXT})$")
+#: A bare number stays text (a 序号 cell of a table copied one cell per line), unless bare
+#: numbers count pages: each one more than the last, a page of lines apart.
+_BARE_NUMBER_RE = re.compile(r"^\d{1,4}$")
+_PAGE_MIN_LINES = 10
 _WHITESPACE = " \t\u3000\u00a0\ufeff"
 #: A wrapped text has at least this many lines of one printed width, and this share of lines.
 _MIN_FULL_LINES = 6
@@ -242,7 +250,9 @@ def _without_page_furniture(lines: list[tuple[int, str]]) -> list[tuple[int, str
     """Page numbers left out, and the running head that stands beside them on every page
     (or every other page, where odd and even pages carry different heads); a line that only
     happens to recur beside two of many page numbers ("管委会）") is text."""
-    at_numbers = [i for i, (_, x) in enumerate(lines) if PAGE_NUMBER_RE.match(x.strip())]
+    at_numbers = sorted(
+        {i for i, (_, x) in enumerate(lines) if _is_page_number(x)} | _bare_page_numbers(lines)
+    )
     if not at_numbers:
         return lines
     # Lines beside a page number, each once (a page of one line stands beside two).
@@ -268,11 +278,42 @@ def _without_page_furniture(lines: list[tuple[int, str]]) -> list[tuple[int, str
     return [line for i, line in enumerate(lines) if i not in drop]
 
 
+def _is_page_number(line: str) -> bool:
+    text = line.strip(_WHITESPACE)
+    return bool(PAGE_NUMBER_RE.match(text) or PAGE_FOOT_RE.match(text))
+
+
+def _bare_page_numbers(lines: list[tuple[int, str]]) -> set[int]:
+    """Lines holding only a number that counts pages: 3, then 4 a page later, then 5 …"""
+    bare = [
+        (i, int(x.strip(_WHITESPACE)))
+        for i, (_, x) in enumerate(lines)
+        if _BARE_NUMBER_RE.match(x.strip(_WHITESPACE))
+    ]
+    # The last page may hold a few lines only: its number ends the text.
+    end = max((i for i, (_, x) in enumerate(lines) if x.strip(_WHITESPACE)), default=-1)
+    best: list[int] = []
+    for start, (i, value) in enumerate(bare):
+        chain, last_i, last_value = [i], i, value
+        for j, number in bare[start + 1 :]:
+            page_apart = _text_lines(lines, last_i, j) >= _PAGE_MIN_LINES or j == end
+            if number == last_value + 1 and page_apart:
+                chain.append(j)
+                last_i, last_value = j, number
+        if len(chain) > len(best):
+            best = chain
+    return set(best) if len(best) >= 2 else set()
+
+
+def _text_lines(lines: list[tuple[int, str]], a: int, b: int) -> int:
+    return sum(1 for _, x in lines[a + 1 : b] if x.strip(_WHITESPACE))
+
+
 def _next_text(lines: list[tuple[int, str]], i: int, step: int) -> int | None:
     j = i + step
     while 0 <= j < len(lines) and not lines[j][1].strip(_WHITESPACE):
         j += step
-    return j if 0 <= j < len(lines) and not PAGE_NUMBER_RE.match(lines[j][1].strip()) else None
+    return j if 0 <= j < len(lines) and not _is_page_number(lines[j][1]) else None
 
 
 def _no_digits(text: str) -> str:

@@ -7,7 +7,8 @@ variant rewrites characters the golden's heads and unit names are rewritten the 
 
 * PDF copies: hard line breaks every ~28–38 characters inside paragraphs (widths as printed:
   a Latin letter or digit takes half a cell, and a closing mark never starts a line, 避头尾),
-  page numbers on their own lines ("— 3 —", "- 3 -", "第 3 页"), a running head on top of
+  page numbers on their own lines ("— 3 —", "- 3 -", "第 3 页", a bare "3", or beside a
+  title in the page foot), a running head on top of
   every page, the paragraph indent kept or lost (or every line indented once pasted into
   WPS), a space between every character;
 * web copies: no blank lines or a blank line after every paragraph, every line indented
@@ -233,6 +234,16 @@ VARIANTS: tuple[Variant, ...] = (
         "pdf-30-page-word",
         "PDF 复制：每行 30 字、页码“第 n 页”、每页页眉，段首缩进保留",
         pdf_copy(30, keep_indent=True, page_mark="第 {} 页", head="河北省人民政府文件"),
+    ),
+    Variant(
+        "pdf-plain-page-numbers",
+        "PDF 复制：每行 28 字，页码只是数字“3”（Word 默认页码）",
+        pdf_copy(28, keep_indent=True, page_mark="{}"),
+    ),
+    Variant(
+        "pdf-foot-title",
+        "PDF 复制：每行 32 字，页脚“河北省人民政府公报 — n —”，段首缩进丢失",
+        pdf_copy(32, keep_indent=False, page_mark="河北省人民政府公报 — {} —"),
     ),
     Variant(
         "pdf-33-half",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from domain.enums import Role
 from plan_parser import parse_plan_text
-from plan_parser.copied_text import PAGE_NUMBER_RE, cells, restore_paragraphs
+from plan_parser.copied_text import PAGE_FOOT_RE, PAGE_NUMBER_RE, cells, restore_paragraphs
 
 L, C, R = Role.LEAD, Role.COOPERATE, Role.RESPONSIBLE
 INDENT = "\u3000\u3000"
@@ -235,4 +235,48 @@ def test_paragraphs_of_one_length_are_not_taken_for_printed_lines() -> None:
     tasks = parse_plan_text("\n".join(lines)).all_tasks()
     assert [[u.name for u in t.units] for t in tasks] == [["国家发展改革委"]] + [
         [o] for o in organs
+    ]
+
+
+def test_bare_page_numbers_are_told_by_counting_pages() -> None:
+    # Word's plain page numbers ("3" alone on a line) count up a page of lines apart; the
+    # last page may be short. Numbers close together (序号 cells, one per line) are text.
+    body: list[str] = []
+    for paragraph in PARAGRAPHS * 3:
+        body.extend(printed(paragraph, indent="" if paragraph.startswith("一、") else INDENT))
+    lines = [*body[:12], "1", *body[12:24], "2", *body[24:], "3"]
+    texts = [p.text for p in restore_paragraphs(lines)]
+    assert texts == PARAGRAPHS * 3
+    cells_one_per_line = [
+        "序号",
+        "1",
+        "推进甲",
+        "省发改委",
+        "2",
+        "推进乙",
+        "省财政厅",
+        "3",
+        "推进丙",
+    ]
+    assert [p.text for p in restore_paragraphs(cells_one_per_line)] == cells_one_per_line
+
+
+def test_a_page_foot_with_a_title_beside_the_number_is_left_out() -> None:
+    for foot in ("河北省人民政府公报 — 3 —", "— 3 — 国务院公报", "河北省人民政府文件 第 3 页"):
+        assert PAGE_FOOT_RE.match(foot), foot
+    for text in ("（三）——2020年——", "一、总体要求", "2020"):
+        assert not PAGE_NUMBER_RE.match(text)
+    assert not PAGE_FOOT_RE.match("（三）——2020年——")
+    lines: list[str] = []
+    for paragraph in PARAGRAPHS:
+        lines.extend(printed(paragraph, indent="" if paragraph.startswith("一、") else INDENT))
+    cut = next(i for i, x in enumerate(lines) if "省教育厅" in x)
+    lines[cut + 1 : cut + 1] = ["河北省人民政府公报 — 1 —"]  # inside the bracket
+    lines += ["河北省人民政府公报 — 2 —"]
+    tasks = parse_plan_text("\n".join(lines)).all_tasks()
+    assert [u.name for u in tasks[1].units] == [
+        "省科技厅",
+        "省教育厅",
+        "省工业和信息化厅",
+        "省商务厅",
     ]
