@@ -21,7 +21,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import Connection, Integer, Table, func, inspect, select, text
+from sqlalchemy import Connection, Engine, Integer, Table, func, inspect, select, text
 
 from models.database import (
     SCHEMA_HEAD,
@@ -86,6 +86,14 @@ def migrate_to_server(source: Path, target: ServerAddress) -> ServerMigrationRep
     )
 
 
+def _analyze(engine: Engine) -> None:
+    """Give the server's planner the sizes of what was just copied. Until autovacuum gets
+    to it (a minute or more), it plans with no statistics: reading the plans of a
+    10,000-task store took 6.4 s instead of 1.4 s (a full scan per plan)."""
+    with engine.connect() as conn:
+        conn.execution_options(isolation_level="AUTOCOMMIT").execute(text("ANALYZE"))
+
+
 def _sqlite_copy(source: Path, target: Path) -> None:
     src = sqlite3.connect(readonly_uri(source), uri=True)
     dest = sqlite3.connect(str(target))
@@ -122,7 +130,8 @@ def _copy_tables(copy: Path, target: ServerAddress) -> list[TableCount]:
                     "migration_count_mismatch",
                     "、".join(f"{c.table} {c.in_file}→{c.on_server}" for c in wrong),
                 )
-            return counts
+        _analyze(server_engine)
+        return counts
     finally:
         file_engine.dispose()
         server_engine.dispose()

@@ -85,3 +85,27 @@ def test_the_command_line_prints_the_counts(cli, tmp_path: Path, pg_empty_url: s
     assert t23["light"] == "overdue" and t23["deadline"] == "2026-06-30"
     swapped = cli("migrate-to-server", "--db", pg_empty_url, "--to", str(source))
     assert swapped.code == 1 and "来源" in swapped.err
+
+
+def test_the_server_knows_the_copied_tables_sizes_at_once(
+    tmp_path: Path, pg_empty_url: str
+) -> None:
+    """Without statistics the server's planner scanned every revision for every plan (a
+    10,000-task store read in 6.4 s instead of 1.4 s) until autovacuum came by."""
+    import sqlalchemy as sa
+
+    from models.database import create_engine_for
+
+    source, _police = office_file_with_history(tmp_path)
+    target = parse_location(pg_empty_url)
+    assert isinstance(target, ServerAddress)
+    migrate_to_server(source, target)
+    engine = create_engine_for(target)
+    try:
+        with engine.connect() as conn:
+            analyzed = conn.execute(
+                sa.text("SELECT relname FROM pg_stat_user_tables WHERE last_analyze IS NOT NULL")
+            ).scalars()
+            assert {"progress_revisions", "tasks", "plan_changes"} <= set(analyzed)
+    finally:
+        engine.dispose()
