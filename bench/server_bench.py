@@ -84,7 +84,7 @@ DESK = textwrap.dedent(
 
 def desks_at_once(where: DatabaseLocation, entries: int, folder: Path) -> tuple[float, int, int]:
     """Seconds for ``DESKS`` processes × ``entries`` each; lost + duplicated numbers; and
-    how often a desk found the file locked past SQLite's 5 s busy timeout (retried)."""
+    how often a desk found the file busy past the Store's wait budget (retried)."""
     with Store.open(where) as store:
         store.set_office(None, coordinating_office=True)
     go = folder / f"go-{time.monotonic_ns()}"
@@ -186,7 +186,7 @@ def _run(cluster: object, sizes: datagen.Sizes, repeat: int, entries: int) -> li
                 file_s,
                 "the same on a SQLite file",
                 note=f"{total / server_s:.0f} entries/s on the server, {total / file_s:.0f} "
-                f"on the file, where desks found it locked past 5 s {file_busy} times "
+                f"on the file, where desks found it busy past the wait budget {file_busy} times "
                 "(retried)",
             )  # fmt: skip
         )
