@@ -5,7 +5,8 @@ printed line (28 characters in a GB/T 9704 document), the page numbers ("— 3 �
 of their own and, in some documents, a running head at the top of every page. Web and WPS
 copies add their own layout. The parser reads paragraphs, so here:
 
-* a letter-spaced line ("推 进 科 技", from a PDF that places every character apart) is
+* characters that print as nothing (zero-width spaces, soft hyphens) are dropped; a
+  letter-spaced line ("推 进 科 技", from a PDF that places every character apart) is
   closed up; blank lines that follow every line, and an indent on every line, say nothing;
 * page numbers are left out ("— 3 —", "第 3 页", a title beside the number in the page foot,
   or bare numbers that count pages a page of lines apart), and so is a line that stands
@@ -42,6 +43,9 @@ PAGE_FOOT_RE = re.compile(rf"^(?:{_FOOT_TEXT}\s*{_DECORATED}|{_DECORATED}\s*{_FO
 _BARE_NUMBER_RE = re.compile(r"^\d{1,4}$")
 _PAGE_MIN_LINES = 10
 _WHITESPACE = " \t\u3000\u00a0\ufeff"
+#: Characters a web page carries that print as nothing (zero-width spaces and joiners, the
+#: soft hyphen, direction marks, a BOM): inside a unit's name they would make another name.
+_INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u2060\ufeff]")
 #: A wrapped text has at least this many lines of one printed width, and this share of lines.
 _MIN_FULL_LINES = 6
 _MIN_FULL_SHARE = 0.3
@@ -95,7 +99,7 @@ class Paragraph:
 def restore_paragraphs(raw_lines: list[str]) -> list[Paragraph]:
     """The text's paragraphs, with the file line each part came from (counted from 1)."""
     numbered = [
-        (no, _closed_up(line.replace("\ufeff", "").rstrip(_WHITESPACE)))
+        (no, _closed_up(_INVISIBLE.sub("", line).rstrip(_WHITESPACE)))
         for no, line in enumerate(raw_lines, 1)
     ]
     if _double_spaced([line for _, line in numbered]):

@@ -12,9 +12,9 @@ variant rewrites characters the golden's heads and unit names are rewritten the 
   every page, the paragraph indent kept or lost (or every line indented once pasted into
   WPS), a space between every character;
 * web copies: no blank lines or a blank line after every paragraph, every line indented
-  (full-width spaces or a tab), labels or a paragraph's closing bracket on a line of their
-  own, brackets and colons half-width instead of full-width or the reverse, "1." written
-  "1．", "1、" or "１．";
+  (full-width spaces or a tab), zero-width spaces inside words, labels or a paragraph's
+  closing bracket on a line of their own, brackets and colons half-width instead of
+  full-width or the reverse, "1." written "1．", "1、" or "１．";
 * saved files: GB18030, UTF-16, UTF-8 with a BOM, Windows line endings, trailing spaces;
 * the covering notice left out: the text starts at its first numbered item (in a text
   without line breaks, at its first "一、").
@@ -174,6 +174,13 @@ def _brackets_apart(text: str) -> str:
     return _CLOSING_BRACKET.sub(lambda m: "\n" + m.group(1), text)
 
 
+def _zero_width(text: str) -> str:
+    """A web page's zero-width spaces, here and there inside words and names."""
+    return "".join(
+        ch + ("\u200b" if i % 37 == 5 and ch != "\n" else "") for i, ch in enumerate(text)
+    )
+
+
 _FULL_DIGITS = str.maketrans("0123456789", "０１２３４５６７８９")
 
 
@@ -263,6 +270,7 @@ VARIANTS: tuple[Variant, ...] = (
     Variant("web-double-spaced", "网页复制：每段之后一个空行", _double_spaced),
     Variant("labels-apart", "编号单独成行（“（一）”与正文分开）", _labels_apart),
     Variant("brackets-apart", "段末的分工括号单独成行", _brackets_apart),
+    Variant("web-zero-width", "网页复制：字间夹带零宽空格", _zero_width),
     Variant("half-width", "括号、冒号改为半角", _to_half, _to_half),
     Variant("full-width", "括号、冒号改为全角", _to_full, _to_full),
     Variant("label-fullstop", "“1.”写作“1．”", _arabic_labels("．"), _arabic_labels("．")),

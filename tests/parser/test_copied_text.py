@@ -280,3 +280,14 @@ def test_a_page_foot_with_a_title_beside_the_number_is_left_out() -> None:
         "省工业和信息化厅",
         "省商务厅",
     ]
+
+
+def test_characters_that_print_as_nothing_are_dropped() -> None:
+    # A web page's zero-width spaces, joiners and soft hyphens inside a unit's name.
+    text = (
+        "一、重点任务\n"
+        "（一）推进\u200b改革。（省发展\u200b改革委牵头，省财\u00ad政厅、省\u200d科技厅配合）"
+    )
+    (task,) = parse_plan_text(text).all_tasks()
+    assert task.text == "推进改革。"
+    assert units(task) == [("省发展改革委", L), ("省财政厅", C), ("省科技厅", C)]
