@@ -208,9 +208,20 @@ def _lost_indent(line: str, width: float) -> bool:
     used = cells(line)
     return (
         width - _INDENT_CELLS - _SHORT <= used < width - _SHORT
-        and not line.endswith(tuple(_ITEM_END))
+        and (not line.endswith(tuple(_ITEM_END)) or _unclosed(line))
         and line == line.lstrip(_WHITESPACE)
     )
+
+
+def _unclosed(line: str) -> bool:
+    """A bracket opened in the line and not closed: its sentence goes on ("（牵头单位：…；")."""
+    depth = 0
+    for ch in line:
+        if ch in "（(":
+            depth += 1
+        elif ch in "）)" and depth:
+            depth -= 1
+    return depth > 0
 
 
 def _printed_width(lines: list[str]) -> float | None:

@@ -291,3 +291,12 @@ def test_characters_that_print_as_nothing_are_dropped() -> None:
     (task,) = parse_plan_text(text).all_tasks()
     assert task.text == "推进改革。"
     assert units(task) == [("省发展改革委", L), ("省财政厅", C), ("省科技厅", C)]
+
+
+def test_a_first_line_ending_inside_an_open_bracket_goes_on() -> None:
+    # Indent lost: "7.…（牵头单位：省市场监督管理局；" is two cells short and ends with "；",
+    # but its bracket is still open: the paragraph goes on into "责任单位：省教育厅）".
+    first = "7.做好托管服务的日常监管。（牵头单位：省市场监管局；"
+    assert cells(first) == 26.0
+    raw = [*printed(PARAGRAPHS[1], indent=""), first, "责任单位：省教育厅）"] * 2
+    assert [p.text for p in restore_paragraphs(raw)][1] == first + "责任单位：省教育厅）"
