@@ -271,7 +271,8 @@ class ReportStore(StoreBase):
             r = ProgressRevisionRow
             columns = [getattr(r, name) for name in REVISION_COLUMNS]
             rows = s.execute(select(*columns).where(r.report_id == report_id))
-            return history(revision_records(rows, unit_names(s)).get(_task_of(s, report_id), []))
+            by_task = revision_records(rows, unit_names(s))  # one report: one task
+            return history(rev for revisions in by_task.values() for rev in revisions)
 
     def progress_history(self, task_id: str) -> list[ProgressRevision]:
         """Every revision of every report on the task, newest first, conflicts flagged."""
@@ -415,13 +416,3 @@ def save_instruction(s: Session, instruction: Instruction) -> None:
     """Append a 批示 (idempotent by id); the merge uses it too."""
     if s.get(InstructionRow, instruction.instruction_id) is None:
         s.add(InstructionRow(**dataclasses.asdict(instruction)))
-
-
-def _task_of(s: Session, report_id: str) -> str:
-    """The task a report is on ("" when none of its revisions is on this PC)."""
-    return (
-        s.scalar(
-            select(ProgressRevisionRow.task_id).where(ProgressRevisionRow.report_id == report_id)
-        )
-        or ""
-    )
