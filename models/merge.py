@@ -13,6 +13,7 @@ import dataclasses
 import hashlib
 import json
 from collections import Counter, defaultdict
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from operator import attrgetter
 
@@ -41,7 +42,15 @@ from domain.unit_directory import (
 )
 from domain.validation import stored_breaches
 from models.directory_rows import directory_aliases, directory_entries, save_entry
-from models.merge_authority import assigned_then, chain_problems, implausible, takes_held_id
+from models.id_lookups import rows_for_ids
+from models.merge_authority import (
+    HeldReports,
+    assigned_then,
+    chain_problems,
+    held_reports,
+    implausible,
+    takes_held_id,
+)
 from models.orm import (
     AnomalyRow,
     AssignmentRow,
@@ -229,9 +238,12 @@ def plan_merge(session: Session, bundle: ExchangeBundle) -> MergePlan:
             plan.rejected.append(RejectedRecord(rev.revision_id, problem, rev.unit_id))
         elif content_hash(rev) < content_hash(held):
             plan.replacements.append(rev)
-    _refuse_foreign_chains(session, plan, {r.revision_id: r for r in bundle.revisions})
+    # The reports every later check and count is about: read once.
+    held = held_reports(session, {r.report_id for r in [*plan.new, *plan.replacements]})
+    in_file = {r.revision_id: r for r in bundle.revisions}
+    _refuse_foreign_chains(session, plan, in_file, held_by_id.keys(), held)
     _find_repeated_sequences(session, plan)
-    plan.conflicts = _count_forks(session, plan.new)
+    plan.conflicts = _count_forks(plan.new, held)
     _office_records_of(session, bundle, plan, roles, history)
     # Kept as they came (an older Duban let them through); counted so the clerk is told.
     plan.rule_breaches = sum(1 for r in plan.new if stored_breaches(r))
@@ -285,11 +297,15 @@ def _office_records_of(
 
 
 def _refuse_foreign_chains(
-    session: Session, plan: MergePlan, in_file: dict[str, ProgressRevision]
+    session: Session,
+    plan: MergePlan,
+    in_file: dict[str, ProgressRevision],
+    held_in_file: Collection[str],
+    held: HeldReports,
 ) -> None:
     """Drop new revisions (and replacements) that would join another unit's report."""
-    new_ids = {r.revision_id for r in plan.new}
-    problems = chain_problems(session, [*plan.new, *plan.replacements], in_file, new_ids)
+    candidates = [*plan.new, *plan.replacements]
+    problems = chain_problems(session, candidates, in_file, held_in_file, held)
     if not problems:
         return
     for rev in [*plan.new, *plan.replacements]:
@@ -419,27 +435,14 @@ def _chunks(items: list[str], size: int = 500) -> list[list[str]]:
 def _existing_revisions(session: Session, ids: list[str]) -> dict[str, ProgressRevision]:
     """The held revisions among ``ids``: their ids first (a file's revisions are mostly
     new, so whole rows are read only for the few found)."""
-    held: list[str] = []
-    conn = session.connection()
-    mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
-    # The driver's own statement: SQLAlchemy's expanding IN renders and processes each of
-    # the 100,000 ids of a long file one by one (a third of a second).
-    for chunk in _chunks(ids, _ID_CHUNK):
-        sql = (
-            "SELECT revision_id FROM progress_revisions "
-            f"WHERE revision_id IN ({', '.join([mark] * len(chunk))})"
-        )
-        held += [rid for (rid,) in conn.exec_driver_sql(sql, tuple(chunk))]
+    sql = "SELECT revision_id FROM progress_revisions WHERE revision_id IN ({})"
+    held = [rid for (rid,) in rows_for_ids(session, sql, ids)]
     found: dict[str, ProgressRevision] = {}
     for chunk in _chunks(held):
         query = select(ProgressRevisionRow).where(ProgressRevisionRow.revision_id.in_(chunk))
         for row in session.scalars(query):
             found[row.revision_id] = revision_record(row, "")
     return found
-
-
-#: Ids per ``IN (…)`` when only ids are asked for (under SQLite's oldest limit of 999).
-_ID_CHUNK = 900
 
 
 def _find_repeated_sequences(session: Session, plan: MergePlan) -> None:
@@ -492,23 +495,18 @@ def _find_repeated_sequences(session: Session, plan: MergePlan) -> None:
             )
 
 
-def _count_forks(session: Session, new: list[ProgressRevision]) -> int:
+def _count_forks(new: list[ProgressRevision], held: HeldReports) -> int:
     """New revisions editing a parent that already has (or gets) another child in the same
     report: a fork as ``report_heads`` sees it (heads are counted per report)."""
-    # Children per parent: the new ones (never held: they are new) and the held ones.
+    # Children per parent: the new ones (never held: they are new) and the held ones of
+    # the same reports.
     children = Counter(r.parent_revision_id for r in new if r.parent_revision_id)
-    # Looked up through the report_id index: parent_revision_id has none, and a query on it
-    # reads the whole table (75 ms per file at 200,000 revisions).
-    reports = sorted({r.report_id for r in new if r.parent_revision_id})
-    for chunk in _chunks(reports):
-        rows = session.execute(
-            select(ProgressRevisionRow.parent_revision_id, ProgressRevisionRow.revision_id).where(
-                ProgressRevisionRow.report_id.in_(chunk)
-            )
-        )
-        for parent, _child in rows:
-            if parent in children:
-                children[parent] += 1
+    reports = {r.report_id for r in new if r.parent_revision_id}
+    for report_id, parent in held.edits:
+        if parent in children and report_id in reports:
+            children[parent] += 1
+    if max(children.values(), default=0) < 2:  # the usual: no parent with two children
+        return 0
     return sum(1 for r in new if r.parent_revision_id and children[r.parent_revision_id] > 1)
 
 

@@ -16,14 +16,14 @@ its own unit's records; the rules here make sure those records touch nothing els
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Mapping
+from dataclasses import dataclass
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from domain.exchange_records import RecordProblem
 from domain.records import ProgressRevision
 from domain.unit_directory import DirectoryHistory
-from models.orm import ProgressRevisionRow
+from models.id_lookups import rows_for_ids
 
 #: Counters are 63-bit everywhere (SQLite INTEGER, the exchange format, PostgreSQL BIGINT).
 COUNTER_MAX = 2**63 - 1
@@ -35,7 +35,8 @@ COUNTER_CEILING = 2**53
 
 
 def implausible(*counters: int) -> bool:
-    return any(c < 0 or c > COUNTER_CEILING for c in counters)
+    # min and max rather than a generator: asked of every revision of a long file.
+    return bool(counters) and (min(counters) < 0 or max(counters) > COUNTER_CEILING)
 
 
 def assigned_then(
@@ -68,26 +69,30 @@ def chain_problems(
     session: Session,
     candidates: Iterable[ProgressRevision],
     in_file: Mapping[str, ProgressRevision],
-    not_held: Collection[str] = (),
+    held_in_file: Collection[str],
+    held: HeldReports,
 ) -> dict[str, RecordProblem]:
     """Candidates (by id) whose parent or report is not their own unit's and task's.
 
     A parent is looked up as held here first, then in the file (a unit's file relays its
     unit's earlier revisions written on another of its PCs; those are not merged from it,
-    but they say which report and task the edit belongs to). ``not_held``: ids the caller
-    has just found are not held here (the merge's new revisions), so not looked up again —
-    in a long file nearly every parent is one of them."""
+    but they say which report and task the edit belongs to). ``held_in_file``: the file's
+    revisions that are held here; any other revision of the file is known not to be, so
+    is not looked up again — in a long file nearly every parent is one of them. ``held``:
+    what is held of the candidates' reports (``held_reports``)."""
     incoming = {r.revision_id: r for r in candidates}
-    wanted = {r.parent_revision_id for r in incoming.values() if r.parent_revision_id}
-    parents = _held(session, {w for w in wanted if w not in not_held})
-    for rid in wanted - set(parents):
-        known = incoming.get(str(rid)) or in_file.get(str(rid))
-        if known is not None:
-            parents[str(rid)] = (known.report_id, known.unit_id, known.task_id)
-    owners = _report_owners(session, incoming.values())
+    parents = _held(
+        session,
+        {
+            p
+            for r in incoming.values()
+            if (p := r.parent_revision_id) and (p not in in_file or p in held_in_file)
+        },
+    )
+    owners = _report_owners(incoming.values(), held.owners)
     own: dict[str, RecordProblem] = {}
     for rid, rev in incoming.items():
-        problem = _own_problem(rev, parents, owners)
+        problem = _own_problem(rev, parents, owners, incoming, in_file)
         if problem is not None:
             own[rid] = problem
     if not own:  # nothing refused on its own, so no child of a refused one either
@@ -122,63 +127,88 @@ def chain_problems(
 
 def _own_problem(
     rev: ProgressRevision,
-    parents: dict[str, tuple[str, str, str]],
+    held_parents: dict[str, tuple[str, str, str]],
     owners: dict[str, tuple[str, str]],
+    incoming: Mapping[str, ProgressRevision],
+    in_file: Mapping[str, ProgressRevision],
 ) -> RecordProblem | None:
-    if rev.parent_revision_id:
-        parent = parents.get(rev.parent_revision_id)
+    pid = rev.parent_revision_id
+    if pid:
+        parent = held_parents.get(pid)
         if parent is None:
-            return RecordProblem.UNKNOWN_PARENT
+            known = incoming.get(pid) or in_file.get(pid)
+            if known is None:
+                return RecordProblem.UNKNOWN_PARENT
+            parent = (known.report_id, known.unit_id, known.task_id)
         if parent != (rev.report_id, rev.unit_id, rev.task_id):
             return RecordProblem.PARENT_OF_OTHER_UNIT
-    if owners.get(rev.report_id, (rev.unit_id, rev.task_id)) != (rev.unit_id, rev.task_id):
+    owner = owners.get(rev.report_id)
+    if owner is not None and owner != (rev.unit_id, rev.task_id):
         return RecordProblem.REPORT_OF_OTHER_UNIT
     return None
 
 
 def _report_owners(
-    session: Session, incoming: Iterable[ProgressRevision]
+    incoming: Iterable[ProgressRevision], held: Mapping[str, tuple[str, str]]
 ) -> dict[str, tuple[str, str]]:
     """The (unit, task) each report belongs to: as held here, else as the file's first
-    revision of it says (its root, earliest by Lamport counter and id)."""
-    # Each report's first revision in the file (its root, earliest by Lamport counter and
-    # id), in one pass rather than by sorting every revision.
-    first: dict[str, tuple[tuple[bool, int, str], ProgressRevision]] = {}
+    revision of it says (its root, earliest by Lamport counter and id).
+
+    Only reports some revision could be refused by are named: where every revision of a
+    report not held here says the same (unit, task), that is its owner whichever comes
+    first, so the earliest is looked for only among reports whose revisions disagree."""
+    said: dict[str, tuple[str, str]] = {}
+    disagree: set[str] = set()
     for rev in incoming:
-        key = (rev.parent_revision_id is not None, rev.lamport, rev.revision_id)
-        seen = first.get(rev.report_id)
-        if seen is None or key < seen[0]:
-            first[rev.report_id] = (key, rev)
-    owners: dict[str, tuple[str, str]] = {}
-    reports = sorted(first)
-    for chunk in _chunks(reports):
-        query = (
-            select(ProgressRevisionRow.report_id, ProgressRevisionRow.unit_id,
-                   ProgressRevisionRow.task_id)
-            .where(ProgressRevisionRow.report_id.in_(chunk))
-            .order_by(ProgressRevisionRow.lamport, ProgressRevisionRow.revision_id)
-        )  # fmt: skip
-        for report_id, unit_id, task_id in session.execute(query):
-            owners.setdefault(report_id, (unit_id, task_id))
-    for report_id, (_key, rev) in first.items():
-        owners.setdefault(report_id, (rev.unit_id, rev.task_id))
+        pair = (rev.unit_id, rev.task_id)
+        if said.setdefault(rev.report_id, pair) != pair:
+            disagree.add(rev.report_id)
+    owners = dict(held)
+    if disagree - owners.keys():
+        first: dict[str, tuple[tuple[bool, int, str], ProgressRevision]] = {}
+        for rev in incoming:
+            if rev.report_id in disagree:
+                key = (rev.parent_revision_id is not None, rev.lamport, rev.revision_id)
+                seen = first.get(rev.report_id)
+                if seen is None or key < seen[0]:
+                    first[rev.report_id] = (key, rev)
+        for report_id, (_key, rev) in first.items():
+            owners.setdefault(report_id, (rev.unit_id, rev.task_id))
     return owners
+
+
+@dataclass(frozen=True)
+class HeldReports:
+    """What this store holds of some reports, read in one pass for the merge's checks."""
+
+    #: report → (unit, task) of its earliest held revision (by Lamport counter and id).
+    owners: dict[str, tuple[str, str]]
+    #: (report, parent) of every held revision that edits another.
+    edits: list[tuple[str, str]]
+
+
+def held_reports(session: Session, report_ids: Iterable[str]) -> HeldReports:
+    """Who owns each of ``report_ids`` here and which held revisions edit which parent:
+    one look-up through the ``report_id`` index for the chain checks and the fork count
+    alike (a long file names some 20,000 reports)."""
+    owners: dict[str, tuple[str, str]] = {}
+    edits: list[tuple[str, str]] = []
+    sql = (
+        "SELECT report_id, unit_id, task_id, parent_revision_id FROM progress_revisions "
+        "WHERE report_id IN ({}) ORDER BY lamport, revision_id"
+    )
+    for report_id, unit_id, task_id, parent in rows_for_ids(session, sql, sorted(report_ids)):
+        owners.setdefault(report_id, (unit_id, task_id))
+        if parent is not None:
+            edits.append((report_id, parent))
+    return HeldReports(owners, edits)
 
 
 def _held(session: Session, ids: set[str]) -> dict[str, tuple[str, str, str]]:
     """(report, unit, task) of the held revisions among ``ids``."""
-    found: dict[str, tuple[str, str, str]] = {}
-    for chunk in _chunks(sorted(ids)):
-        query = select(
-            ProgressRevisionRow.revision_id,
-            ProgressRevisionRow.report_id,
-            ProgressRevisionRow.unit_id,
-            ProgressRevisionRow.task_id,
-        ).where(ProgressRevisionRow.revision_id.in_(chunk))
-        for rid, report_id, unit_id, task_id in session.execute(query):
-            found[rid] = (report_id, unit_id, task_id)
-    return found
-
-
-def _chunks(items: list[str], size: int = 500) -> list[list[str]]:
-    return [items[i : i + size] for i in range(0, len(items), size)]
+    sql = (
+        "SELECT revision_id, report_id, unit_id, task_id FROM progress_revisions "
+        "WHERE revision_id IN ({})"
+    )
+    rows = rows_for_ids(session, sql, sorted(ids))
+    return {rid: (report, unit, task) for rid, report, unit, task in rows}
