@@ -10,6 +10,7 @@ from domain.attachments import safe_file_name
 from domain.enums import ProgressStatus, ReviewDecision
 from domain.exchange_records import ExchangeAttachment, PlanChange, Sender
 from domain.records import Instruction, ProgressRevision, ReportReview
+from domain.revision_rows import revision_values
 from exchange.format import COLUMNS
 
 Row = tuple[object, ...]
@@ -35,27 +36,8 @@ def installation_from(row: Row) -> Sender:
 
 
 def revision_row(rev: ProgressRevision) -> Row:
-    return (
-        rev.revision_id,
-        rev.report_id,
-        rev.parent_revision_id,
-        rev.task_id,
-        rev.unit_id,
-        rev.author_installation_id,
-        rev.author_seq,
-        rev.lamport,
-        rev.authored_at,
-        rev.status.value,
-        rev.percent,
-        rev.report_date.isoformat(),
-        rev.work_done,
-        rev.problems,
-        rev.next_steps,
-        rev.reporter,
-        rev.phone,
-        int(rev.withdrawn),
-        int(rev.on_behalf),
-    )
+    """The file's row: the store's values less the reason (``note_row`` carries it)."""
+    return revision_values(rev)[:-1]
 
 
 def revision_from(row: Row) -> ProgressRevision:

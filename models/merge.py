@@ -69,6 +69,7 @@ from models.orm import (
     UnitRow,
 )
 from models.plan_change_rows import save_change
+from models.revision_insert import insert_revisions
 from models.store_reports import save_instruction, save_review
 from models.views import (
     build_plan_view,
@@ -527,7 +528,7 @@ def apply_merge(session: Session, plan: MergePlan, now: str) -> None:
         if existing is not None:
             session.delete(existing)
     session.flush()
-    _insert_revisions(session, plan.new + plan.replacements)
+    insert_revisions(session, plan.new + plan.replacements)
     for anomaly, digest, detail in plan.anomalies:
         key = (anomaly.kind.value, anomaly.record_id, digest)
         if session.get(AnomalyRow, key) is None:
@@ -568,79 +569,6 @@ def apply_merge(session: Session, plan: MergePlan, now: str) -> None:
     arriving += [i.lamport for i in plan.new_instructions]
     arriving += [e.lamport for e in plan.new_directory]
     own.lamport = max([own.lamport, *arriving, *(c.lamport for c in plan.new_changes)])
-
-
-#: Columns of ``progress_revisions`` in the order ``_revision_row`` gives them.
-_REVISION_COLUMNS = (
-    "revision_id", "report_id", "parent_revision_id", "task_id", "unit_id",
-    "author_installation_id", "author_seq", "lamport", "authored_at", "status", "percent",
-    "report_date", "work_done", "problems", "next_steps", "reporter", "phone", "withdrawn",
-    "on_behalf", "reason",
-)  # fmt: skip
-#: Rows per ``executemany``: a file of 100,000 revisions is written in pieces, never
-#: turned into 100,000 parameter rows at once.
-_INSERT_BATCH = 2000
-#: SQLite's page cache while a long file's revisions are inserted (negative: KiB).
-_INSERT_CACHE_KIB = -32768
-
-
-def _insert_revisions(session: Session, revisions: list[ProgressRevision]) -> None:
-    """Insert new revisions with the driver's own ``executemany``, in batches.
-
-    Per row, SQLAlchemy's Core insert builds and processes a parameter dictionary (half
-    the time of a 100,000-revision import) and the ORM bulk path leaves out None values
-    (rows with and without a parent then alternate between statements). The values are
-    given as each engine's column types store them: on SQLite a date as ISO text and a
-    flag as 0/1, as SQLAlchemy's Date and Boolean write them there."""
-    if not revisions:
-        return
-    conn = session.connection()
-    native = conn.dialect.name != "sqlite"
-    mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
-    sql = (
-        f"INSERT INTO progress_revisions ({', '.join(_REVISION_COLUMNS)}) "
-        f"VALUES ({', '.join([mark] * len(_REVISION_COLUMNS))})"
-    )
-    # A long file's rows go into four indexes at random places: with SQLite's default
-    # 2 MB page cache, pages are written out and read back mid-transaction. A larger cache
-    # for these inserts only (given back after) saves about a fifth of their time.
-    cache = None
-    if not native and len(revisions) > _INSERT_BATCH:
-        cache = conn.exec_driver_sql("PRAGMA cache_size").scalar()
-        conn.exec_driver_sql(f"PRAGMA cache_size={_INSERT_CACHE_KIB}")
-    try:
-        for start in range(0, len(revisions), _INSERT_BATCH):
-            batch = revisions[start : start + _INSERT_BATCH]
-            conn.exec_driver_sql(sql, [_revision_row(rev, native) for rev in batch])
-    finally:
-        if cache is not None:
-            conn.exec_driver_sql(f"PRAGMA cache_size={int(cache)}")
-
-
-def _revision_row(rev: ProgressRevision, native: bool) -> tuple[object, ...]:
-    flag = bool if native else int
-    return (
-        rev.revision_id,
-        rev.report_id,
-        rev.parent_revision_id,
-        rev.task_id,
-        rev.unit_id,
-        rev.author_installation_id,
-        rev.author_seq,
-        rev.lamport,
-        rev.authored_at,
-        rev.status.value,
-        rev.percent,
-        rev.report_date if native else rev.report_date.isoformat(),
-        rev.work_done,
-        rev.problems,
-        rev.next_steps,
-        rev.reporter,
-        rev.phone,
-        flag(rev.withdrawn),
-        flag(rev.on_behalf),
-        rev.reason,
-    )
 
 
 def import_log_row(report: MergeReport, export_id: str, now: str) -> ImportLogRow:
