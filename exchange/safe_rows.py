@@ -282,12 +282,29 @@ def _sorted_lines(rows: Sequence[Sequence[object]]) -> Iterator[bytes]:
     (a primary key: short, and distinct), and only rows sharing one are compared whole.
     """
     firsts = [row[0] if row else _NO_VALUE for row in rows]
+    keys: list[str]
     if set(map(type, firsts)) == {str}:  # the usual: a text primary key
-        keys = map(_TEXT_JSON, map(encode_basestring_ascii, firsts))
+        # Ids are plain ASCII: compared as they are, they sort as their JSON does, so no
+        # JSON is made for the sort.
+        texts: list[str] = firsts  # type: ignore[assignment]
+        sortable = _SORTS_AS_JSON("".join(texts))
+        keys = texts if sortable else list(map(_TEXT_JSON, map(encode_basestring_ascii, texts)))
     else:  # (an empty row's line "[]" sorts after every "[[…": its key is "]")
-        keys = ("]" if v is _NO_VALUE else _value_json(v) for v in firsts)
-    keyed = sorted(zip(keys, range(len(rows)), strict=True))
+        keys = ["]" if v is _NO_VALUE else _value_json(v) for v in firsts]
     del firsts
+    if len(set(keys)) == len(keys):  # the usual: distinct first values
+        order = sorted(range(len(rows)), key=keys.__getitem__)
+    else:
+        order = _tied_order(rows, keys)
+    del keys
+    for start in range(0, len(order), _LINES_AT_ONCE):
+        yield _lines([rows[n] for n in order[start : start + _LINES_AT_ONCE]])
+
+
+def _tied_order(rows: Sequence[Sequence[object]], keys: list[str]) -> list[int]:
+    """Row numbers in line order where some rows share their first value's JSON: those
+    are compared by their whole line."""
+    keyed = sorted(zip(keys, range(len(rows)), strict=True))
     order: list[int] = []
     i = 0
     while i < len(keyed):
@@ -299,33 +316,46 @@ def _sorted_lines(rows: Sequence[Sequence[object]]) -> Iterator[bytes]:
         else:
             order += sorted((n for _, n in keyed[i:j]), key=lambda n: _row_line(rows[n]))
         i = j
-    del keyed
-    for start in range(0, len(order), _LINES_AT_ONCE):
-        yield _lines([rows[n] for n in order[start : start + _LINES_AT_ONCE]])
+    return order
 
 
+#: Text JSON writes as it is, between quotes (``encode_basestring_ascii`` escapes the quote,
+#: the backslash and everything outside printable ASCII).
+_PLAIN = re.compile(r"[ !#-\[\]-~]*").fullmatch
+#: Plain text without the two characters that sort before the closing quote (space and
+#: "!"): texts of these sort as their JSON does ("ab" before "abc", as '"ab"' before
+#: '"abc"'; not so for "ab" and "ab!").
+_SORTS_AS_JSON = re.compile(r"[#-\[\]-~]*").fullmatch
 _LINES_AT_ONCE = 512
 _NO_VALUE = object()
 _TEXT_JSON = '["text",{}]'.format
-_INT_JSON = '["int","{}"]'.format
-_LINE = "[{}]\n".format
 
 
 def _lines(rows: list[Sequence[object]]) -> bytes:
     """``_row_line`` of each row, joined: a column at a time, so that the common columns
-    (all text, all integers) are encoded by a few calls rather than several per value."""
+    (all text, all integers) are written by one format per row rather than several calls
+    per value, and plain text (ids, dates, codes) is not escaped at all."""
     if len(set(map(len, rows))) != 1 or not rows[0]:  # rows of one table have one width
         return b"".join(map(_row_line, rows))
-    columns = []
+    slots: list[str] = []
+    columns: list[Iterable[object]] = []
     for column in zip(*rows, strict=True):
         kinds = set(map(type, column))
         if kinds == {str}:
-            columns.append(map(_TEXT_JSON, map(encode_basestring_ascii, column)))
+            if _PLAIN("".join(column)):  # type: ignore[arg-type]
+                slots.append('["text","%s"]')
+                columns.append(column)
+            else:
+                slots.append('["text",%s]')
+                columns.append(map(encode_basestring_ascii, column))
         elif kinds == {int}:  # exactly int: a bool is refused by _value_json
-            columns.append(map(_INT_JSON, column))
+            slots.append('["int","%d"]')
+            columns.append(column)
         else:
+            slots.append("%s")
             columns.append(map(_value_json, column))
-    return "".join(map(_LINE, map(",".join, zip(*columns, strict=True)))).encode("ascii")
+    line = ("[" + ",".join(slots) + "]\n").__mod__
+    return "".join(map(line, zip(*columns, strict=True))).encode("ascii")
 
 
 def _row_line(row: Sequence[object]) -> bytes:

@@ -82,3 +82,25 @@ def test_digest_of_unique_ids_equals_the_reference() -> None:
     rows = list({r[0]: r for r in rows}.values())
     assert canonical_digest({"t": rows}) == reference_digest({"t": rows})
     assert canonical_digest({"t": iter(rows)}) == reference_digest({"t": rows})
+
+
+def test_digest_of_all_text_columns_equals_the_reference() -> None:
+    # Whole columns of text, some plain ASCII (written without escaping, ids sorted as they
+    # are) and some not: space and "!" sort before the closing quote, DEL and the rest are
+    # escaped, characters beyond the BMP become surrogate pairs.
+    rng = random.Random(3)
+    plain = ["a", "ab", "Z", "#", "~", "[", "]", "-", "0"]
+    awkward = [*plain, " ", "!", '"', "\\", "\x7f", "\t", "督办", "𠀀", "\ud800", "é"]
+    for pieces in (plain, awkward, [*plain, " "], [*plain, "!"]):
+        for _ in range(20):
+            rows = {
+                ("".join(rng.choice(pieces) for _ in range(rng.randrange(6))), i): (
+                    "".join(rng.choice(pieces) for _ in range(rng.randrange(6))),
+                    "".join(rng.choice(awkward) for _ in range(rng.randrange(6))),
+                )
+                for i in range(rng.randrange(1, 700))
+            }
+            unique = list({k: (k, *v) for (k, _), v in rows.items()}.values())
+            tied = [(k, *v) for (k, _), v in rows.items()]
+            for table in (unique, tied):
+                assert canonical_digest({"t": table}) == reference_digest({"t": table})
