@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from domain.exchange_records import ExportScope, MergeReport
 from exchange.errors import ExportWriteError, RejectedFile, WriteCode
 from exchange.format import EXTENSION
+from exchange.gc_pause import cycle_collector_paused
 from exchange.reader import read_exchange_file
 from exchange.safe_write import safe_file_stem, unique_export_name, write_export_atomically
 from exchange.signature import Signer
@@ -104,6 +105,11 @@ def import_file(
 ) -> ImportOutcome:
     """Open the file as untrusted input (signature checked), then preview or merge it in one
     transaction; the store refuses to merge a file its key registry does not accept."""
+    with cycle_collector_paused():  # a long file's rows and records: see gc_pause
+        return _import_file(store, path, dry_run=dry_run, backup=backup)
+
+
+def _import_file(store: Store, path: Path, *, dry_run: bool, backup: bool) -> ImportOutcome:
     try:
         read = read_exchange_file(Path(path))
     except RejectedFile as exc:
