@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import functools
+from typing import cast
 
 from domain.attachments import safe_file_name
 from domain.enums import ProgressStatus, ReviewDecision
@@ -40,31 +41,43 @@ def revision_row(rev: ProgressRevision) -> Row:
     return revision_values(rev)[:-1]
 
 
+#: A ``progress_revisions`` row as the format's checks let it through.
+_RevisionRow = tuple[
+    str, str, str | None, str, str, str, int, int, str, str, int, str,
+    str, str, str, str, str, int, int,
+]  # fmt: skip
+
+
 def revision_from(row: Row) -> ProgressRevision:
-    """Raises ValueError for a value that passed the type check but means nothing."""
+    """Raises ValueError for a value that passed the type check but means nothing.
+
+    ``row`` is one ``read_rows`` checked against the format's columns: its texts are str
+    and its counters int already, so they go in as they are, and by position (in the
+    record's field order): a long file makes 100,000 of these."""
+    checked = cast(_RevisionRow, row)
     (rid, report, parent, task, unit, author, seq, lamport, authored, status, percent, date,
-     work, problems, steps, reporter, phone, withdrawn, on_behalf) = row  # fmt: skip
+     work, problems, steps, reporter, phone, withdrawn, on_behalf) = checked  # fmt: skip
     return ProgressRevision(
-        revision_id=str(rid),
-        report_id=str(report),
-        parent_revision_id=_opt(parent),
-        task_id=str(task),
-        unit_id=str(unit),
-        unit_name="",
-        author_installation_id=str(author),
-        author_seq=_int(seq),
-        lamport=_int(lamport),
-        authored_at=str(authored),
-        status=_STATUSES.get(status) or ProgressStatus(str(status)),  # type: ignore[arg-type]
-        percent=_int(percent),
-        report_date=_date(str(date)),
-        work_done=str(work),
-        problems=str(problems),
-        next_steps=str(steps),
-        reporter=str(reporter),
-        phone=str(phone),
-        withdrawn=bool(withdrawn),
-        on_behalf=bool(on_behalf),
+        rid,
+        report,
+        parent,
+        task,
+        unit,
+        "",  # unit_name: how this PC names the unit; the file does not carry it
+        author,
+        seq,
+        lamport,
+        authored,
+        _STATUSES.get(status) or ProgressStatus(status),
+        percent,
+        _date(date),
+        work,
+        problems,
+        steps,
+        reporter,
+        phone,
+        bool(withdrawn),
+        bool(on_behalf),
     )
 
 
@@ -72,10 +85,6 @@ def revision_from(row: Row) -> ProgressRevision:
 #: immutable), not once per revision of a 100,000-revision file.
 _STATUSES = {s.value: s for s in ProgressStatus}
 _date = functools.lru_cache(maxsize=4096)(dt.date.fromisoformat)
-
-
-def _int(value: object) -> int:
-    return value if type(value) is int else int(str(value))
 
 
 def plan_change_row(change: PlanChange) -> Row:
