@@ -113,8 +113,8 @@ def schema_for(version: int) -> dict[str, str]:
 
 
 UUID = r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
-_uuid = Text(max_len=36, min_len=36, pattern=UUID)
-_uuid_or_null = Text(max_len=36, min_len=36, pattern=UUID, nullable=True)
+_uuid = Text(max_len=36, min_len=36, pattern=UUID, fixed_width=True)
+_uuid_or_null = Text(max_len=36, min_len=36, pattern=UUID, nullable=True, fixed_width=True)
 _bool = Integer(0, 1)
 #: Sequence numbers and Lamport counters are 63-bit end to end (DESIGN.md); the merge
 #: refuses implausible jumps far below this (``models.merge_authority.COUNTER_CEILING``).
