@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from domain.attachments import AttachmentKind, PdfRisk
+from domain.plan_change_record import PlanChange as PlanChange  # travels in these files
 from domain.records import Instruction, ProgressRevision, ReportReview
 
 
@@ -28,22 +29,6 @@ class Sender:
     unit_id: str | None
     unit_name: str
     is_coordinating_office: bool
-
-
-@dataclass(frozen=True, slots=True)
-class PlanChange:
-    """计划修订: one change to plan content by the coordinating office (留痕)."""
-
-    change_id: str
-    plan_id: str
-    author_installation_id: str
-    author_seq: int
-    lamport: int
-    authored_at: str
-    kind: str
-    task_id: str | None
-    payload: str
-    reason: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,7 +17,7 @@ from typing import Any
 
 from domain import ids
 from domain.enums import Role
-from domain.exchange_records import PlanChange
+from domain.plan_change_record import PlanChange
 from domain.records import AssignmentView, PlanView, SectionView, TaskView
 from domain.schedule import Deadline, RoundKind, RoundRule
 

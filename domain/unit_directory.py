@@ -20,7 +20,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from domain import ids
-from domain.exchange_records import PlanChange
+from domain.plan_change_record import PlanChange
 
 #: The plan-change kind a directory entry travels as (one per exported plan; see below).
 UNIT_ALIAS_KIND = "unit_alias"

@@ -16,7 +16,7 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from domain.exchange_records import PlanChange
+from domain.plan_change_record import PlanChange
 from domain.records import PlanView
 from domain.status_lights import DEFAULT_WARNING_DAYS
 from domain.unit_directory import DirectoryEntry, fold

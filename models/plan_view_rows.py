@@ -14,7 +14,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from domain.enums import ProgressStatus, ReviewDecision, Role
-from domain.exchange_records import PlanChange
+from domain.plan_change_record import PlanChange
 from domain.plan_changes import apply_changes
 from domain.progress_rules import latest_per_unit
 from domain.records import (

@@ -169,6 +169,10 @@ class GuiSession(QObject):
     @Slot()
     def _read_first_fill(self) -> None:
         run_in_pool(self._on_first_fill, self._on_first_fill_failed, read_first_fill, self._db_path)
+        if self.window is not None:
+            # The tree's model and search bar meanwhile: the read is mostly SQLite's and
+            # the file system's work, outside the GIL.
+            self.window.build_tree()
 
     @Slot(object)
     def _on_first_fill(self, result: tuple[FirstFillReader, FirstFill] | None) -> None:

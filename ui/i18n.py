@@ -16,6 +16,7 @@ import sys
 from pathlib import Path
 
 import PySide6
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from runtime.paths import user_data_dir
@@ -24,6 +25,10 @@ from runtime.resources import resource_path
 log = logging.getLogger(__name__)
 
 APP_CATALOGUE = "duban"
+#: The translators installed here, removed again on a change of language. Kept here rather
+#: than asked of the application: its first ``findChildren(QTranslator)`` costs about 4 ms
+#: on the way to the window's first paint (bench/README.md).
+_installed: list[QTranslator] = []
 #: Seconds lrelease may take for one catalogue (it needs well under one).
 LRELEASE_TIMEOUT = 60
 
@@ -96,9 +101,11 @@ def install_translators(app: QCoreApplication, language: str) -> list[QTranslato
 
     Translators are children of the application, so they live exactly as long as it does.
     """
-    for old in app.findChildren(QTranslator):
-        app.removeTranslator(old)
-        old.deleteLater()
+    for old in _installed:
+        if shiboken6.isValid(old):  # not gone with an application that ended
+            app.removeTranslator(old)
+            old.deleteLater()
+    _installed.clear()
     QLocale.setDefault(QLocale(language))
     installed: list[QTranslator] = []
     catalogues = [("qtbase_" + language, _qt_catalogue_dir())]
@@ -114,4 +121,5 @@ def install_translators(app: QCoreApplication, language: str) -> list[QTranslato
             level = logging.WARNING if name.startswith(APP_CATALOGUE) else logging.INFO
             log.log(level, "no translation catalogue %s in %s", name, folder)
             translator.deleteLater()
+    _installed.extend(installed)
     return installed

@@ -9,7 +9,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelection, QSettings, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -22,31 +21,25 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from domain.search import search_hits
 from ui import settings as keys
 from ui import window_state
 from ui.actions import WindowActions
-from ui.tree.expander import TreeExpander
 from ui.tree.filter_banner import TaskFilterBanner
-from ui.tree.filter_bar import FilterBar
-from ui.tree.filter_proxy import FilterCriteria, PlanFilterProxy
-from ui.tree.model import (
-    COL_COUNT,
-    COL_NAME,
-    COL_STATUS,
-    Node,
-    NodeKind,
-    PlanTreeModel,
-)
 from ui.window_commands import WindowCommandsMixin
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QCloseEvent, QShowEvent
+
     from domain.records import Installation, PlanView, TaskView
     from domain.status_lights import TaskLight
     from models.locations import DatabaseLocation
     from models.store import Store
     from ui.detail.pane import DetailPane
     from ui.server.watcher import ChangeWatcher
+    from ui.tree.expander import TreeExpander
+    from ui.tree.filter_bar import FilterBar
+    from ui.tree.filter_proxy import FilterCriteria, PlanFilterProxy
+    from ui.tree.model import Node, PlanTreeModel
     from ui.units.todo import TodoView
     from ui.units.view import UnitView
 
@@ -66,8 +59,9 @@ class MainWindow(WindowCommandsMixin, QMainWindow):
     def __init__(
         self, settings: QSettings, parent: QWidget | None = None, *, complete: bool = True
     ) -> None:
-        """``complete=False`` (start-up): the frame only (menus, the tree, the status bar);
-        ``complete_build()`` adds the panes once the window has painted."""
+        """``complete=False`` (start-up): the frame only (menus, tabs, an empty tree view,
+        the status bar); ``build_tree()`` adds the plan tree's model and search bar before
+        the first plans are shown, ``complete_build()`` the panes once they have painted."""
         super().__init__(parent)
         self.setObjectName("main_window")
         self.setWindowTitle(self.tr("督办 — 重点任务分工方案"))
@@ -81,6 +75,7 @@ class MainWindow(WindowCommandsMixin, QMainWindow):
         #: Last row the clerk selected; a filter may hide it, clearing the filter brings it back.
         self._last_selected_id: str | None = None
         self._dashboard = None
+        self._tree_built = False
         self._complete = False
         self._init_widgets()
         self._init_layout()
@@ -97,12 +92,46 @@ class MainWindow(WindowCommandsMixin, QMainWindow):
         if complete:
             self.complete_build()
 
+    def build_tree(self) -> None:
+        """Give the tree view its model, filter proxy, search bar and expander.
+
+        Their modules (the tree model, the words for every code, search, status lights:
+        about 25 ms of imports) are the largest part of the window's own start-up; the empty
+        frame paints without them, and the first plans need them (bench/README.md)."""
+        if self._tree_built:
+            return
+        self._tree_built = True
+        from ui.tree.expander import TreeExpander
+        from ui.tree.filter_bar import FilterBar
+        from ui.tree.filter_proxy import PlanFilterProxy
+        from ui.tree.model import COL_COUNT, COL_NAME, COL_STATUS, PlanTreeModel
+
+        self.model: PlanTreeModel = PlanTreeModel(self)
+        self.proxy: PlanFilterProxy = PlanFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.filter_bar: FilterBar = FilterBar(self)
+        self._tree_layout.insertWidget(0, self.filter_bar)
+        self.tree.setModel(self.proxy)
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(COL_COUNT, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(COL_STATUS, QHeaderView.ResizeMode.ResizeToContents)
+        # Size those columns from 100 rows, not Qt's default 1,000: with years of plans that
+        # was 48,000 data() calls on every keystroke in the search box (bench/README.md).
+        header.setResizeContentsPrecision(100)
+        self.expander: TreeExpander = TreeExpander(self.tree, self.proxy, self.model)
+        self._connect_tree()
+
     def complete_build(self) -> None:
         """Add what the first paint can do without: the detail pane, the unit and to-do
         views, the server watcher. Their imports and widgets (about 30 ms) would otherwise
         come before the window first appears (bench/README.md)."""
         if self._complete:
             return
+        self.build_tree()
         self._complete = True
         from ui.detail.pane import DetailPane
         from ui.server.watcher import ChangeWatcher
@@ -128,25 +157,9 @@ class MainWindow(WindowCommandsMixin, QMainWindow):
 
     # --- construction --------------------------------------------------------------------
     def _init_widgets(self) -> None:
-        self.model = PlanTreeModel(self)
-        self.proxy = PlanFilterProxy(self)
-        self.proxy.setSourceModel(self.model)
-        self.filter_bar = FilterBar(self)
         self.tree = QTreeView(self)
         self.tree.setObjectName("plan_tree")
-        self.tree.setModel(self.proxy)
         self.tree.setUniformRowHeights(True)
-        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        header = self.tree.header()
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(COL_COUNT, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(COL_STATUS, QHeaderView.ResizeMode.ResizeToContents)
-        # Size those columns from 100 rows, not Qt's default 1,000: with years of plans that
-        # was 48,000 data() calls on every keystroke in the search box (bench/README.md).
-        header.setResizeContentsPrecision(100)
-        self.expander = TreeExpander(self.tree, self.proxy, self.model)
         # Pages filled by complete_build(): the unit view, the to-do list, the detail pane.
         self._unit_page = _page(self)
         self._todo_page = _page(self)
@@ -160,11 +173,11 @@ class MainWindow(WindowCommandsMixin, QMainWindow):
 
     def _init_layout(self) -> None:
         tree_page = QWidget(self)
-        tree_layout = QVBoxLayout(tree_page)
-        tree_layout.setContentsMargins(4, 4, 4, 4)
-        tree_layout.addWidget(self.filter_bar)
-        tree_layout.addWidget(self.task_filter_banner)
-        tree_layout.addWidget(self.tree, 1)
+        self._tree_layout = QVBoxLayout(tree_page)
+        self._tree_layout.setContentsMargins(4, 4, 4, 4)
+        # The search bar goes first, with the tree's model (build_tree).
+        self._tree_layout.addWidget(self.task_filter_banner)
+        self._tree_layout.addWidget(self.tree, 1)
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("left_tabs")
         self.tabs.addTab(tree_page, self.tr("按方案"))
@@ -194,20 +207,23 @@ class MainWindow(WindowCommandsMixin, QMainWindow):
         a.report.triggered.connect(self._report_current)
         a.edit_revision.triggered.connect(self._edit_current)
         a.find.triggered.connect(self._focus_search)
-        a.clear_filter.triggered.connect(self.filter_bar.clear)
         a.show_tree.triggered.connect(lambda: self.tabs.setCurrentIndex(TAB_TREE))
         a.show_units.triggered.connect(lambda: self.tabs.setCurrentIndex(TAB_UNITS))
         a.my_unit.triggered.connect(self.show_my_unit)
-        a.expand_all.triggered.connect(self.tree.expandAll)
-        a.expand_all.triggered.connect(self.expander.cancel)
-        a.collapse_all.triggered.connect(self.expander.cancel)
-        a.collapse_all.triggered.connect(self.tree.collapseAll)
         a.language_group.triggered.connect(self._on_language)
         a.about.triggered.connect(self._show_about)
         a.about_qt.triggered.connect(QApplication.aboutQt)
         a.connect_server.triggered.connect(self._choose_database)
         # The clerk opened the dashboard's tab: build it now.
         self.tabs.currentChanged.connect(lambda i: self.dashboard if i == TAB_DASHBOARD else None)
+
+    def _connect_tree(self) -> None:
+        a = self.menu_actions
+        a.clear_filter.triggered.connect(self.filter_bar.clear)
+        a.expand_all.triggered.connect(self.tree.expandAll)
+        a.expand_all.triggered.connect(self.expander.cancel)
+        a.collapse_all.triggered.connect(self.expander.cancel)
+        a.collapse_all.triggered.connect(self.tree.collapseAll)
         self.filter_bar.criteria_changed.connect(self._on_criteria)
         self.proxy.filter_changed.connect(self._update_status_bar)
         self.tree.selectionModel().selectionChanged.connect(self._on_tree_selection)
@@ -260,9 +276,12 @@ class MainWindow(WindowCommandsMixin, QMainWindow):
         window stays disabled until ``set_store``. More may follow (``add_first_fill``)."""
         if self._store is not None:
             return
+        from ui import clock  # the lights without the supervision commands' dialogs
+
+        self.build_tree()
         self._plans = {p.id: p for p in plans}
         self._first_fill_warning_days = warning_days
-        self.model.set_plans(plans, self.supervision.lights_today(plans, warning_days))
+        self.model.set_plans(plans, clock.lights_today(plans, warning_days))
         self.expand_shown()
         self.plans_reloaded.emit()
 
@@ -270,8 +289,11 @@ class MainWindow(WindowCommandsMixin, QMainWindow):
         """Start-up: the plans below the first screen, read from the same snapshot."""
         if self._store is not None or not plans:
             return
+        from ui import clock
+
         self._plans.update((p.id, p) for p in plans)
-        lights = self.supervision.lights_today(plans, self._first_fill_warning_days)
+        assert self._first_fill_warning_days is not None  # show_first_fill came first
+        lights = clock.lights_today(plans, self._first_fill_warning_days)
         self.model.append_plans(plans, lights)
         self.expand_shown()
         self.plans_reloaded.emit()
@@ -403,6 +425,8 @@ class MainWindow(WindowCommandsMixin, QMainWindow):
         node = self.model.node_by_id(task_id)
         if node is None or node.task is None or self._store is None:
             return
+        from domain.search import search_hits
+
         hits = search_hits(node.task, self.filter_bar.search.text())
         # A bounded page: a task can have tens of thousands of revisions.
         page = self._store.history_page(task_id, self.detail.page_rows)
@@ -426,6 +450,8 @@ class MainWindow(WindowCommandsMixin, QMainWindow):
         node = self.selected_node()
         if node is None or not self._complete:  # the panes come with the store
             return
+        from ui.tree.model import NodeKind
+
         self._last_selected_id = node.id
         if node.plan_id != self._current_plan_id:
             self._current_plan_id = node.plan_id
@@ -461,6 +487,7 @@ class MainWindow(WindowCommandsMixin, QMainWindow):
 
     @Slot()
     def _focus_search(self) -> None:
+        self.build_tree()
         self.tabs.setCurrentIndex(TAB_TREE)
         self.filter_bar.search.setFocus()
         self.filter_bar.search.selectAll()

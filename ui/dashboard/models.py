@@ -32,11 +32,6 @@ COL_UNIT, COL_TASKS, COL_OWED, COL_MISSING, COL_OVERDUE, COL_DONE = range(6)
 UNIT_COLUMNS = 6
 
 
-def today() -> dt.date:
-    """The date lights are computed for by default (one place for tests to move the clock)."""
-    return dt.date.today()
-
-
 @dataclass(frozen=True, slots=True)
 class DashboardData:
     """One plan's lights and figures on one day."""

@@ -31,9 +31,9 @@ from PySide6.QtWidgets import (
 )
 
 from domain.status_lights import LIGHT_ORDER, Light
+from ui import clock
 from ui.common import words
 from ui.common.flow_layout import FlowLayout
-from ui.dashboard import models as dashboard_models
 from ui.dashboard.charts import CompletionDonut, UnitBars
 from ui.dashboard.figure_card import NEUTRAL, PENDING_COLOUR, FigureCard
 from ui.dashboard.models import (
@@ -101,7 +101,7 @@ class Dashboard(QWidget):
         self.as_of.setObjectName("dashboard_as_of")
         self.as_of.setCalendarPopup(True)
         self.as_of.setDisplayFormat("yyyy-MM-dd")
-        self._set_date(dashboard_models.today())
+        self._set_date(clock.today())
         self.today_button = QPushButton(self.tr("今天"), self)
         self.plan_box = QComboBox(self)
         self.plan_box.setObjectName("dashboard_plan")
@@ -372,4 +372,4 @@ class Dashboard(QWidget):
 
     @Slot()
     def _on_today(self) -> None:
-        self._set_date(dashboard_models.today())
+        self._set_date(clock.today())

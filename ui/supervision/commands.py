@@ -19,10 +19,10 @@ from PySide6.QtGui import QAction
 from domain.exchange_records import PlanChange
 from domain.plan_names import plan_labels
 from domain.records import PlanView, TaskView
-from domain.status_lights import DEFAULT_WARNING_DAYS, TaskLight, plan_lights
+from domain.status_lights import DEFAULT_WARNING_DAYS, TaskLight
 from models.errors import StoreError
+from ui import clock
 from ui.common import messages, words
-from ui.dashboard import models as dashboard_models
 from ui.supervision.deadline_dialog import DeadlineDialog, initial_deadline
 from ui.supervision.plan_changes_view import PlanChangesDialog
 from ui.supervision.rounds_dialog import RoundsDialog, WarningDaysDialog, initial_rounds
@@ -78,14 +78,11 @@ class SupervisionCommands(QObject):
         warning = store.warning_days() if store is not None else DEFAULT_WARNING_DAYS
         if warning_days is not None:
             warning = warning_days
-        out: dict[str, TaskLight] = {}
-        for plan in plans:
-            out.update(plan_lights(plan, dashboard_models.today(), warning))
-        return out
+        return clock.lights_today(plans, warning)
 
     def today(self) -> dt.date:
         """The day lights are computed for (the dashboard's clock, patched in tests)."""
-        return dashboard_models.today()
+        return clock.today()
 
     def light_today(self, plan: PlanView, task_id: str) -> TaskLight | None:
         return self.lights_today([plan]).get(task_id)

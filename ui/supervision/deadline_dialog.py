@@ -21,10 +21,10 @@ from PySide6.QtWidgets import (
 
 from domain.records import PlanView, TaskView
 from domain.schedule import Deadline
+from ui import clock
 from ui.common import words
 from ui.common.dialog_base import CheckedDialog, run_modal
 from ui.common.sizing import resize_within_screen
-from ui.dashboard import models as dashboard_models
 from ui.supervision.forms import error_label, reason_box, reason_problem
 
 
@@ -118,7 +118,7 @@ class DeadlineDialog(CheckedDialog):
         self.long_term_radio.setChecked(deadline.long_term)
         self.date_radio.setChecked(not deadline.long_term)
         self.date.setEnabled(not deadline.long_term)
-        day = deadline.date or dashboard_models.today()
+        day = deadline.date or clock.today()
         self.date.setDate(QDate(day.year, day.month, day.day))
         self.reason.setPlainText(entry.reason)
         self._show_current()
@@ -168,5 +168,5 @@ class DeadlineDialog(CheckedDialog):
 def initial_deadline(plan: PlanView, task: TaskView | None) -> DeadlineInput:
     """What the dialog opens on: the task's (or plan's) deadline, else the end of this year."""
     current = task.deadline if task is not None else plan.plan_deadline
-    fallback = Deadline(date=dt.date(dashboard_models.today().year, 12, 31))
+    fallback = Deadline(date=dt.date(clock.today().year, 12, 31))
     return DeadlineInput(task.id if task else None, current or fallback, "")

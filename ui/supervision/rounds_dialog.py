@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
 )
 
 from domain.schedule import RoundKind, RoundRule
+from ui import clock
 from ui.common.dialog_base import CheckedDialog, run_modal
 from ui.common.sizing import resize_within_screen
-from ui.dashboard import models as dashboard_models
 from ui.supervision.forms import error_label, reason_box, reason_problem
 
 #: How many upcoming rounds the dialog lists, so the clerk sees what the rule means.
@@ -54,7 +54,7 @@ def _date_edit(parent: QWidget, name: str) -> QDateEdit:
     edit.setObjectName(name)
     edit.setCalendarPopup(True)
     edit.setDisplayFormat("yyyy-MM-dd")
-    edit.setDate(_qdate(dashboard_models.today()))
+    edit.setDate(_qdate(clock.today()))
     edit.setMaximumWidth(edit.fontMetrics().horizontalAdvance("0000-00-00") + 60)
     return edit
 
@@ -148,7 +148,7 @@ class RoundsDialog(CheckedDialog):
         self.dates.clear()
         for day in sorted(rule.dates):
             self._append(day)
-        self.start.setDate(_qdate(rule.start or dashboard_models.today()))
+        self.start.setDate(_qdate(rule.start or clock.today()))
         self.reason.setPlainText(entry.reason)
         self._update()
 
@@ -215,7 +215,7 @@ class RoundsDialog(CheckedDialog):
         self.start.setEnabled(not custom)
         self.error_label.hide()
         rule = self.data().rule
-        first = max(dashboard_models.today(), rule.start or dashboard_models.today())
+        first = max(clock.today(), rule.start or clock.today())
         upcoming = rule.dates_between(first, first + dt.timedelta(days=800))[:PREVIEW_COUNT]
         self.preview.setText(
             self.tr("接下来的报送节点：{dates}").format(
@@ -225,9 +225,7 @@ class RoundsDialog(CheckedDialog):
 
 
 def initial_rounds(current: RoundRule | None) -> RoundsInput:
-    return RoundsInput(
-        current or RoundRule(RoundKind.MONTHLY, day=25, start=dashboard_models.today()), ""
-    )
+    return RoundsInput(current or RoundRule(RoundKind.MONTHLY, day=25, start=clock.today()), "")
 
 
 class WarningDaysDialog(CheckedDialog):

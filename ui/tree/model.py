@@ -41,6 +41,19 @@ KindRole = Qt.ItemDataRole.UserRole + 2
 TaskNumberRole = Qt.ItemDataRole.UserRole + 3
 PlanIdRole = Qt.ItemDataRole.UserRole + 4
 
+#: Roles as plain ints: ``data()`` runs thousands of times a paint, and each look-up of a
+#: ``Qt.ItemDataRole`` member is an enum attribute access.
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_DECORATION = int(Qt.ItemDataRole.DecorationRole)
+_ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
+#: The roles ``data()`` answers; the view asks for a dozen more (font, colours, size hint…)
+#: on every cell, and those are turned away first.
+_ANSWERED = frozenset(
+    {_DISPLAY, _TOOLTIP, _DECORATION, _ALIGNMENT, IdRole, KindRole, TaskNumberRole, PlanIdRole}
+)
+_RIGHT_ALIGNED = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
 AnyIndex = QModelIndex | QPersistentModelIndex
 #: The invalid index that stands for the hidden root (a shared default argument).
 _ROOT_INDEX = QModelIndex()
@@ -231,27 +244,32 @@ class PlanTreeModel(QAbstractItemModel):
 
     # --- QAbstractItemModel --------------------------------------------------------------
     def index(self, row: int, column: int, parent: AnyIndex = _ROOT_INDEX) -> QModelIndex:
-        # hasIndex() would call back into rowCount() and columnCount() (Python, each row).
-        if parent.isValid() and parent.column() != 0:
-            return QModelIndex()
-        children = self.node(parent).children
-        if not (0 <= row < len(children) and 0 <= column < COLUMN_COUNT):
-            return QModelIndex()
-        return self.createIndex(row, column, children[row])
+        # hasIndex() would call back into rowCount() and columnCount() (Python, each row);
+        # and the nodes are read straight off the index: the view calls this for every row
+        # it lays out.
+        if parent.isValid():
+            if parent.column() != 0:
+                return QModelIndex()
+            children = parent.internalPointer().children
+        else:
+            children = self._root.children
+        if 0 <= row < len(children) and 0 <= column < COLUMN_COUNT:
+            return self.createIndex(row, column, children[row])
+        return QModelIndex()
 
     def parent(self, index: AnyIndex = _ROOT_INDEX) -> QModelIndex:  # type: ignore[override]
         # Qt's overload parent() -> QObject is the QObject one; this is the model's.
         if not index.isValid():
             return QModelIndex()
-        parent = self.node(index).parent
+        parent = index.internalPointer().parent
         if parent is None or parent is self._root:
             return QModelIndex()
         return self.createIndex(parent.row, 0, parent)
 
     def rowCount(self, parent: AnyIndex = _ROOT_INDEX) -> int:
-        if parent.isValid() and parent.column() != 0:
-            return 0
-        return len(self.node(parent).children)
+        if not parent.isValid():
+            return len(self._root.children)
+        return len(parent.internalPointer().children) if parent.column() == 0 else 0
 
     def columnCount(self, parent: AnyIndex = _ROOT_INDEX) -> int:
         return COLUMN_COUNT
@@ -273,25 +291,25 @@ class PlanTreeModel(QAbstractItemModel):
         )
         return headers[section] if 0 <= section < COLUMN_COUNT else None
 
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+    def data(self, index: AnyIndex, role: int = _DISPLAY) -> Any:
+        if role not in _ANSWERED or not index.isValid():
             return None
-        node = self.node(index)
+        node: Node = index.internalPointer()
         column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == _DISPLAY:
             return self._display(node, column)
-        if role == Qt.ItemDataRole.ToolTipRole and column == COL_NAME:
+        if role == _TOOLTIP and column == COL_NAME:
             if node.task and node.task.needs_completion:
                 reasons = "\n".join(f.message for f in node.task.problems)
                 return f"{node.task.text}\n\n{reasons}"
             return node.task.text if node.task else node.label
-        if role == Qt.ItemDataRole.ToolTipRole and column == COL_STATUS:
+        if role == _TOOLTIP and column == COL_STATUS:
             return self._status_tooltip(node)
-        if role == Qt.ItemDataRole.DecorationRole and column == COL_STATUS:
+        if role == _DECORATION and column == COL_STATUS:
             light = node.light.light if node.light else node.worst_light()
             return words.light_icon(light) if light is not None else None
-        if role == Qt.ItemDataRole.TextAlignmentRole and column == COL_COUNT:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == _ALIGNMENT and column == COL_COUNT:
+            return _RIGHT_ALIGNED
         if role == IdRole:
             return node.id
         if role == KindRole:

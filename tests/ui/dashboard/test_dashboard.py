@@ -18,7 +18,7 @@ from domain.status_lights import LIGHT_ORDER, Light, owing_units
 from models.store import Store
 from tests.cli_fixture import Result
 from tests.exchange.offices import office, report
-from ui.dashboard import models as dashboard_models
+from ui import clock
 from ui.dashboard.models import (
     COL_DONE,
     COL_MISSING,
@@ -89,7 +89,7 @@ def coord(
     supervised_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> Iterator[Store]:
     """The coordinating office's copy of the seeded database, on 2026-05-01."""
-    monkeypatch.setattr(dashboard_models, "today", lambda: AS_OF)
+    monkeypatch.setattr(clock, "today", lambda: AS_OF)
     copy = tmp_path / supervised_file.name
     shutil.copy(supervised_file, copy)
     with Store.open(copy) as store:

@@ -19,8 +19,8 @@ from domain.schedule import Deadline, RoundKind, RoundRule
 from models.errors import StoreError
 from models.store import Store
 from tests.exchange.offices import office
+from ui import clock
 from ui.common import messages
-from ui.dashboard import models as dashboard_models
 from ui.main_window import MainWindow
 from ui.supervision.deadline_dialog import DeadlineDialog
 from ui.supervision.plan_changes_view import PlanChangesDialog
@@ -340,7 +340,7 @@ def test_change_log_lists_who_when_what_and_why(
 def test_coordinating_office_dialogs_on_a_fresh_plan(
     tmp_path: Path, make_window: MakeWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(dashboard_models, "today", lambda: AS_OF)
+    monkeypatch.setattr(clock, "today", lambda: AS_OF)
     fresh = office(tmp_path, "fresh", None)
     window = make_window(fresh)
     assert window.select_task_number(1)
