@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMenu
+from PySide6.QtWidgets import QMainWindow, QMenu, QMenuBar
 
 from ui.settings import LANGUAGES
+
+Shortcut = str | QKeySequence.StandardKey
 
 #: Each language is named in itself, so a clerk can find theirs whatever is showing.
 LANGUAGE_NAMES = {"zh_CN": "简体中文", "en": "English"}
@@ -18,16 +20,17 @@ class WindowActions(QObject):
     def __init__(self, window: QMainWindow) -> None:
         super().__init__(window)
         self._window = window
+        #: Given to their actions by ``apply_shortcuts``, once the window has painted: the
+        #: first shortcut set makes PySide6 build its whole ``Qt`` namespace (about 90 enums,
+        #: 10 ms), which nothing else in the empty window needs (bench/README.md).
+        self._shortcuts: list[tuple[QAction, Shortcut]] | None = []
 
-        def make(
-            text: str,
-            name: str,
-            shortcut: str | QKeySequence | QKeySequence.StandardKey | None = None,
-        ) -> QAction:
+        def make(text: str, name: str, shortcut: Shortcut | None = None) -> QAction:
             action = QAction(text, window)
             action.setObjectName(name)
             if shortcut is not None:
-                action.setShortcut(QKeySequence(shortcut))
+                assert self._shortcuts is not None
+                self._shortcuts.append((action, shortcut))
             return action
 
         # 文件
@@ -102,11 +105,26 @@ class WindowActions(QObject):
         self.about = make(self.tr("关于督办(&A)"), "action_about", "F1")
         self.about_qt = make(self.tr("关于 Qt"), "action_about_qt")
 
+    def apply_shortcuts(self) -> None:
+        """Give every action its keyboard shortcut (once)."""
+        if self._shortcuts is None:
+            return
+        for action, shortcut in self._shortcuts:
+            action.setShortcut(QKeySequence(shortcut))
+        self._shortcuts = None
+
+    def _menu(self, parent: QMenuBar | QMenu, title: str) -> QMenu:
+        # Made and then added: addMenu(title) would pick among its overloads through the
+        # ``Qt`` namespace, as a shortcut does (see __init__).
+        menu = QMenu(title, parent)
+        parent.addMenu(menu)
+        return menu
+
     def build_menus(self) -> dict[str, QMenu]:
         bar = self._window.menuBar()
         menus: dict[str, QMenu] = {}
 
-        file_menu = menus["file"] = bar.addMenu(self.tr("文件(&F)"))
+        file_menu = menus["file"] = self._menu(bar, self.tr("文件(&F)"))
         file_menu.addAction(self.import_plan)
         file_menu.addAction(self.reload)
         file_menu.addSeparator()
@@ -114,7 +132,7 @@ class WindowActions(QObject):
         file_menu.addAction(self.import_exchange)
         file_menu.addSeparator()
         file_menu.addAction(self.export_ledger)
-        print_menu = file_menu.addMenu(self.tr("打印与预览(&P)"))
+        print_menu = self._menu(file_menu, self.tr("打印与预览(&P)"))
         print_menu.setObjectName("menu_print")
         for action in (self.print_task, self.print_unit, self.print_reminder):
             print_menu.addAction(action)
@@ -128,14 +146,14 @@ class WindowActions(QObject):
         file_menu.addSeparator()
         file_menu.addAction(self.quit)
 
-        edit_menu = menus["edit"] = bar.addMenu(self.tr("编辑(&E)"))
+        edit_menu = menus["edit"] = self._menu(bar, self.tr("编辑(&E)"))
         edit_menu.addAction(self.report)
         edit_menu.addAction(self.edit_revision)
         edit_menu.addSeparator()
         edit_menu.addAction(self.find)
         edit_menu.addAction(self.clear_filter)
 
-        view_menu = menus["view"] = bar.addMenu(self.tr("视图(&V)"))
+        view_menu = menus["view"] = self._menu(bar, self.tr("视图(&V)"))
         view_menu.addAction(self.show_tree)
         view_menu.addAction(self.show_units)
         view_menu.addAction(self.my_unit)
@@ -145,12 +163,12 @@ class WindowActions(QObject):
         view_menu.addAction(self.expand_all)
         view_menu.addAction(self.collapse_all)
         view_menu.addSeparator()
-        language_menu = view_menu.addMenu(self.tr("界面语言(&G)"))
+        language_menu = self._menu(view_menu, self.tr("界面语言(&G)"))
         language_menu.setObjectName("menu_language")
         for action in self.languages.values():
             language_menu.addAction(action)
 
-        supervision_menu = menus["supervision"] = bar.addMenu(self.tr("督办(&S)"))
+        supervision_menu = menus["supervision"] = self._menu(bar, self.tr("督办(&S)"))
         supervision_menu.setToolTipsVisible(True)  # disabled actions say who may use them
         supervision_menu.addAction(self.set_deadline)
         supervision_menu.addAction(self.set_rounds)
@@ -164,7 +182,7 @@ class WindowActions(QObject):
         supervision_menu.addAction(self.unit_directory)
         supervision_menu.addAction(self.change_log)
 
-        tools_menu = menus["tools"] = bar.addMenu(self.tr("工具(&T)"))
+        tools_menu = menus["tools"] = self._menu(bar, self.tr("工具(&T)"))
         tools_menu.addAction(self.set_office)
         tools_menu.addAction(self.warning_days)
         tools_menu.addAction(self.import_log)
@@ -173,7 +191,7 @@ class WindowActions(QObject):
         tools_menu.addAction(self.connect_server)
         tools_menu.addAction(self.restore_backup)
 
-        help_menu = menus["help"] = bar.addMenu(self.tr("帮助(&H)"))
+        help_menu = menus["help"] = self._menu(bar, self.tr("帮助(&H)"))
         help_menu.addAction(self.about)
         help_menu.addAction(self.about_qt)
         for key, menu in menus.items():

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelection, QSettings, Qt, QTimer, Signal, Slot
+# Not ``Qt``: its namespace (about 90 enums, 10 ms to make) is first needed by the plan
+# tree's model and the shortcuts, after the frame's first paint (build_tree).
+from PySide6.QtCore import QItemSelection, QSettings, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -93,14 +95,17 @@ class MainWindow(WindowCommandsMixin, QMainWindow):
             self.complete_build()
 
     def build_tree(self) -> None:
-        """Give the tree view its model, filter proxy, search bar and expander.
+        """Give the tree view its model, filter proxy, search bar and expander, and the
+        menus their shortcuts.
 
         Their modules (the tree model, the words for every code, search, status lights:
-        about 25 ms of imports) are the largest part of the window's own start-up; the empty
-        frame paints without them, and the first plans need them (bench/README.md)."""
+        about 25 ms of imports) and PySide6's ``Qt`` namespace (10 ms) were the largest part
+        of the window's own start-up; the empty frame paints without them, and the first
+        plans need them (bench/README.md)."""
         if self._tree_built:
             return
         self._tree_built = True
+        self.menu_actions.apply_shortcuts()  # kept off the first paint too
         from ui.tree.expander import TreeExpander
         from ui.tree.filter_bar import FilterBar
         from ui.tree.filter_proxy import PlanFilterProxy
@@ -184,7 +189,9 @@ class MainWindow(WindowCommandsMixin, QMainWindow):
         self.tabs.addTab(self._unit_page, self.tr("按单位"))
         self.tabs.addTab(self.dashboard_page, self.tr("督办看板"))
         self.tabs.addTab(self._todo_page, self.tr("本单位待办"))
-        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        # Side by side, a splitter's default. Adopted by setCentralWidget() below: made with
+        # a parent, Qt would first weigh it against the orientation overload (see above).
+        self.splitter = QSplitter()
         self.splitter.setObjectName("main_splitter")
         self.splitter.setChildrenCollapsible(False)
         self.splitter.addWidget(self.tabs)

@@ -9,7 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QMargins, QRect, QSettings, QSize, Qt
+# ``Qt`` only where it is used: see ui/main_window.py.
+from PySide6.QtCore import QByteArray, QCoreApplication, QMargins, QRect, QSettings, QSize
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QLabel, QMainWindow, QWidget
 
@@ -76,6 +77,8 @@ class StatusLabels:
         installation: Installation | None,
         path: DatabaseLocation | None,
     ) -> None:
+        from PySide6.QtCore import Qt
+
         from ui.common import words  # only once data is shown: keeps it off the first paint
 
         title = plan.title if plan else "—"
@@ -232,6 +235,8 @@ def fit_to_screen(window: QMainWindow, available: QRect | None = None) -> Placem
     placement = first_placement(area)
     window.setGeometry(placement.geometry)
     if placement.maximised:
+        from PySide6.QtCore import Qt
+
         window.setWindowState(window.windowState() | Qt.WindowState.WindowMaximized)
     return placement
 

@@ -204,3 +204,33 @@ def test_a_store_that_opens_before_the_rest_is_read_waits_for_it(
         assert window.proxy.visible_task_count() == tasks
     finally:
         _stop(session)
+
+
+def test_the_frame_gets_its_tree_and_shortcuts_before_the_first_plans(
+    qtbot: QtBot, zh_app: QApplication, db_path: Path, qt_settings: QSettings
+) -> None:
+    from PySide6.QtGui import QKeySequence
+
+    window = MainWindow(qt_settings, complete=False)
+    qtbot.addWidget(window)
+    # The frame: menus and an empty tree view, nothing behind them yet.
+    assert window.tree.model() is None
+    assert window.menu_actions.find.shortcut().isEmpty()
+    assert [m.title() for m in window.menus.values()][:2] == ["文件(&F)", "编辑(&E)"]
+    reader = fast_read.FirstFillReader.open(db_path)
+    if reader is None:  # a fresh file: made by the store, then read ahead
+        Store.open(db_path).close()
+        reader = fast_read.FirstFillReader.open(db_path)
+    assert reader is not None
+    fill = reader.read_first(fast_read.FIRST_SCREEN_TASKS)
+    reader.close()
+    assert fill is not None
+    window.show_first_fill(fill.plans, fill.warning_days)
+    assert window.tree.model() is window.proxy
+    assert window.proxy.visible_task_count() == 60
+    assert window.menu_actions.find.shortcut() == QKeySequence(QKeySequence.StandardKey.Find)
+    assert window.menu_actions.report.shortcut().toString() == "Ctrl+N"
+    # The search bar came with the tree, above it.
+    window.filter_bar.search.setText("公安厅")
+    window.filter_bar.flush()
+    assert 0 < window.proxy.visible_task_count() < 60
