@@ -19,7 +19,6 @@ from pathlib import Path
 from domain.plan_change_record import PlanChange
 from domain.records import PlanView
 from domain.status_lights import DEFAULT_WARNING_DAYS
-from domain.unit_directory import DirectoryEntry, fold
 from domain.unit_fold import Aliases
 from models.database import SCHEMA_HEAD, readonly_uri, schema_revision
 from models.errors import StoreError
@@ -183,7 +182,11 @@ def _aliases(conn: sqlite3.Connection) -> Aliases:
     rows = conn.execute(
         "SELECT entry_id, author_installation_id, author_seq, lamport, authored_at, name,"
         " same_as, undo, reason FROM unit_directory"
-    )
+    ).fetchall()
+    if not rows:
+        return {}  # most offices name each unit one way: no need to load the directory
+    from domain.unit_directory import DirectoryEntry, fold
+
     return fold(DirectoryEntry(*row[:7], bool(row[7]), row[8]) for row in rows).id_map()
 
 

@@ -15,7 +15,6 @@ from typing import Any
 
 from domain.enums import ProgressStatus, ReviewDecision, Role
 from domain.plan_change_record import PlanChange
-from domain.plan_changes import apply_changes
 from domain.progress_rules import latest_per_unit
 from domain.records import (
     AssignmentView,
@@ -218,4 +217,11 @@ def plan_view_from_rows(
         fingerprint=fingerprint,
         sections=section_views,
     )
-    return fold_unit_names(apply_changes(base, changes), aliases)
+    changes = [c for c in changes if c.plan_id == pid]
+    if changes:
+        # Imported here: most plans have no changes, and the window's first fill reads
+        # its plans through this module before anything else needs it.
+        from domain.plan_changes import apply_changes
+
+        base = apply_changes(base, changes)
+    return fold_unit_names(base, aliases)

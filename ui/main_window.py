@@ -106,6 +106,7 @@ class MainWindow(WindowCommandsMixin, QMainWindow):
             return
         self._tree_built = True
         self.menu_actions.apply_shortcuts()  # kept off the first paint too
+        from ui.tree import columns
         from ui.tree.expander import TreeExpander
         from ui.tree.filter_bar import FilterBar
         from ui.tree.filter_proxy import PlanFilterProxy
@@ -122,11 +123,8 @@ class MainWindow(WindowCommandsMixin, QMainWindow):
         header = self.tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(COL_COUNT, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(COL_STATUS, QHeaderView.ResizeMode.ResizeToContents)
-        # Size those columns from 100 rows, not Qt's default 1,000: with years of plans that
-        # was 48,000 data() calls on every keystroke in the search box (bench/README.md).
-        header.setResizeContentsPrecision(100)
+        # Sized from their words with each set of plans (_size_columns), not row by row.
+        columns.fix_columns(self.tree, [COL_COUNT, COL_STATUS])
         self.expander: TreeExpander = TreeExpander(self.tree, self.proxy, self.model)
         self._connect_tree()
 
@@ -289,6 +287,7 @@ class MainWindow(WindowCommandsMixin, QMainWindow):
         self._plans = {p.id: p for p in plans}
         self._first_fill_warning_days = warning_days
         self.model.set_plans(plans, clock.lights_today(plans, warning_days))
+        self._size_columns()
         self.expand_shown()
         self.plans_reloaded.emit()
 
@@ -302,6 +301,7 @@ class MainWindow(WindowCommandsMixin, QMainWindow):
         assert self._first_fill_warning_days is not None  # show_first_fill came first
         lights = clock.lights_today(plans, self._first_fill_warning_days)
         self.model.append_plans(plans, lights)
+        self._size_columns()
         self.expand_shown()
         self.plans_reloaded.emit()
 
@@ -320,6 +320,7 @@ class MainWindow(WindowCommandsMixin, QMainWindow):
             self._current_plan_id = plans[0].id if plans else None
         if rebuild:
             self.model.set_plans(plans, self.supervision.lights_today(plans))
+            self._size_columns()
         units = {u.unit_id: u for p in plans for u in p.units()}
         self.filter_bar.set_units(list(units.values()))
         self.filter_bar.set_task_count(sum(p.task_count for p in self.model.plan_nodes()))
@@ -481,6 +482,11 @@ class MainWindow(WindowCommandsMixin, QMainWindow):
         self.expand_shown()
         if keep:
             self.select_node(keep)
+
+    def _size_columns(self) -> None:
+        from ui.tree import columns
+
+        columns.size_columns(self.tree, self.model)
 
     def expand_shown(self) -> None:
         """Expand the rows above the shown tasks: a screenful now, the rest while idle."""

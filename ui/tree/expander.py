@@ -11,7 +11,7 @@ from __future__ import annotations
 import time
 
 from PySide6.QtCore import QObject, QTimer, Slot
-from PySide6.QtWidgets import QHeaderView, QTreeView
+from PySide6.QtWidgets import QTreeView
 
 from ui.tree.filter_proxy import PlanFilterProxy
 from ui.tree.model import Node, NodeKind, PlanTreeModel
@@ -34,8 +34,6 @@ class TreeExpander(QObject):
         self._proxy = proxy
         self._model = model
         self._pending: list[str] = []
-        #: Columns sized to their contents, held at their width while rows are pending.
-        self._frozen: list[int] = []
         self._timer = QTimer(self)
         self._timer.setInterval(0)
         self._timer.timeout.connect(self._step)
@@ -64,7 +62,6 @@ class TreeExpander(QObject):
             )
         self._pending = [n.id for n in reversed(order[done:])]  # popped from the end
         if self._pending:
-            self._freeze_columns()
             self._timer.start(IDLE_START_MS)
 
     def finish(self) -> None:
@@ -72,13 +69,11 @@ class TreeExpander(QObject):
         self._timer.stop()
         while self._pending:
             self._expand(self._pending.pop())
-        self._thaw_columns()
 
     @Slot()
     def cancel(self) -> None:
         self._timer.stop()
         self._pending = []
-        self._thaw_columns()
 
     @Slot()
     def _step(self) -> None:
@@ -88,22 +83,6 @@ class TreeExpander(QObject):
             self._expand(self._pending.pop())
         if not self._pending:
             self._timer.stop()
-            self._thaw_columns()
-
-    def _freeze_columns(self) -> None:
-        # A column sized to its contents is measured again on every expand (1,600 data()
-        # calls, 15 ms each): measure once, when all rows are expanded.
-        header = self._tree.header()
-        for column in range(header.count()):
-            if header.sectionResizeMode(column) is QHeaderView.ResizeMode.ResizeToContents:
-                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
-                self._frozen.append(column)
-
-    def _thaw_columns(self) -> None:
-        header = self._tree.header()
-        for column in self._frozen:
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        self._frozen = []
 
     def _expand(self, node_id: str) -> None:
         index = self._proxy.mapFromSource(self._model.index_of(node_id))

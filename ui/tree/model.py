@@ -115,6 +115,12 @@ class Node:
         return next((light for light in attention if self.light_counts[light]), None)
 
 
+def _heading_status(done: int, total: int) -> str:
+    return QCoreApplication.translate("PlanTreeModel", "已完成 {done}/{total}").format(
+        done=done, total=total
+    )
+
+
 def latest_status(task: TaskView) -> ProgressStatus | None:
     """Status of the newest current report of any unit (None: nothing reported, 未报送)."""
     return task.current_progress[0].status if task.current_progress else None
@@ -335,10 +341,16 @@ class PlanTreeModel(QAbstractItemModel):
                     text += f" {node.task.current_progress[0].percent}%"
                 return text
             if node.reported_count or node.done_count:
-                return QCoreApplication.translate("PlanTreeModel", "已完成 {done}/{total}").format(
-                    done=node.done_count, total=node.task_count
-                )
+                return _heading_status(node.done_count, node.task_count)
         return None
+
+    def column_samples(self) -> dict[int, list[str]]:
+        """For the count and status columns, texts at least as wide as any they can show
+        for the plans held: the view sizes them from these words instead of measuring every
+        row (a thousand data() calls at each layout, 12 ms at the first paint)."""
+        total = max((p.task_count for p in self._root.children), default=0)
+        statuses = [f"{words.light_text(light)} 100%" for light in LIGHT_ORDER]
+        return {COL_COUNT: [str(total)], COL_STATUS: [_heading_status(total, total), *statuses]}
 
     def _status_tooltip(self, node: Node) -> str | None:
         if node.task is not None:
