@@ -83,12 +83,15 @@ class ChangeWatcher(QObject):
         if QApplication.activeModalWidget() is not None:
             return  # a dialog is open: look again at the next tick, baseline unchanged
         others = not self._own_reload
-        self._baseline, self._own_reload = version, False
         self._reloading = True
         try:
             self._window.reload()
+        except Exception as exc:  # the server went away between the poll and the reload
+            self._on_failed(exc)
+            return  # baseline kept: the next tick sees the change again
         finally:
             self._reloading = False
+        self._baseline, self._own_reload = version, False
         if others:
             self._window.status_labels.mark_updated(dt.datetime.now().strftime("%H:%M:%S"))
 

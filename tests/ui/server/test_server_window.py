@@ -107,6 +107,38 @@ def test_two_desks_see_each_other_and_an_edit_made_elsewhere_is_kept(
     history = desk_a.progress_history(first.task_id)
     assert [r.work_done for r in history] == ["王五补充的情况", "李四录入的进展", "李四录入的进展"]
     assert history[0].parent_revision_id == newer.revision_id  # no silent fork
+    for window in (window_a, window_b):  # no poll in flight while the fixtures drop the data
+        window.change_watcher.watch(None)
+
+
+def test_a_server_gone_before_the_reload_is_said_and_tried_again(
+    qtbot: QtBot,
+    make_window: MakeWindow,
+    desks: tuple[Store, Store],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(watcher, "POLL_MS", 100)
+    desk_a, desk_b = desks
+    window: MainWindow = make_window(desk_a)
+    reloads: list[str] = []
+    real_reload = window.reload
+
+    def reload_fails_once() -> None:
+        if not reloads:
+            reloads.append("failed")
+            raise ConnectionError("server restarting")
+        reloads.append("done")
+        real_reload()
+
+    monkeypatch.setattr(window, "reload", reload_fails_once)
+    desk_b.record_progress(entry(desk_b, 30, who="李四"))
+    # The failed reload is said in the status bar, not raised out of the poll ...
+    qtbot.waitUntil(lambda: reloads == ["failed"], timeout=10_000)
+    assert "暂时连不上数据库服务器" in window.statusBar().currentMessage()
+    # ... and the change is still seen at the next tick, then shown.
+    qtbot.waitUntil(lambda: not window.status_labels.updated_label.isHidden(), timeout=10_000)
+    assert reloads == ["failed", "done"]
+    window.change_watcher.watch(None)  # no poll in flight while the fixtures drop the data
 
 
 def test_a_file_says_so_and_is_not_polled(
