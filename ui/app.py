@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from models.errors import StoreError
 from models.locations import DatabaseLocation, ServerAddress, describe_location, parse_location
+from runtime import start_up_gc
 from runtime.paths import default_database_path
 from ui.common.worker import run_in_pool
 from ui.fonts import apply_ui_font
@@ -46,6 +47,9 @@ log = logging.getLogger(__name__)
 COMMANDS_DELAY_MS = 100
 #: Milliseconds between the plans read at start-up being shown and the store being opened.
 FIRST_FILL_PAINT_MS = 50
+#: Milliseconds at most before the cycle collector held off for start-up is switched back
+#: on (cli/launch.py holds it; the first plans shown release it sooner).
+START_UP_GC_MS = 3000
 
 
 def read_first_fill(db_path: DatabaseLocation) -> tuple[FirstFillReader, FirstFill] | None:
@@ -152,6 +156,9 @@ class GuiSession(QObject):
     def start(self) -> None:
         install_translators(self._app, language(self._settings))
         self._build_window()
+        QTimer.singleShot(START_UP_GC_MS, start_up_gc.release)
+        if self.window is not None:
+            self.window.plans_reloaded.connect(start_up_gc.release)
         if os.environ.get("DUBAN_BENCH_STARTUP") and self.window is not None:
             # bench/startup_bench.py only: print first-paint times, then quit.
             from ui.diagnostics.startup_probe import StartupProbe

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHeaderView, QStyle, QTreeView
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtWidgets import QHeaderView, QTreeView
 
 from ui.tree.model import COL_STATUS
 
@@ -22,11 +22,15 @@ if TYPE_CHECKING:
 FALLBACK_PADDING = 12
 #: Between a light's icon and its word (Qt's styles use 4 or fewer).
 ICON_SPACING = 4
+#: The tree's icon size: Qt's styles' small icon (asking the style for it would load
+#: PySide6's QStyle class, 4 ms, on the way to the first plans).
+ICON_SIZE = 16
 ICON_ROLE = Qt.ItemDataRole.DecorationRole
 
 
 def fix_columns(tree: QTreeView, columns: list[int]) -> None:
     """Hold ``columns`` at the width ``size_columns`` gives them."""
+    tree.setIconSize(QSize(ICON_SIZE, ICON_SIZE))
     header = tree.header()
     for column in columns:
         header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
@@ -53,8 +57,5 @@ def _padding(tree: QTreeView, column: int, *, with_icon: bool) -> int:
         measured = tree.sizeHintForIndex(index).width()
         padding = max(measured - tree.fontMetrics().horizontalAdvance(text), 0)
     if with_icon and index.data(ICON_ROLE) is None:
-        icon = tree.iconSize().width()
-        if icon < 0:
-            icon = tree.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize, None, tree)
-        padding += icon + ICON_SPACING
+        padding += tree.iconSize().width() + ICON_SPACING  # set by the window (ICON_SIZE)
     return padding

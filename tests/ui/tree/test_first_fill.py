@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import time
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from domain.records import PlanView
 from models import fast_read
 from models.store import Store
 from plan_parser import parse_plan_text
+from runtime import start_up_gc
 from tests.exchange.offices import report
 from tests.ui.test_plan_names_ui import PLAN, REISSUED
 from ui.app import GuiSession
@@ -42,12 +44,14 @@ def test_plans_show_before_the_store_opens_then_it_is_swapped_in(
 
     monkeypatch.setattr(MainWindow, "show_first_fill", spy)
     monkeypatch.setattr(MainWindow, "show", lambda self: None)  # offscreen: nothing to see
+    start_up_gc.hold()  # as cli.launch does before the window's imports
     session = GuiSession(zh_app, db_path, qt_settings)
     session.start()
     window = session.window
     assert window is not None
     try:
         qtbot.waitUntil(lambda: window.store is not None, timeout=20_000)
+        assert gc.isenabled()  # switched back on once the first plans were shown
         # Shown from the file while the store was still opening, and greyed out meanwhile.
         assert seen == [(True, 60, False)]
         assert window.proxy.visible_task_count() == 60 and window.tree.isEnabled()
