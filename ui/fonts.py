@@ -13,7 +13,6 @@ office bundle carries it compressed (5 MB -> 1.5 MB), and unpacking it costs a s
 from __future__ import annotations
 
 import logging
-import lzma
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray
@@ -57,6 +56,8 @@ def register_fonts() -> list[str]:
     families: list[str] = []
     for path in shipped_font_files():
         if path.suffix == COMPRESSED_SUFFIX:
+            import lzma  # only where the PC lacks a Chinese UI face
+
             data = QByteArray(lzma.decompress(path.read_bytes()))
             font_id = QFontDatabase.addApplicationFontFromData(data)
         else:
