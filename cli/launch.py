@@ -60,13 +60,13 @@ def start_window(db: str | None) -> int:
     except StoreError as exc:
         sys.stderr.write(f"用法错误：--db：{exc.message_zh}\n")
         return EXIT_USAGE
-    from runtime import start_up_gc
+    from runtime import gc_pause
 
-    start_up_gc.hold()  # ui.app switches it back on once the first plans are shown
+    gc_pause.hold_for_start_up()  # ui.app switches it back on once the first plans show
     try:
         from ui.app import run_gui
     except ImportError as exc:
-        start_up_gc.release()
+        gc_pause.release_after_start_up()
         sys.stderr.write(f"错误：无法启动窗口界面（{exc}）。命令行用法见 --help。\n")
         return EXIT_ERROR
     return run_gui(location)

@@ -8,11 +8,14 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from domain.attachments import AttachmentChoice
 from domain.enums import ProgressStatus, ReviewDecision, Role
-from domain.schedule import Deadline, RoundRule
-from domain.task_flags import TaskFlag
+
+if TYPE_CHECKING:  # field types only: the window's first read needs none of these modules
+    from domain.attachments import AttachmentChoice
+    from domain.schedule import Deadline, RoundRule
+    from domain.task_flags import TaskFlag
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,11 +16,11 @@ from typing import TYPE_CHECKING
 from domain.exchange_records import ExportScope, MergeReport
 from exchange.errors import ExportWriteError, RejectedFile, WriteCode
 from exchange.format import EXTENSION
-from exchange.gc_pause import cycle_collector_paused
 from exchange.reader import read_exchange_file
 from exchange.safe_write import safe_file_stem, unique_export_name, write_export_atomically
 from exchange.signature import Signer
 from exchange.writer import write_bundle
+from runtime.gc_pause import cycle_collector_paused
 
 if TYPE_CHECKING:
     from models.store import Store

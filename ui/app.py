@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from models.errors import StoreError
 from models.locations import DatabaseLocation, ServerAddress, describe_location, parse_location
-from runtime import start_up_gc
+from runtime import gc_pause
 from runtime.paths import default_database_path
 from ui.common.worker import run_in_pool
 from ui.fonts import apply_ui_font
@@ -156,9 +156,9 @@ class GuiSession(QObject):
     def start(self) -> None:
         install_translators(self._app, language(self._settings))
         self._build_window()
-        QTimer.singleShot(START_UP_GC_MS, start_up_gc.release)
+        QTimer.singleShot(START_UP_GC_MS, gc_pause.release_after_start_up)
         if self.window is not None:
-            self.window.plans_reloaded.connect(start_up_gc.release)
+            self.window.plans_reloaded.connect(gc_pause.release_after_start_up)
         if os.environ.get("DUBAN_BENCH_STARTUP") and self.window is not None:
             # bench/startup_bench.py only: print first-paint times, then quit.
             from ui.diagnostics.startup_probe import StartupProbe

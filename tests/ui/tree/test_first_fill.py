@@ -16,7 +16,7 @@ from domain.records import PlanView
 from models import fast_read
 from models.store import Store
 from plan_parser import parse_plan_text
-from runtime import start_up_gc
+from runtime import gc_pause
 from tests.exchange.offices import report
 from tests.ui.test_plan_names_ui import PLAN, REISSUED
 from ui.app import GuiSession
@@ -44,7 +44,7 @@ def test_plans_show_before_the_store_opens_then_it_is_swapped_in(
 
     monkeypatch.setattr(MainWindow, "show_first_fill", spy)
     monkeypatch.setattr(MainWindow, "show", lambda self: None)  # offscreen: nothing to see
-    start_up_gc.hold()  # as cli.launch does before the window's imports
+    gc_pause.hold_for_start_up()  # as cli.launch does before the window's imports
     session = GuiSession(zh_app, db_path, qt_settings)
     session.start()
     window = session.window

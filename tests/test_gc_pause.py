@@ -1,4 +1,4 @@
-"""An import holds Python's cycle collector off while it runs, and always gives it back."""
+"""The cycle collector held off during an import and at start-up, and always given back."""
 
 from __future__ import annotations
 
@@ -8,9 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from exchange.gc_pause import cycle_collector_paused
 from exchange.service import import_file
 from models.store import Store
+from runtime.gc_pause import (
+    cycle_collector_paused,
+    hold_for_start_up,
+    release_after_start_up,
+)
 from tests.exchange.offices import export, office, report, trust_each_other
 
 
@@ -85,3 +89,34 @@ def test_a_caller_that_switched_it_off_keeps_it_off() -> None:
     finally:
         if was_on:
             gc.enable()
+
+
+# --- the window's start-up ---
+
+
+@pytest.fixture
+def start_up_hold_released() -> Iterator[None]:
+    was = gc.isenabled()
+    yield
+    release_after_start_up()
+    if was:
+        gc.enable()
+
+
+def test_held_for_start_up_then_released(start_up_hold_released: None) -> None:
+    gc.enable()
+    hold_for_start_up()
+    assert not gc.isenabled()
+    release_after_start_up()
+    assert gc.isenabled()
+    release_after_start_up()  # a second release changes nothing
+    assert gc.isenabled()
+
+
+def test_a_collector_switched_off_elsewhere_stays_off_after_start_up(
+    start_up_hold_released: None,
+) -> None:
+    gc.disable()
+    hold_for_start_up()
+    release_after_start_up()
+    assert not gc.isenabled()  # not this module's to switch on
